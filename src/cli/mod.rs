@@ -1,0 +1,53 @@
+//! The command line: clap definitions (one struct per subcommand, one file each) and the mapping
+//! from a run's outcome to an exit code.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod add;
+mod extract;
+mod import;
+mod rebuild;
+mod search;
+mod show;
+mod stats;
+
+/// morgue: a full-text search engine for news archives.
+#[derive(Debug, Parser)]
+#[command(name = "morgue", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The archive directory: WARC files and the search index.
+    #[arg(long, global = true, env = "MORGUE_INDEX", default_value = "./index")]
+    pub index: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Add(add::AddArgs),
+    Search(search::SearchArgs),
+    Show(show::ShowArgs),
+    Rebuild(rebuild::RebuildArgs),
+    Import(import::ImportArgs),
+    Extract(extract::ExtractArgs),
+    Stats(stats::StatsArgs),
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> anyhow::Result<ExitCode> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Add(args) => add::run(&cli.index, args),
+        Command::Search(args) => search::run(&cli.index, args),
+        Command::Show(args) => show::run(&cli.index, args),
+        Command::Rebuild(args) => rebuild::run(&cli.index, args),
+        Command::Import(args) => import::run(&cli.index, args),
+        Command::Extract(args) => extract::run(args),
+        Command::Stats(args) => stats::run(&cli.index, args),
+    }
+}
