@@ -12,6 +12,8 @@ pub mod extract;
 pub mod fetch;
 pub mod identity;
 pub mod index;
+pub mod pipeline;
 pub mod search;
+pub mod store;
 
 pub use capture::Capture;

@@ -76,9 +76,22 @@ impl ArchiveWriter {
     }
 }
 
+/// What kind of WARC record an [`ArchivedCapture`] came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordKind {
+    Response,
+    Resource,
+    Revisit {
+        refers_to_uri: Option<String>,
+        refers_to_date: Option<String>,
+    },
+}
+
 /// One record read back from a WARC file.
 #[derive(Debug)]
 pub struct ArchivedCapture {
+    /// The record type.
+    pub kind: RecordKind,
     /// The HTTP response (for `resource` records: a synthetic 200 with the record's Content-Type).
     pub capture: Capture,
     /// Where the record is.
@@ -87,7 +100,9 @@ pub struct ArchivedCapture {
 
 /// Reads every response/resource record of a WARC file (`.warc` or `.warc.gz`). A damaged record
 /// yields an `Err` naming its offset and the iteration goes on with the next readable record.
-pub fn read(path: &Path) -> Result<impl Iterator<Item = Result<ArchivedCapture, ArchiveError>>, ArchiveError> {
+pub fn read(
+    path: &Path,
+) -> Result<impl Iterator<Item = Result<ArchivedCapture, ArchiveError>>, ArchiveError> {
     let _ = path;
     Ok(std::iter::empty())
 }

@@ -1,6 +1,5 @@
 //! `morgue extract`.
 
-
 use std::process::ExitCode;
 
 /// TODO

@@ -1,12 +1,174 @@
-//! `morgue import`.
+//! `morgue import`: bring the HTML responses of existing WARC files (wget's, Common Crawl's,
+//! warcio's, Webrecorder's) into the archive and the index.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
-/// TODO
+use serde::Serialize;
+
+use crate::archive::{self, RecordKind};
+use crate::capture::Capture;
+use crate::pipeline::{self, Activity, Batcher};
+use crate::store::Store;
+
+/// Import WARC files: copy their HTML responses into the archive and index them.
+///
+/// Non-HTML and non-200 records are skipped and counted. A damaged record is reported with its
+/// offset and the rest of the file is still imported. Exit status: 0 when every file was read to
+/// its end without damage, 1 when a record or file could not be read, 2 on an error that stopped
+/// the run.
 #[derive(Debug, clap::Args)]
-pub struct ImportArgs {}
+pub struct ImportArgs {
+    /// WARC files (`.warc`, `.warc.gz`).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Print one JSON summary object per file on stdout.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Wait for another writer to finish instead of failing.
+    #[arg(long)]
+    pub wait: bool,
+}
+
+/// What importing one file came to.
+#[derive(Debug, Default, Serialize)]
+struct FileReport {
+    file: String,
+    records: u64,
+    indexed: u64,
+    skipped: BTreeMap<String, u64>,
+    errors: Vec<String>,
+}
+
+/// Captures extracted together (in parallel) before they are indexed in order.
+const CHUNK: usize = 256;
 
 pub fn run(index: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
-    todo!()
+    let store = Store::new(index);
+    let _lock = store.lock(args.wait)?;
+    let archive = store.archive()?.writer()?;
+    let writer = store.open_or_create_index()?.writer()?;
+    let mut batch: Batcher<()> = Batcher::new(store, archive, writer, Activity::Import)?;
+
+    let started = Instant::now();
+    let mut damaged = false;
+    let mut total = FileReport::default();
+    for file in &args.files {
+        let report = import_file(&mut batch, file)?;
+        batch.commit()?;
+        damaged |= !report.errors.is_empty();
+        for error in &report.errors {
+            eprintln!("morgue: {error}");
+        }
+        if args.json {
+            println!("{}", serde_json::to_string(&report)?);
+        } else {
+            println!(
+                "{}: {} records, {} indexed, {} skipped{}",
+                report.file,
+                report.records,
+                report.indexed,
+                report.skipped.values().sum::<u64>(),
+                describe(&report.skipped)
+            );
+        }
+        total.records += report.records;
+        total.indexed += report.indexed;
+    }
+    eprintln!(
+        "{} file{}: {} records, {} indexed in {:.1} s",
+        args.files.len(),
+        if args.files.len() == 1 { "" } else { "s" },
+        total.records,
+        total.indexed,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(if damaged {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn describe(skipped: &BTreeMap<String, u64>) -> String {
+    if skipped.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = skipped.iter().map(|(r, n)| format!("{n} {r}")).collect();
+    format!(" ({})", parts.join(", "))
+}
+
+fn import_file(batch: &mut Batcher<()>, path: &Path) -> anyhow::Result<FileReport> {
+    let mut report = FileReport {
+        file: path.display().to_string(),
+        ..FileReport::default()
+    };
+    let records = match archive::read(path) {
+        Ok(records) => records,
+        Err(e) => {
+            report.errors.push(e.to_string());
+            return Ok(report);
+        }
+    };
+    let mut chunk: Vec<(Capture, Option<archive::RecordLocation>)> = Vec::with_capacity(CHUNK);
+    for record in records {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                report.errors.push(e.to_string());
+                continue;
+            }
+        };
+        report.records += 1;
+        if let RecordKind::Revisit { .. } = record.kind {
+            *report.skipped.entry("revisit".into()).or_default() += 1;
+            continue;
+        }
+        let capture = record.capture;
+        if capture.status != 200 {
+            *report
+                .skipped
+                .entry(format!("HTTP {}", capture.status))
+                .or_default() += 1;
+            continue;
+        }
+        if !capture.is_html() {
+            *report.skipped.entry("not HTML".into()).or_default() += 1;
+            continue;
+        }
+        let location = batch.archive.append(&capture, None)?;
+        batch.count_capture();
+        chunk.push((capture, Some(location)));
+        if chunk.len() == CHUNK {
+            index_chunk(batch, &mut chunk, &mut report)?;
+        }
+    }
+    index_chunk(batch, &mut chunk, &mut report)?;
+    Ok(report)
+}
+
+fn index_chunk(
+    batch: &mut Batcher<()>,
+    chunk: &mut Vec<(Capture, Option<archive::RecordLocation>)>,
+    report: &mut FileReport,
+) -> anyhow::Result<()> {
+    for result in pipeline::articles_from(chunk) {
+        match result {
+            Ok(doc) => {
+                batch.index.upsert(&doc)?;
+                batch.push((), true);
+                report.indexed += 1;
+            }
+            Err(reason) => *report.skipped.entry(reason).or_default() += 1,
+        }
+    }
+    chunk.clear();
+    if batch.due() {
+        batch.commit()?;
+    }
+    Ok(())
 }

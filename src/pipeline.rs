@@ -1,0 +1,142 @@
+//! The step that `add`, `import` and `rebuild` share: a capture from the archive becomes an indexed
+//! article (or a reason why it does not), and batches of them are made durable together — archive
+//! fsync first, then the index commit, so the index never shows what the archive could lose.
+
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+
+use crate::archive::{ArchiveWriter, RecordLocation};
+use crate::capture::Capture;
+use crate::extract;
+use crate::identity;
+use crate::index::{IndexWriter, StoredArticle};
+use crate::store::{State, Store};
+
+/// Largest decoded page the extractor is given.
+pub const MAX_PAGE_BYTES: u64 = 20 << 20;
+
+/// Turns a capture into the article to index, or says why it is not one (not a 200, not HTML,
+/// undecodable body).
+pub fn article_from(
+    capture: &Capture,
+    location: Option<RecordLocation>,
+) -> Result<StoredArticle, String> {
+    if capture.status != 200 {
+        return Err(format!("HTTP {} {}", capture.status, capture.reason)
+            .trim()
+            .to_string());
+    }
+    if !capture.is_html() {
+        let ct = capture.content_type().unwrap_or("no Content-Type");
+        return Err(format!(
+            "not HTML ({})",
+            ct.split(';').next().unwrap_or(ct).trim()
+        ));
+    }
+    let html = capture
+        .decoded_body(MAX_PAGE_BYTES)
+        .map_err(|e| e.to_string())?;
+    let article = extract::extract(&html, Some(&capture.url), capture.content_type());
+    Ok(StoredArticle {
+        id: identity::article_id(&capture.url),
+        article,
+        fetched_at: capture.fetched_at,
+        http_status: capture.status,
+        location,
+    })
+}
+
+/// What a command was doing, for the state's "last …" time.
+#[derive(Debug, Clone, Copy)]
+pub enum Activity {
+    Add,
+    Import,
+}
+
+/// Groups writes into durable batches: after `every` articles or `interval`, the archive is
+/// fsynced, then the index committed, then the state saved; only then are the batch's reports
+/// released to the caller (so "indexed" is never printed for something a crash could lose).
+pub struct Batcher<R> {
+    store: Store,
+    pub archive: ArchiveWriter,
+    pub index: IndexWriter,
+    state: State,
+    activity: Activity,
+    pending: Vec<R>,
+    pending_articles: usize,
+    every: usize,
+    interval: Duration,
+    last: Instant,
+}
+
+impl<R> Batcher<R> {
+    /// A batcher over open writers, committing every `every` articles or `interval`.
+    pub fn new(
+        store: Store,
+        archive: ArchiveWriter,
+        index: IndexWriter,
+        activity: Activity,
+    ) -> anyhow::Result<Batcher<R>> {
+        let state = store.state()?;
+        Ok(Batcher {
+            store,
+            archive,
+            index,
+            state,
+            activity,
+            pending: Vec::new(),
+            pending_articles: 0,
+            every: 500,
+            interval: Duration::from_secs(5),
+            last: Instant::now(),
+        })
+    }
+
+    /// Counts a response record appended to the archive.
+    pub fn count_capture(&mut self) {
+        self.state.captures += 1;
+    }
+
+    /// Queues a report to release with the next commit; `article` says whether it added an
+    /// article to the index (which counts toward the batch size).
+    pub fn push(&mut self, report: R, article: bool) {
+        self.pending.push(report);
+        if article {
+            self.pending_articles += 1;
+        }
+    }
+
+    /// True when the batch is due.
+    pub fn due(&self) -> bool {
+        self.pending_articles >= self.every
+            || (!self.pending.is_empty() && self.last.elapsed() >= self.interval)
+    }
+
+    /// Makes the batch durable and returns its reports.
+    pub fn commit(&mut self) -> anyhow::Result<Vec<R>> {
+        self.archive.sync()?;
+        self.index.commit()?;
+        let now = Utc::now();
+        match self.activity {
+            Activity::Add => self.state.last_add = Some(now),
+            Activity::Import => self.state.last_import = Some(now),
+        }
+        self.store.save_state(&self.state)?;
+        self.pending_articles = 0;
+        self.last = Instant::now();
+        Ok(std::mem::take(&mut self.pending))
+    }
+}
+
+/// [`article_from`] over a batch, in parallel (extraction is the bulk of import and rebuild);
+/// results keep the input order so later captures of a URL still replace earlier ones.
+pub fn articles_from(
+    captures: &[(Capture, Option<RecordLocation>)],
+) -> Vec<Result<StoredArticle, String>> {
+    use rayon::prelude::*;
+    captures
+        .par_iter()
+        .map(|(capture, location)| article_from(capture, location.clone()))
+        .collect()
+}
