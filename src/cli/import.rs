@@ -1,7 +1,7 @@
 //! `morgue import`: bring the HTML responses of existing WARC files (wget's, Common Crawl's,
 //! warcio's, Webrecorder's) into the archive and the index.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -15,7 +15,9 @@ use crate::store::Store;
 
 /// Import WARC files: copy their HTML responses into the archive and index them.
 ///
-/// Non-HTML and non-200 records are skipped and counted. A damaged record is reported with its
+/// Non-HTML and non-200 records are skipped and counted. A `revisit` record whose original (same
+/// payload digest) was imported in the same run is resolved: the original's payload is archived
+/// again as a response for the revisit's URL and date, so `rebuild` needs nothing else. A damaged record is reported with its
 /// offset and the rest of the file is still imported. Exit status: 0 when every file was read to
 /// its end without damage, 1 when a record or file could not be read, 2 on an error that stopped
 /// the run.
@@ -57,8 +59,9 @@ pub fn run(index: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut damaged = false;
     let mut total = FileReport::default();
+    let mut originals = Originals::new();
     for file in &args.files {
-        let report = import_file(&mut batch, file)?;
+        let report = import_file(&mut batch, &mut originals, file)?;
         batch.commit()?;
         damaged |= !report.errors.is_empty();
         for error in &report.errors {
@@ -102,7 +105,46 @@ fn describe(skipped: &BTreeMap<String, u64>) -> String {
     format!(" ({})", parts.join(", "))
 }
 
-fn import_file(batch: &mut Batcher<()>, path: &Path) -> anyhow::Result<FileReport> {
+/// Where the HTML payloads imported in this run are, by payload digest, to resolve revisits.
+struct Originals(HashMap<String, (PathBuf, archive::RecordLocation)>);
+
+impl Originals {
+    fn new() -> Originals {
+        Originals(HashMap::new())
+    }
+
+    fn remember(&mut self, path: &Path, record: &archive::ArchivedCapture) {
+        if let Some(digest) = &record.payload_digest {
+            self.0
+                .entry(digest.to_ascii_lowercase())
+                .or_insert_with(|| (path.to_path_buf(), record.location.clone()));
+        }
+    }
+
+    /// The revisit's capture with the original's payload, or why it cannot be resolved.
+    fn resolve(&self, revisit: archive::ArchivedCapture) -> Result<Capture, String> {
+        let digest = revisit
+            .payload_digest
+            .as_ref()
+            .ok_or("revisit without a payload digest")?;
+        let (path, location) = self
+            .0
+            .get(&digest.to_ascii_lowercase())
+            .ok_or("revisit of a capture not in this import")?;
+        let original = archive::read_at(path, location).map_err(|e| e.to_string())?;
+        let mut capture = original.capture;
+        capture.url = revisit.capture.url;
+        capture.fetched_at = revisit.capture.fetched_at;
+        capture.ip = revisit.capture.ip;
+        Ok(capture)
+    }
+}
+
+fn import_file(
+    batch: &mut Batcher<()>,
+    originals: &mut Originals,
+    path: &Path,
+) -> anyhow::Result<FileReport> {
     let mut report = FileReport {
         file: path.display().to_string(),
         ..FileReport::default()
@@ -124,11 +166,20 @@ fn import_file(batch: &mut Batcher<()>, path: &Path) -> anyhow::Result<FileRepor
             }
         };
         report.records += 1;
-        if let RecordKind::Revisit { .. } = record.kind {
-            *report.skipped.entry("revisit".into()).or_default() += 1;
-            continue;
-        }
-        let capture = record.capture;
+        let capture = if let RecordKind::Revisit { .. } = record.kind {
+            match originals.resolve(record) {
+                Ok(capture) => capture,
+                Err(reason) => {
+                    *report.skipped.entry(reason).or_default() += 1;
+                    continue;
+                }
+            }
+        } else {
+            if record.capture.status == 200 && record.capture.is_html() {
+                originals.remember(path, &record);
+            }
+            record.capture
+        };
         if capture.status != 200 {
             *report
                 .skipped

@@ -68,10 +68,10 @@ pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
                     continue;
                 }
             };
+            summary.captures += 1;
             if !matches!(record.kind, RecordKind::Response) {
                 continue;
             }
-            summary.captures += 1;
             chunk.push((record.capture, Some(record.location)));
             if chunk.len() == CHUNK {
                 index_chunk(&mut writer, &mut chunk, &mut summary)?;

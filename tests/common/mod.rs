@@ -39,6 +39,11 @@ impl Server {
     /// Serves `routes` (keyed by path, e.g. `/a/b`) until the test process ends; `/robots.txt`
     /// allows everything unless a route overrides it; unknown paths get 404.
     pub fn start(routes: Vec<(&str, Page)>) -> Server {
+        Server::start_slow(routes, std::time::Duration::ZERO)
+    }
+
+    /// [`Server::start`], waiting `delay` before each response.
+    pub fn start_slow(routes: Vec<(&str, Page)>, delay: std::time::Duration) -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let port = listener.local_addr().unwrap().port();
         let routes: Arc<HashMap<String, Page>> = Arc::new(
@@ -53,7 +58,7 @@ impl Server {
             for stream in listener.incoming().flatten() {
                 let routes = Arc::clone(&routes);
                 let log = Arc::clone(&log);
-                std::thread::spawn(move || serve(stream, &routes, &log));
+                std::thread::spawn(move || serve(stream, &routes, &log, delay));
             }
         });
         Server { port, requests }
@@ -68,7 +73,12 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream, routes: &HashMap<String, Page>, log: &Mutex<Vec<String>>) {
+fn serve(
+    stream: TcpStream,
+    routes: &HashMap<String, Page>,
+    log: &Mutex<Vec<String>>,
+    delay: std::time::Duration,
+) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone stream"));
     let mut stream = stream;
     loop {
@@ -92,6 +102,7 @@ fn serve(stream: TcpStream, routes: &HashMap<String, Page>, log: &Mutex<Vec<Stri
             None => target.clone(),
         };
         log.lock().unwrap().push(target.clone());
+        std::thread::sleep(delay);
         let page = routes.get(&path).cloned().unwrap_or_else(|| {
             if path == "/robots.txt" {
                 Page {
@@ -123,6 +134,24 @@ fn serve(stream: TcpStream, routes: &HashMap<String, Page>, log: &Mutex<Vec<Stri
             return;
         }
     }
+}
+
+/// A small generated news article page (distinct words per `n`, so each can be searched for).
+pub fn article_html(n: usize) -> String {
+    format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Story number {n} from the river valley | Valley Courier</title>
+<meta property="article:published_time" content="2023-05-{day:02}T10:00:00+02:00">
+<meta name="author" content="Jo Writer"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Story number {n} from the river valley</h1>
+<p>This is the body of story {n}, with the marker word zq{n}x so a search finds exactly this story.
+The river valley council met again on Tuesday to discuss the ferry timetable and the bridge.</p>
+<p>Residents said the new timetable would help commuters, while shop owners worried about parking
+near the old market square during the summer months.</p></article>
+<footer>Valley Courier</footer></body></html>"#,
+        day = n % 28 + 1
+    )
 }
 
 /// The seed article page written for these tests.
