@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::archive::{self, RecordKind};
 use crate::capture::Capture;
+use crate::cli::progress::Progress;
 use crate::pipeline::{self, Activity, Batcher};
 use crate::store::Store;
 
@@ -60,8 +61,20 @@ pub fn run(index: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut damaged = false;
     let mut total = FileReport::default();
     let mut originals = Originals::new();
-    for file in &args.files {
-        let report = import_file(&mut batch, &mut originals, file)?;
+    let sizes: Vec<u64> = (args.files.iter())
+        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        .collect();
+    let mut progress = Progress::new(Some(sizes.iter().sum()));
+    let mut bytes_before = 0;
+    for (file, size) in args.files.iter().zip(&sizes) {
+        let mut reading = Reading {
+            originals: &mut originals,
+            progress: &mut progress,
+            bytes_before,
+        };
+        let report = import_file(&mut batch, &mut reading, file)?;
+        bytes_before += size;
+        progress.clear();
         batch.commit()?;
         damaged |= !report.errors.is_empty();
         for error in &report.errors {
@@ -140,9 +153,16 @@ impl Originals {
     }
 }
 
+/// What reading one file needs from the whole run.
+struct Reading<'a> {
+    originals: &'a mut Originals,
+    progress: &'a mut Progress,
+    bytes_before: u64,
+}
+
 fn import_file(
     batch: &mut Batcher<()>,
-    originals: &mut Originals,
+    reading: &mut Reading,
     path: &Path,
 ) -> anyhow::Result<FileReport> {
     let mut report = FileReport {
@@ -166,8 +186,9 @@ fn import_file(
             }
         };
         report.records += 1;
+        let offset = record.location.offset;
         let capture = if let RecordKind::Revisit { .. } = record.kind {
-            match originals.resolve(record) {
+            match reading.originals.resolve(record) {
                 Ok(capture) => capture,
                 Err(reason) => {
                     *report.skipped.entry(reason).or_default() += 1;
@@ -176,7 +197,7 @@ fn import_file(
             }
         } else {
             if record.capture.status == 200 && record.capture.is_html() {
-                originals.remember(path, &record);
+                reading.originals.remember(path, &record);
             }
             record.capture
         };
@@ -196,6 +217,10 @@ fn import_file(
         chunk.push((capture, Some(location)));
         if chunk.len() == CHUNK {
             index_chunk(batch, &mut chunk, &mut report)?;
+            let done = reading.bytes_before + offset;
+            reading
+                .progress
+                .update(report.indexed, "articles", done, "");
         }
     }
     index_chunk(batch, &mut chunk, &mut report)?;

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 mod add;
 mod extract;
 mod import;
+mod progress;
 mod rebuild;
 mod search;
 mod show;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::archive::{self, RecordKind, RecordLocation};
 use crate::capture::Capture;
+use crate::cli::progress::Progress;
 use crate::index::{Index, IndexWriter};
 use crate::pipeline;
 use crate::store::Store;
@@ -52,8 +53,15 @@ pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
 
     let mut summary = Summary::default();
     let mut chunk: Vec<(Capture, Option<RecordLocation>)> = Vec::with_capacity(CHUNK);
-    for file in archive.files()? {
-        let records = match archive::read(&file) {
+    let files = archive.files()?;
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        .collect();
+    let mut progress = Progress::new(Some(sizes.iter().sum()));
+    let mut bytes_before = 0;
+    for (file, size) in files.iter().zip(&sizes) {
+        let records = match archive::read(file) {
             Ok(records) => records,
             Err(e) => {
                 summary.errors.push(e.to_string());
@@ -72,13 +80,17 @@ pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
             if !matches!(record.kind, RecordKind::Response) {
                 continue;
             }
+            let offset = record.location.offset;
             chunk.push((record.capture, Some(record.location)));
             if chunk.len() == CHUNK {
                 index_chunk(&mut writer, &mut chunk, &mut summary)?;
+                progress.update(summary.captures, "captures", bytes_before + offset, "");
             }
         }
+        bytes_before += size;
     }
     index_chunk(&mut writer, &mut chunk, &mut summary)?;
+    progress.clear();
     writer.commit()?;
     drop(writer);
     summary.articles = new_index.stats()?.articles;

@@ -1,10 +1,11 @@
 //! What `add` tells the user: one report per URL (JSON Lines or text), a progress line on a
 //! terminal, and the closing summary.
 
-use std::io::{IsTerminal, Write};
-use std::time::{Duration, Instant};
+use std::io::Write;
 
 use serde::Serialize;
+
+use crate::cli::progress::Progress;
 
 /// The per-URL report (`--json` prints these, one per line).
 #[derive(Debug, Serialize)]
@@ -59,25 +60,22 @@ impl Report {
 /// Prints reports and keeps the counts.
 pub struct Printer {
     json: bool,
-    started: Instant,
     counts: [usize; 4],
-    progress: Option<Instant>,
+    progress: Progress,
 }
 
 impl Printer {
     pub fn new(json: bool) -> Printer {
         Printer {
             json,
-            started: Instant::now(),
             counts: [0; 4],
-            // The progress line is for people: only on a terminal.
-            progress: std::io::stderr().is_terminal().then(Instant::now),
+            progress: Progress::new(None),
         }
     }
 
     /// Prints a durable batch's reports.
     pub fn print(&mut self, reports: &[Report]) -> anyhow::Result<()> {
-        self.clear_progress();
+        self.progress.clear();
         let mut out = std::io::stdout().lock();
         for report in reports {
             self.counts[report.status as usize] += 1;
@@ -99,25 +97,11 @@ impl Printer {
         Ok(())
     }
 
-    /// Redraws the progress line (at most 4 times a second) with `in_flight` URLs outstanding.
+    /// Redraws the progress line with `in_flight` URLs outstanding.
     pub fn tick(&mut self, in_flight: usize) {
-        let Some(last) = self.progress else { return };
-        if last.elapsed() < Duration::from_millis(250) {
-            return;
-        }
-        self.progress = Some(Instant::now());
         let done: usize = self.counts.iter().sum();
-        let rate = done as f64 / self.started.elapsed().as_secs_f64().max(0.001);
-        eprint!(
-            "\r\x1b[K{done} done ({} failed), {in_flight} in progress, {rate:.1} URLs/s",
-            self.failed()
-        );
-    }
-
-    fn clear_progress(&self) {
-        if self.progress.is_some() {
-            eprint!("\r\x1b[K");
-        }
+        let detail = format!("{} failed, {in_flight} in progress", self.failed());
+        self.progress.update(done as u64, "URLs done", 0, &detail);
     }
 
     /// URLs that failed so far.
@@ -132,7 +116,7 @@ impl Printer {
         format!(
             "{total} URL{}: {indexed} indexed, {unchanged} unchanged, {skipped} skipped, {failed} failed in {:.1} s",
             if total == 1 { "" } else { "s" },
-            self.started.elapsed().as_secs_f64()
+            self.progress.elapsed()
         )
     }
 }
