@@ -60,7 +60,7 @@ impl Robots {
                 }
                 "allow" | "disallow" | "crawl-delay" => {
                     in_rules = true;
-                    let target = if agents.iter().any(|a| *a == token) {
+                    let target = if agents.contains(&token) {
                         &mut ours
                     } else if agents.iter().any(|a| a == "*") {
                         &mut star
