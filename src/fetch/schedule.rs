@@ -1,0 +1,367 @@
+//! Many jobs at once, politely and in constant memory: one scheduler task owns every host's
+//! queue, robots.txt verdict and pacing, and starts fetches while the overall and per-host limits
+//! allow. Hosts take turns (round robin), so one busy host does not hold up the others, and the
+//! input is read only while fewer than `queue_limit` jobs wait.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::mpsc;
+use tokio::time::Instant;
+use url::Url;
+
+use super::robots::Robots;
+use super::{FetchOutcome, Fetcher, Job, chain};
+
+/// The largest robots.txt read (RFC 9309 asks for at least 500 KiB).
+const ROBOTS_MAX: u64 = 512 << 10;
+
+/// Starts the scheduler task; outcomes come out of the returned channel.
+pub(super) fn spawn(
+    fetcher: Arc<Fetcher>,
+    jobs: mpsc::Receiver<Job>,
+) -> mpsc::Receiver<(Job, FetchOutcome)> {
+    let capacity = fetcher.config.concurrency.max(1) * 2;
+    let (out, out_rx) = mpsc::channel(capacity);
+    let (events, events_rx) = mpsc::unbounded_channel();
+    let scheduler = Scheduler {
+        fetcher,
+        out,
+        events,
+        events_rx,
+        hosts: Vec::new(),
+        index: HashMap::new(),
+        runnable: VecDeque::new(),
+        timers: BinaryHeap::new(),
+        outbox: VecDeque::new(),
+        queued: 0,
+        in_flight: 0,
+    };
+    tokio::spawn(scheduler.run(jobs));
+    out_rx
+}
+
+/// What a finished task tells the scheduler. There is at most one per request in flight, so the
+/// unbounded channel carrying them stays small.
+enum Event {
+    /// A job of this host finished (its outcome is already sent).
+    Done(usize),
+    /// This host's robots.txt was read.
+    Robots(usize, Verdict),
+}
+
+/// A host's robots.txt and the reason given for what it disallows.
+struct Verdict {
+    robots: Robots,
+    reason: String,
+}
+
+enum RobotsState {
+    NotFetched,
+    Fetching,
+    Ready(Verdict),
+}
+
+/// One origin (`scheme://host:port`): its waiting jobs and politeness state.
+struct Host {
+    origin: Url,
+    queue: VecDeque<Job>,
+    in_flight: usize,
+    robots: RobotsState,
+    /// Minimum gap between request starts: the configured delay, or Crawl-delay if longer.
+    delay: Duration,
+    next_start: Instant,
+    /// In `runnable` or in `timers` already.
+    scheduled: bool,
+}
+
+/// What a host can do now.
+enum Readiness {
+    /// Nothing until an event (a completion, a new job, robots.txt) changes it.
+    Idle,
+    /// Its pacing delay runs until then.
+    WaitUntil(Instant),
+    /// It may start a request now.
+    Go,
+}
+
+struct Scheduler {
+    fetcher: Arc<Fetcher>,
+    out: mpsc::Sender<(Job, FetchOutcome)>,
+    events: mpsc::UnboundedSender<Event>,
+    events_rx: mpsc::UnboundedReceiver<Event>,
+    hosts: Vec<Host>,
+    index: HashMap<String, usize>,
+    /// Hosts that may be able to start a request, in turn order.
+    runnable: VecDeque<usize>,
+    /// Hosts waiting for their pacing delay.
+    timers: BinaryHeap<Reverse<(Instant, usize)>>,
+    /// Outcomes decided without a request (robots.txt, bad URL), waiting to be sent.
+    outbox: VecDeque<(Job, FetchOutcome)>,
+    /// Jobs held: in host queues and in the outbox.
+    queued: usize,
+    /// Requests in flight (jobs and robots.txt).
+    in_flight: usize,
+}
+
+impl Scheduler {
+    async fn run(mut self, mut jobs: mpsc::Receiver<Job>) {
+        let mut input_open = true;
+        let queue_limit = self.fetcher.config.queue_limit.max(1);
+        loop {
+            self.pump(Instant::now());
+            while let Some(item) = self.outbox.pop_front() {
+                self.queued -= 1;
+                if self.out.send(item).await.is_err() {
+                    return; // nobody listens any more
+                }
+            }
+            if !input_open && self.queued == 0 && self.in_flight == 0 {
+                return;
+            }
+            let next_timer = self.timers.peek().map(|Reverse((at, _))| *at);
+            tokio::select! {
+                job = jobs.recv(), if input_open && self.queued < queue_limit => match job {
+                    Some(job) => self.enqueue(job),
+                    None => input_open = false,
+                },
+                Some(event) = self.events_rx.recv() => self.handle(event),
+                _ = tokio::time::sleep_until(next_timer.unwrap_or_else(Instant::now)),
+                    if next_timer.is_some() => self.expire_timers(Instant::now()),
+                _ = self.out.closed() => return,
+            }
+        }
+    }
+
+    /// Takes a new job: answered at once when its URL cannot be fetched or robots.txt (already
+    /// read) disallows it, else queued on its host.
+    fn enqueue(&mut self, job: Job) {
+        self.queued += 1;
+        let key = match origin_key(&job.url) {
+            Ok(key) => key,
+            Err(error) => {
+                let outcome = FetchOutcome::Failed {
+                    error,
+                    hops: Vec::new(),
+                };
+                self.outbox.push_back((job, outcome));
+                return;
+            }
+        };
+        let h = match self.index.get(&key) {
+            Some(&h) => h,
+            None => {
+                let h = self.hosts.len();
+                let config = &self.fetcher.config;
+                let robots = if config.ignore_robots {
+                    RobotsState::Ready(Verdict {
+                        robots: Robots::allow_all(),
+                        reason: String::new(),
+                    })
+                } else {
+                    RobotsState::NotFetched
+                };
+                self.hosts.push(Host {
+                    origin: job.url.clone(),
+                    queue: VecDeque::new(),
+                    in_flight: 0,
+                    robots,
+                    delay: config.delay,
+                    next_start: Instant::now(),
+                    scheduled: false,
+                });
+                self.index.insert(key, h);
+                h
+            }
+        };
+        if let RobotsState::Ready(verdict) = &self.hosts[h].robots
+            && !allowed(&verdict.robots, &job.url)
+        {
+            let reason = verdict.reason.clone();
+            self.outbox.push_back((job, skipped(reason)));
+            return;
+        }
+        self.hosts[h].queue.push_back(job);
+        self.wake(h);
+    }
+
+    fn handle(&mut self, event: Event) {
+        let h = match event {
+            Event::Done(h) => h,
+            Event::Robots(h, verdict) => {
+                let config = &self.fetcher.config;
+                let host = &mut self.hosts[h];
+                if let Some(crawl_delay) = verdict.robots.crawl_delay() {
+                    host.delay = host.delay.max(crawl_delay.min(config.max_crawl_delay));
+                    host.next_start = host.next_start.max(Instant::now() + host.delay);
+                }
+                for job in std::mem::take(&mut host.queue) {
+                    if allowed(&verdict.robots, &job.url) {
+                        host.queue.push_back(job);
+                    } else {
+                        let reason = verdict.reason.clone();
+                        self.outbox.push_back((job, skipped(reason)));
+                    }
+                }
+                host.robots = RobotsState::Ready(verdict);
+                h
+            }
+        };
+        let host = &mut self.hosts[h];
+        host.in_flight -= 1;
+        self.in_flight -= 1;
+        if host.queue.is_empty() && host.in_flight == 0 {
+            host.queue = VecDeque::new(); // give back the memory of a drained queue
+        }
+        self.wake(h);
+    }
+
+    /// Puts a host in the turn order unless it is there (or on a timer) already.
+    fn wake(&mut self, h: usize) {
+        let host = &mut self.hosts[h];
+        if !host.scheduled {
+            host.scheduled = true;
+            self.runnable.push_back(h);
+        }
+    }
+
+    fn expire_timers(&mut self, now: Instant) {
+        while let Some(&Reverse((at, h))) = self.timers.peek() {
+            if at > now {
+                break;
+            }
+            self.timers.pop();
+            self.hosts[h].scheduled = false;
+            self.wake(h);
+        }
+    }
+
+    /// Starts requests, one per host per turn, while the overall limit allows.
+    fn pump(&mut self, now: Instant) {
+        let concurrency = self.fetcher.config.concurrency.max(1);
+        while self.in_flight < concurrency {
+            let Some(h) = self.runnable.pop_front() else {
+                break;
+            };
+            self.hosts[h].scheduled = false;
+            match self.readiness(h, now) {
+                Readiness::Idle => {}
+                Readiness::WaitUntil(at) => {
+                    self.hosts[h].scheduled = true;
+                    self.timers.push(Reverse((at, h)));
+                }
+                Readiness::Go => {
+                    self.start(h, now);
+                    self.wake(h); // back of the line: the other hosts go first
+                }
+            }
+        }
+    }
+
+    fn readiness(&self, h: usize, now: Instant) -> Readiness {
+        let host = &self.hosts[h];
+        let per_host = self.fetcher.config.per_host.max(1);
+        let has_work = match host.robots {
+            RobotsState::Fetching => false,
+            RobotsState::NotFetched => true,
+            RobotsState::Ready(_) => !host.queue.is_empty(),
+        };
+        if !has_work || host.in_flight >= per_host {
+            Readiness::Idle
+        } else if now < host.next_start {
+            Readiness::WaitUntil(host.next_start)
+        } else {
+            Readiness::Go
+        }
+    }
+
+    /// Starts the host's next request: its robots.txt first, then its queued jobs in order.
+    fn start(&mut self, h: usize, now: Instant) {
+        let host = &mut self.hosts[h];
+        host.next_start = now + host.delay;
+        host.in_flight += 1;
+        self.in_flight += 1;
+        let fetcher = Arc::clone(&self.fetcher);
+        let events = self.events.clone();
+        if matches!(host.robots, RobotsState::NotFetched) {
+            host.robots = RobotsState::Fetching;
+            let origin = host.origin.clone();
+            tokio::spawn(async move {
+                let verdict = read_robots(&fetcher, &origin).await;
+                let _ = events.send(Event::Robots(h, verdict));
+            });
+            return;
+        }
+        let Some(job) = host.queue.pop_front() else {
+            // Not reached: readiness checked the queue. Undo the bookkeeping all the same.
+            host.in_flight -= 1;
+            self.in_flight -= 1;
+            return;
+        };
+        self.queued -= 1;
+        let out = self.out.clone();
+        tokio::spawn(async move {
+            let outcome = fetcher.fetch(&job).await;
+            let _ = out.send((job, outcome)).await;
+            let _ = events.send(Event::Done(h));
+        });
+    }
+}
+
+/// The key jobs are grouped under (`http://host:port`), or why the URL cannot be fetched.
+fn origin_key(url: &Url) -> Result<String, String> {
+    chain::check_fetchable(url)?;
+    Ok(url.origin().ascii_serialization())
+}
+
+fn allowed(robots: &Robots, url: &Url) -> bool {
+    let path = match url.query() {
+        Some(query) => format!("{}?{query}", url.path()),
+        None => url.path().to_string(),
+    };
+    robots.is_allowed(&path)
+}
+
+fn skipped(reason: String) -> FetchOutcome {
+    FetchOutcome::Skipped {
+        reason,
+        hops: Vec::new(),
+    }
+}
+
+/// Reads an origin's robots.txt: rules from a 2xx, everything allowed after a 4xx or a network
+/// error (the page fetch will then report the error itself), nothing allowed after a 5xx (RFC
+/// 9309: the site may be struggling).
+async fn read_robots(fetcher: &Fetcher, origin: &Url) -> Verdict {
+    let allow_all = || Verdict {
+        robots: Robots::allow_all(),
+        reason: String::new(),
+    };
+    let Ok(url) = origin.join("/robots.txt") else {
+        return allow_all();
+    };
+    let hops = match chain::follow(fetcher, &url, None, ROBOTS_MAX).await {
+        Ok(hops) => hops,
+        Err(_) => return allow_all(),
+    };
+    let Some(last) = hops.last() else {
+        return allow_all();
+    };
+    let response = &last.response;
+    match response.status {
+        200..=299 => match response.decoded_body(ROBOTS_MAX) {
+            Ok(body) => Verdict {
+                robots: Robots::parse(&String::from_utf8_lossy(&body), &fetcher.config.user_agent),
+                reason: "disallowed by robots.txt".to_string(),
+            },
+            Err(_) => allow_all(),
+        },
+        status @ 500..=599 => Verdict {
+            robots: Robots::disallow_all(),
+            reason: format!("robots.txt unavailable (HTTP {status}), so not fetched"),
+        },
+        _ => allow_all(),
+    }
+}

@@ -1,0 +1,174 @@
+//! The fetcher against a raw loopback server that misbehaves on the wire: truncated bodies,
+//! resets, slow drips, stalls, endless bodies. Each must end as a clean, explained failure.
+
+#[path = "fixtures/fetch/support.rs"]
+mod support;
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use morgue::fetch::{FetchConfig, FetchOutcome, Fetcher, Job};
+use support::{Fault, quick_config, raw_server};
+use url::Url;
+
+fn job(addr: SocketAddr) -> Job {
+    Job {
+        url: Url::parse(&format!("http://{addr}/story")).unwrap(),
+        validators: None,
+    }
+}
+
+async fn failure(config: FetchConfig, addr: SocketAddr) -> (String, Duration) {
+    let started = Instant::now();
+    let outcome = Fetcher::new(config).unwrap().fetch(&job(addr)).await;
+    let elapsed = started.elapsed();
+    match outcome {
+        FetchOutcome::Failed { error, hops } => {
+            assert!(hops.is_empty());
+            (error, elapsed)
+        }
+        other => panic!("expected a failure, got {other:?}"),
+    }
+}
+
+fn no_retries() -> FetchConfig {
+    FetchConfig {
+        retries: 0,
+        ..quick_config()
+    }
+}
+
+#[tokio::test]
+async fn truncated_body_names_the_byte_counts() {
+    let mut bytes =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n".to_vec();
+    bytes.extend(std::iter::repeat_n(b'a', 400));
+    let addr = raw_server(Fault::Send(bytes)).await;
+    let (error, _) = failure(quick_config(), addr).await;
+    assert_eq!(
+        error,
+        "truncated body (got 400 of 1000 bytes) (after 3 attempts)"
+    );
+}
+
+#[tokio::test]
+async fn truncated_chunked_body_is_a_failure() {
+    let bytes = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n".to_vec();
+    let addr = raw_server(Fault::Send(bytes)).await;
+    let (error, _) = failure(no_retries(), addr).await;
+    assert_eq!(
+        error,
+        "truncated body (got 5 bytes, then the connection closed)"
+    );
+}
+
+#[tokio::test]
+async fn chunked_body_is_stored_dechunked_without_transfer_encoding() {
+    let bytes = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n6\r\n<html>\r\n7\r\n</html>\r\n0\r\n\r\n".to_vec();
+    let addr = raw_server(Fault::Send(bytes)).await;
+    let outcome = Fetcher::new(quick_config())
+        .unwrap()
+        .fetch(&job(addr))
+        .await;
+    let FetchOutcome::Fetched { hops } = outcome else {
+        panic!("{outcome:?}")
+    };
+    let response = &hops[0].response;
+    assert_eq!(response.body, b"<html></html>");
+    assert_eq!(response.header("transfer-encoding"), None);
+}
+
+#[tokio::test]
+async fn connection_reset_is_named() {
+    let addr = raw_server(Fault::Reset).await;
+    let (error, _) = failure(quick_config(), addr).await;
+    assert!(
+        error == "connection reset by peer (after 3 attempts)"
+            || error == "connection closed before a complete response (after 3 attempts)",
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn connection_closed_without_a_response() {
+    let addr = raw_server(Fault::Send(Vec::new())).await;
+    let (error, _) = failure(no_retries(), addr).await;
+    assert!(error.contains("closed"), "{error}");
+}
+
+#[tokio::test]
+async fn slow_drip_hits_the_total_timeout() {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100\r\n\r\n";
+    let addr = raw_server(Fault::Drip {
+        head: head.into(),
+        every: Duration::from_millis(50),
+        count: 100,
+    })
+    .await;
+    let config = FetchConfig {
+        timeout: Duration::from_millis(600),
+        read_timeout: Duration::from_millis(300),
+        ..no_retries()
+    };
+    let (error, elapsed) = failure(config, addr).await;
+    assert_eq!(error, "timed out after 600 ms");
+    assert!(elapsed < Duration::from_millis(1500), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn stalled_server_hits_the_read_timeout() {
+    let addr = raw_server(Fault::Stall(Duration::from_secs(5))).await;
+    let config = FetchConfig {
+        timeout: Duration::from_secs(3),
+        read_timeout: Duration::from_millis(300),
+        ..no_retries()
+    };
+    let (error, elapsed) = failure(config, addr).await;
+    assert_eq!(error, "read timed out (no data for 300 ms)");
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+}
+
+#[tokio::test]
+async fn stall_in_the_body_hits_the_read_timeout() {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\n\r\n";
+    let addr = raw_server(Fault::Drip {
+        head: head.into(),
+        every: Duration::from_secs(5),
+        count: 10,
+    })
+    .await;
+    let config = FetchConfig {
+        read_timeout: Duration::from_millis(300),
+        ..no_retries()
+    };
+    let (error, _) = failure(config, addr).await;
+    assert!(
+        error.starts_with("read timed out (no data for 300 ms"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn fifty_megabyte_stream_stops_at_the_default_cap() {
+    let addr = raw_server(Fault::Endless { chunk: 64 << 10 }).await;
+    let config = FetchConfig {
+        timeout: Duration::from_secs(20),
+        ..no_retries()
+    };
+    assert_eq!(config.max_body, 20 << 20);
+    let (error, _) = failure(config, addr).await;
+    assert_eq!(error, "body larger than 20 MB");
+}
+
+#[tokio::test]
+async fn unknown_host_is_a_dns_error() {
+    let job = Job {
+        url: Url::parse("http://no-such-host.invalid/").unwrap(),
+        validators: None,
+    };
+    let outcome = Fetcher::new(no_retries()).unwrap().fetch(&job).await;
+    let FetchOutcome::Failed { error, .. } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(error.starts_with("dns error: "), "{error}");
+}
