@@ -1,8 +1,29 @@
 //! Extraction: HTML bytes (and the page URL) → an [`Article`]: the headline, authors, dates,
 //! metadata and the body text without navigation and other boilerplate. Pure: no I/O, no clock.
 
+mod authors;
+mod body;
+mod charset;
+mod dates;
+mod jsonld;
+mod lang;
+mod metadata;
+mod title;
+mod vocabulary;
+mod walk;
+
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+
+use jsonld::LinkedData;
+use metadata::{meta, metas};
+use walk::Page;
+
+pub use charset::decode;
+
+/// Pages are cut to this many bytes of decoded text before parsing: it bounds time and memory on
+/// hostile input, and no article needs more.
+pub const MAX_HTML_BYTES: usize = 8 << 20;
 
 /// What morgue knows about one article page.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -37,7 +58,177 @@ pub struct Article {
 
 /// Extracts an article from an HTML page. `content_type` is the HTTP `Content-Type` header, used
 /// for its charset; the bytes are decoded as declared, by `<meta charset>` or by detection.
+///
+/// ```
+/// let html = br#"<html lang="en"><head><title>A story - The Daily</title>
+/// <meta property="og:site_name" content="The Daily"></head>
+/// <body><h1>A story</h1><p>It was a dark and stormy night, and the rain fell in torrents.</p></body></html>"#;
+/// let a = morgue::extract::extract(html, Some("https://www.daily.example/a"), None);
+/// assert_eq!(a.title.as_deref(), Some("A story"));
+/// assert_eq!(a.site.as_deref(), Some("daily.example"));
+/// assert!(a.text.starts_with("It was a dark"));
+/// ```
 pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Article {
-    let _ = (html, url, content_type);
-    todo!("extract")
+    let mut text = decode(html, content_type);
+    if text.len() > MAX_HTML_BYTES {
+        let mut cut = MAX_HTML_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        text.truncate(cut);
+    }
+    let doc = scraper::Html::parse_document(&text);
+    let page = walk::walk(&doc);
+    drop(doc);
+    assemble(&page, url)
+}
+
+/// Reads the fields out of the walked page.
+fn assemble(page: &Page, url: Option<&str>) -> Article {
+    let ld = LinkedData::parse(&page.jsonld);
+    let article = ld.article();
+    let field = |key: &str| article.and_then(|a| jsonld::text(a.get(key)));
+    let site = url.and_then(crate::identity::site_of);
+    let site_name = meta(page, "og:site_name")
+        .map(str::to_string)
+        .or_else(|| ld.publisher())
+        .or_else(|| meta(page, "application-name").map(str::to_string))
+        .map(|s| clean_line(&s));
+
+    let title = title::reconcile(&title::TitleSources {
+        h1s: &page.h1s,
+        headline: field("headline").or_else(|| field("name")),
+        og_title: meta(page, "og:title")
+            .or_else(|| meta(page, "twitter:title"))
+            .map(str::to_string),
+        title_tag: page.title_tag.as_deref(),
+        site_name: site_name.as_deref(),
+        site: site.as_deref(),
+    })
+    .map(|t| clean_line(&t))
+    .filter(|t| !t.is_empty());
+
+    let text = body::body_text(page, title.as_deref());
+
+    let lang = page
+        .html_lang
+        .as_deref()
+        .and_then(lang::declared)
+        .or_else(|| meta(page, "content-language").and_then(lang::declared))
+        .or_else(|| meta(page, "og:locale").and_then(lang::declared))
+        .or_else(|| field("inLanguage").as_deref().and_then(lang::declared))
+        .or_else(|| lang::detect(&text));
+
+    let base = url.and_then(|u| url::Url::parse(u).ok());
+    let absolute = |href: &str| match &base {
+        Some(b) => b.join(href.trim()).map(String::from).ok(),
+        None => url::Url::parse(href.trim()).map(String::from).ok(),
+    };
+    let canonical_url = page
+        .canonical
+        .as_deref()
+        .and_then(absolute)
+        .or_else(|| meta(page, "og:url").and_then(absolute));
+
+    let description = meta(page, "og:description")
+        .or_else(|| meta(page, "description"))
+        .or_else(|| meta(page, "twitter:description"))
+        .map(str::to_string)
+        .or_else(|| field("description"))
+        .map(|d| clean_line(&d))
+        .filter(|d| !d.is_empty());
+
+    let section = meta(page, "article:section")
+        .map(str::to_string)
+        .or_else(|| field("articleSection"))
+        .or_else(|| meta(page, "parsely-section").map(str::to_string))
+        .or_else(|| meta(page, "section").map(str::to_string))
+        .map(|s| clean_line(&s))
+        .filter(|s| !s.is_empty());
+
+    let mut tags: Vec<String> = metas(page, "article:tag").map(str::to_string).collect();
+    if tags.is_empty() {
+        tags = jsonld::list(article.and_then(|a| a.get("keywords")));
+    }
+    if tags.is_empty() {
+        for key in ["news_keywords", "keywords", "parsely-tags"] {
+            if let Some(k) = meta(page, key) {
+                tags = k.split([',', ';']).map(str::to_string).collect();
+                break;
+            }
+        }
+    }
+    let mut seen = Vec::<String>::new();
+    tags.retain(|t| {
+        let key = t.trim().to_lowercase();
+        let fresh = !key.is_empty() && key.len() < 100 && !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+    let tags = tags.into_iter().map(|t| clean_line(&t)).collect();
+
+    Article {
+        url: url.map(str::to_string),
+        canonical_url,
+        title,
+        authors: authors(page, &ld, site_name.as_deref()),
+        published: metadata::published(page, &ld, url),
+        modified: metadata::modified(page, &ld),
+        site,
+        site_name,
+        description,
+        lang,
+        section,
+        tags,
+        text,
+    }
+}
+
+/// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then bylines.
+fn authors(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String> {
+    let found = authors::clean(&ld.authors(), site_name);
+    if !found.is_empty() {
+        return found;
+    }
+    let from_meta: Vec<String> = [
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "citation_author",
+        "og:article:author",
+    ]
+    .iter()
+    .flat_map(|k| metas(page, k))
+    .filter(|v| !v.contains("://"))
+    .map(str::to_string)
+    .collect();
+    let found = authors::clean(&from_meta, site_name);
+    if !found.is_empty() {
+        return found;
+    }
+    let marked: Vec<String> = page
+        .bylines
+        .iter()
+        .filter_map(|b| b.strip_prefix('\u{1}'))
+        .map(str::to_string)
+        .collect();
+    let found = authors::clean(&marked, site_name);
+    if !found.is_empty() {
+        return found;
+    }
+    page.bylines
+        .iter()
+        .filter(|b| !b.starts_with('\u{1}'))
+        .map(|b| authors::clean(std::slice::from_ref(b), site_name))
+        .find(|f| !f.is_empty())
+        .unwrap_or_default()
+}
+
+/// One line of metadata: whitespace collapsed.
+fn clean_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -1,0 +1,188 @@
+//! The body model: score the page's elements as article containers from the paragraphs they hold
+//! (readability's propagation, weighted by link density and the class/id vocabulary), keep the best
+//! container and its good siblings, and render their blocks minus what is boilerplate inside them.
+
+use super::vocabulary::{Role, is_boilerplate_text};
+use super::walk::{Block, NONE, Page};
+
+/// Paragraph-like tags: their score goes to the parent (the container), not to themselves.
+fn is_leaf_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "pre"
+            | "blockquote"
+            | "li"
+            | "dd"
+            | "dt"
+            | "td"
+            | "th"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "address"
+            | "figcaption"
+    )
+}
+
+fn density(links: u32, chars: u32) -> f32 {
+    if chars == 0 {
+        0.0
+    } else {
+        links as f32 / chars as f32
+    }
+}
+
+/// Scores every element as a possible article container.
+fn scores(page: &Page) -> Vec<f32> {
+    let elems = &page.elems;
+    let mut score = vec![0f32; elems.len()];
+    for b in &page.blocks {
+        if b.chars < 25 || density(b.link_chars, b.chars) > 0.5 {
+            continue;
+        }
+        let owner = &elems[b.owner as usize];
+        let commas = b
+            .text
+            .chars()
+            .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+            .count() as f32;
+        let mut base = 1.0 + commas.min(10.0) + (b.chars as f32 / 100.0).min(3.0);
+        if matches!(owner.tag.as_str(), "li" | "td" | "dd" | "dt" | "th") {
+            base *= 0.5;
+        }
+        let mut at = if is_leaf_block(&owner.tag) {
+            owner.parent
+        } else {
+            b.owner
+        };
+        for level in 0..4 {
+            if at == NONE {
+                break;
+            }
+            let share = match level {
+                0 => 1.0,
+                1 => 0.5,
+                n => 1.0 / (n as f32 * 3.0),
+            };
+            score[at as usize] += base * share;
+            at = elems[at as usize].parent;
+        }
+    }
+    for (i, el) in elems.iter().enumerate() {
+        if score[i] <= 0.0 {
+            continue;
+        }
+        let tag_bonus = match el.tag.as_str() {
+            "article" => 10.0,
+            "div" | "section" | "main" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        let role_bonus = match el.role {
+            Role::Content => 25.0,
+            Role::Boilerplate => -25.0,
+            Role::Neutral => 0.0,
+        };
+        score[i] = (score[i] + tag_bonus + role_bonus) * (1.0 - density(el.link_chars, el.chars));
+    }
+    score
+}
+
+/// The chosen container elements, in document order.
+fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
+    let best = (0..score.len())
+        .filter(|&i| score[i] > 0.0)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]));
+    let Some(best) = best else { return Vec::new() };
+    let parent = page.elems[best].parent;
+    if parent == NONE {
+        return vec![best as u32];
+    }
+    let threshold = (score[best] * 0.2).max(10.0);
+    let mut roots = Vec::new();
+    for (i, el) in page.elems.iter().enumerate() {
+        if el.parent != parent {
+            continue;
+        }
+        let keep = i == best
+            || (el.role != Role::Boilerplate
+                && (score[i] >= threshold
+                    || (el.tag == "p"
+                        && el.chars > 80
+                        && density(el.link_chars, el.chars) < 0.25)));
+        if keep {
+            roots.push(i as u32);
+        }
+    }
+    roots
+}
+
+/// Is the block kept, given the roots? It must be below a root, with no boilerplate element
+/// between the root and itself.
+fn under_root(page: &Page, b: &Block, is_root: &[bool]) -> bool {
+    let mut at = b.owner;
+    let mut boiler = false;
+    while at != NONE {
+        if is_root[at as usize] {
+            return !boiler;
+        }
+        let el = &page.elems[at as usize];
+        boiler |= el.role == Role::Boilerplate;
+        at = el.parent;
+    }
+    false
+}
+
+/// The article body as paragraphs separated by blank lines.
+pub fn body_text(page: &Page, title: Option<&str>) -> String {
+    let score = scores(page);
+    let roots = roots(page, &score);
+    let mut is_root = vec![false; page.elems.len()];
+    for &r in &roots {
+        is_root[r as usize] = true;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for b in &page.blocks {
+        let tag = page.elems[b.owner as usize].tag.as_str();
+        let fallback = roots.is_empty() && !ancestor_boiler(page, b.owner);
+        if !(fallback || under_root(page, b, &is_root)) {
+            continue;
+        }
+        if density(b.link_chars, b.chars) > 0.5 && !(tag.starts_with('h') && b.chars > 30) {
+            continue;
+        }
+        if is_boilerplate_text(&b.text) {
+            continue;
+        }
+        if tag == "h1" && title.is_some_and(|t| same_text(t, &b.text)) {
+            continue;
+        }
+        out.push(&b.text);
+    }
+    out.join("\n\n")
+}
+
+fn ancestor_boiler(page: &Page, mut at: u32) -> bool {
+    while at != NONE {
+        let el = &page.elems[at as usize];
+        if el.role == Role::Boilerplate {
+            return true;
+        }
+        at = el.parent;
+    }
+    false
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    norm(a) == norm(b)
+}

@@ -1,0 +1,465 @@
+//! Dates: parsing the many ways pages write them (ISO 8601, RFC 2822, "25 October 2024",
+//! "Oct. 25, 2024", "25.10.2024", "25 de octubre de 2024"…) into the page's own offset, and the
+//! plausibility bounds that keep copyright years and phone numbers out.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use regex::Regex;
+
+/// Dates outside these years are not publication dates of web pages.
+const MIN_YEAR: i32 = 1995;
+const MAX_YEAR: i32 = 2035;
+
+fn midnight(date: NaiveDate) -> Option<DateTime<FixedOffset>> {
+    let utc = FixedOffset::east_opt(0)?;
+    plausible(
+        utc.from_local_datetime(&date.and_time(NaiveTime::MIN))
+            .single()?,
+    )
+}
+
+fn plausible(d: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    use chrono::Datelike;
+    (MIN_YEAR..=MAX_YEAR).contains(&d.year()).then_some(d)
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+static ISO_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})").expect("static regex"));
+
+/// Parses a machine-readable date (meta `content`, `datetime`, JSON-LD): ISO 8601 with or without
+/// offset, RFC 2822, compact `YYYYMMDD`, Unix seconds. Naive times are taken as +00:00.
+pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 64 {
+        return None;
+    }
+    if let Ok(d) = DateTime::parse_from_rfc3339(s) {
+        return plausible(d);
+    }
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+        "%Y-%m-%d %H:%M%z",
+    ] {
+        if let Ok(d) = DateTime::parse_from_str(s, fmt) {
+            return plausible(d);
+        }
+    }
+    if let Ok(d) = DateTime::parse_from_rfc2822(s) {
+        return plausible(d);
+    }
+    let utc = FixedOffset::east_opt(0)?;
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(s, fmt) {
+            return plausible(utc.from_local_datetime(&n).single()?);
+        }
+    }
+    if let Some(c) = ISO_PREFIX.captures(s) {
+        return midnight(ymd(
+            c[1].parse().ok()?,
+            c[2].parse().ok()?,
+            c[3].parse().ok()?,
+        )?);
+    }
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return midnight(ymd(
+            s[..4].parse().ok()?,
+            s[4..6].parse().ok()?,
+            s[6..].parse().ok()?,
+        )?);
+    }
+    if (9..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        let secs: i64 = s.parse().ok()?;
+        return plausible(DateTime::from_timestamp(secs, 0)?.fixed_offset());
+    }
+    parse_text(s)
+}
+
+/// Month names and abbreviations in the languages of the dev sets, lower case.
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    const MONTHS: &[(&[&str], u32)] = &[
+        (
+            &[
+                "january",
+                "jan",
+                "januar",
+                "jänner",
+                "janvier",
+                "janv",
+                "enero",
+                "ene",
+                "gennaio",
+                "gen",
+                "janeiro",
+                "januari",
+                "stycznia",
+                "styczeń",
+                "leden",
+                "ledna",
+                "январь",
+                "января",
+            ],
+            1,
+        ),
+        (
+            &[
+                "february",
+                "feb",
+                "febr",
+                "februar",
+                "février",
+                "fevrier",
+                "févr",
+                "fev",
+                "febrero",
+                "febbraio",
+                "fevereiro",
+                "februari",
+                "lutego",
+                "luty",
+                "únor",
+                "února",
+                "февраль",
+                "февраля",
+            ],
+            2,
+        ),
+        (
+            &[
+                "march",
+                "mar",
+                "märz",
+                "maerz",
+                "mars",
+                "marzo",
+                "março",
+                "maart",
+                "marca",
+                "marzec",
+                "březen",
+                "března",
+                "март",
+                "марта",
+            ],
+            3,
+        ),
+        (
+            &[
+                "april",
+                "apr",
+                "avril",
+                "avr",
+                "abril",
+                "abr",
+                "aprile",
+                "kwietnia",
+                "kwiecień",
+                "duben",
+                "dubna",
+                "апрель",
+                "апреля",
+            ],
+            4,
+        ),
+        (
+            &[
+                "may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maja", "maj", "květen",
+                "května", "май", "мая",
+            ],
+            5,
+        ),
+        (
+            &[
+                "june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwca",
+                "czerwiec", "červen", "června", "июнь", "июня",
+            ],
+            6,
+        ),
+        (
+            &[
+                "july",
+                "jul",
+                "juli",
+                "juillet",
+                "juil",
+                "julio",
+                "luglio",
+                "lug",
+                "julho",
+                "lipca",
+                "lipiec",
+                "červenec",
+                "července",
+                "июль",
+                "июля",
+            ],
+            7,
+        ),
+        (
+            &[
+                "august",
+                "aug",
+                "août",
+                "aout",
+                "agosto",
+                "ago",
+                "augustus",
+                "sierpnia",
+                "sierpień",
+                "srpen",
+                "srpna",
+                "август",
+                "августа",
+            ],
+            8,
+        ),
+        (
+            &[
+                "september",
+                "sep",
+                "sept",
+                "septembre",
+                "septiembre",
+                "settembre",
+                "set",
+                "setembro",
+                "września",
+                "wrzesień",
+                "září",
+                "сентябрь",
+                "сентября",
+            ],
+            9,
+        ),
+        (
+            &[
+                "october",
+                "oct",
+                "oktober",
+                "okt",
+                "octobre",
+                "octubre",
+                "ottobre",
+                "ott",
+                "outubro",
+                "out",
+                "października",
+                "październik",
+                "říjen",
+                "října",
+                "октябрь",
+                "октября",
+            ],
+            10,
+        ),
+        (
+            &[
+                "november",
+                "nov",
+                "novembre",
+                "noviembre",
+                "novembro",
+                "listopada",
+                "listopad",
+                "ноябрь",
+                "ноября",
+            ],
+            11,
+        ),
+        (
+            &[
+                "december",
+                "dec",
+                "dezember",
+                "dez",
+                "décembre",
+                "decembre",
+                "déc",
+                "diciembre",
+                "dic",
+                "dicembre",
+                "dezembro",
+                "grudnia",
+                "grudzień",
+                "prosinec",
+                "prosince",
+                "декабрь",
+                "декабря",
+            ],
+            12,
+        ),
+    ];
+    MONTHS
+        .iter()
+        .find(|(names, _)| names.contains(&w.as_str()))
+        .map(|(_, m)| *m)
+}
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}{3,12}\.?),?\s+(?:de\s+)?(\d{4})\b").expect("static regex")
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("static regex")
+});
+static ISO_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b").expect("static regex"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("static regex")
+});
+
+/// Finds the first plausible date written for people in a piece of text.
+pub fn parse_text(s: &str) -> Option<DateTime<FixedOffset>> {
+    let mut found: Vec<(usize, NaiveDate)> = Vec::new();
+    if let Some(c) = ISO_ANY.captures(s) {
+        if let Some(d) = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
+            found.push((c.get(0)?.start(), d));
+        }
+    }
+    for c in DAY_MONTH_YEAR.captures_iter(s).take(4) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse())
+            && let Some(date) = ymd(y, m, d)
+        {
+            found.push((c.get(0)?.start(), date));
+            break;
+        }
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(s).take(4) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse(), c[3].parse())
+            && let Some(date) = ymd(y, m, d)
+        {
+            found.push((c.get(0)?.start(), date));
+            break;
+        }
+    }
+    if let Some(c) = NUMERIC.captures(s) {
+        let (a, b, y): (u32, u32, i32) =
+            (c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?);
+        let date = if &c[2] == "/" && a <= 12 && b > 12 {
+            ymd(y, a, b)
+        } else {
+            ymd(y, b, a).or_else(|| ymd(y, a, b))
+        };
+        if let Some(date) = date {
+            found.push((c.get(0)?.start(), date));
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(_, d)| midnight(*d).is_some())
+        .min_by_key(|(at, _)| *at)
+        .and_then(|(_, d)| midnight(d))
+}
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2]|[1-9])[/-]?(0[1-9]|[12]\d|3[01]|[1-9])(?:/|[-_.]|$)",
+    )
+    .expect("static regex")
+});
+static URL_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
+        .expect("static regex")
+});
+
+/// A date in a URL path: `/2024/10/25/`, `/2024-10-25-slug`, `/20241025/`.
+pub fn from_url(url: &str) -> Option<DateTime<FixedOffset>> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = path.find('/').map_or("", |i| &path[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    for re in [&*URL_DATE, &*URL_COMPACT] {
+        if let Some(c) = re.captures(path)
+            && let Some(d) = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        {
+            return midnight(d);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: Option<DateTime<FixedOffset>>) -> Option<String> {
+        d.map(|d| d.to_rfc3339())
+    }
+
+    #[test]
+    fn machine_dates_keep_their_offset() {
+        assert_eq!(
+            day(parse_machine("2024-10-25T14:05:00+03:00")).as_deref(),
+            Some("2024-10-25T14:05:00+03:00")
+        );
+        assert_eq!(
+            day(parse_machine("2024-10-25T23:30:00-0500")).as_deref(),
+            Some("2024-10-25T23:30:00-05:00")
+        );
+        assert_eq!(
+            day(parse_machine("2024-10-25")).as_deref(),
+            Some("2024-10-25T00:00:00+00:00")
+        );
+        assert_eq!(
+            day(parse_machine("Fri, 25 Oct 2024 14:05:00 +0300")).as_deref(),
+            Some("2024-10-25T14:05:00+03:00")
+        );
+        assert_eq!(
+            day(parse_machine("2024-10-25 14:05:00")).as_deref(),
+            Some("2024-10-25T14:05:00+00:00")
+        );
+        assert!(parse_machine("1890-01-01").is_none());
+        assert!(parse_machine("nonsense").is_none());
+    }
+
+    #[test]
+    fn text_dates_in_several_languages() {
+        let d = |s| parse_text(s).map(|d| d.format("%Y-%m-%d").to_string());
+        assert_eq!(
+            d("Published October 25, 2024 at 2pm").as_deref(),
+            Some("2024-10-25")
+        );
+        assert_eq!(d("Oct. 5, 2023").as_deref(), Some("2023-10-05"));
+        assert_eq!(
+            d("25. Oktober 2024, 14:05 Uhr").as_deref(),
+            Some("2024-10-25")
+        );
+        assert_eq!(d("le 3 mars 2021").as_deref(), Some("2021-03-03"));
+        assert_eq!(d("25 de octubre de 2024").as_deref(), Some("2024-10-25"));
+        assert_eq!(d("12 października 2020").as_deref(), Some("2020-10-12"));
+        assert_eq!(d("25.10.2024").as_deref(), Some("2024-10-25"));
+        assert_eq!(d("10/25/2024").as_deref(), Some("2024-10-25"));
+        assert_eq!(d("no date here 12345"), None);
+    }
+
+    #[test]
+    fn url_path_dates() {
+        let d = |s| from_url(s).map(|d| d.format("%Y-%m-%d").to_string());
+        assert_eq!(
+            d("https://x.example/2024/10/25/slug-a1").as_deref(),
+            Some("2024-10-25")
+        );
+        assert_eq!(
+            d("https://x.example/news/2024-10-25-slug").as_deref(),
+            Some("2024-10-25")
+        );
+        assert_eq!(
+            d("https://x.example/a/20241025/slug").as_deref(),
+            Some("2024-10-25")
+        );
+        assert_eq!(d("https://x.example/2024/10/slug"), None);
+        assert_eq!(d("https://2024.example/story/123456789"), None);
+    }
+}

@@ -1,0 +1,146 @@
+//! Metadata cascades: which source wins for each field (JSON-LD, `og:`/`article:`, Dublin Core,
+//! parsely/sailthru and CMS names, `<time>`/`itemprop`, the URL, a scan of the text).
+
+use chrono::{DateTime, FixedOffset};
+
+use super::dates;
+use super::jsonld::{self, LinkedData};
+use super::walk::Page;
+
+/// Meta names for the publication date, strongest first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "article.published",
+    "published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "publication-date",
+    "date_published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "og:pubdate",
+    "pdate",
+    "displaydate",
+    "release_date",
+    "date",
+    "dc.created",
+    "article:post_date",
+    "created",
+    "timestamp",
+    "bt:pubdate",
+    "datecreated",
+    "vr:published_time",
+    "ptime",
+    "published",
+    "firstpublisheddate",
+];
+
+/// Meta names for the last modification.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "article:modified",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "updated_time",
+    "modified_time",
+    "article.updated",
+    "lastupdated",
+    "utime",
+    "revised",
+];
+
+/// The value of the first meta whose name is `key`.
+pub fn meta<'p>(page: &'p Page, key: &str) -> Option<&'p str> {
+    page.metas
+        .iter()
+        .find(|(k, v)| k == key && !v.is_empty())
+        .map(|(_, v)| v.as_str())
+}
+
+/// Every value of metas named `key`.
+pub fn metas<'p>(page: &'p Page, key: &'p str) -> impl Iterator<Item = &'p str> {
+    page.metas
+        .iter()
+        .filter(move |(k, v)| k == key && !v.is_empty())
+        .map(|(_, v)| v.as_str())
+}
+
+/// The publication date cascade.
+pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<DateTime<FixedOffset>> {
+    let from_ld = |o: Option<&serde_json::Value>| {
+        o.and_then(|a| {
+            jsonld::text(a.get("datePublished")).or_else(|| jsonld::text(a.get("dateCreated")))
+        })
+        .and_then(|s| dates::parse_machine(&s))
+    };
+    from_ld(ld.article())
+        .or_else(|| {
+            PUBLISHED_KEYS
+                .iter()
+                .find_map(|k| meta(page, k).and_then(dates::parse_machine))
+        })
+        .or_else(|| from_ld(ld.webpage()))
+        .or_else(|| dom_date(page, false))
+        .or_else(|| url.and_then(dates::from_url))
+        .or_else(|| text_scan(page))
+}
+
+/// The modification date cascade.
+pub fn modified(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
+    ld.article()
+        .and_then(|a| jsonld::text(a.get("dateModified")))
+        .and_then(|s| dates::parse_machine(&s))
+        .or_else(|| {
+            MODIFIED_KEYS
+                .iter()
+                .find_map(|k| meta(page, k).and_then(dates::parse_machine))
+        })
+        .or_else(|| dom_date(page, true))
+}
+
+/// The strongest date-bearing element of the body (earliest among equals: the original date).
+fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
+    let mut best: Option<(u8, DateTime<FixedOffset>)> = None;
+    for h in page.dates.iter().filter(|h| h.modified == modified) {
+        let Some(d) = dates::parse_machine(&h.value) else {
+            continue;
+        };
+        best = match best {
+            Some((s, b)) if s > h.strength || (s == h.strength && b <= d) => Some((s, b)),
+            _ => Some((h.strength, d)),
+        };
+    }
+    best.map(|(_, d)| d)
+}
+
+/// Last resort: the first date written in a short block near the top of the page.
+fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
+    page.blocks
+        .iter()
+        .filter(|b| b.text.len() < 120)
+        .take(80)
+        .find_map(|b| dates::parse_text(&b.text))
+}

@@ -1,0 +1,186 @@
+//! The title: the visible headline, reconciled from `<h1>`, JSON-LD `headline`, `og:title` and
+//! `<title>`, with site-name suffixes and prefixes removed.
+
+/// Separators between a headline and a site name in `<title>` and `og:title`.
+const SEPARATORS: &[&str] = &[
+    " | ", " – ", " — ", " - ", " :: ", " · ", " » ", " « ", " / ", " • ", " ~ ", " — ", ": ",
+];
+
+/// Letters and digits only, lower case: how titles are compared.
+pub fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Removes a suffix or prefix naming the site (`site_name` or the host's main label).
+pub fn strip_site(title: &str, site_name: Option<&str>, site: Option<&str>) -> String {
+    let mut names: Vec<String> = Vec::new();
+    if let Some(n) = site_name {
+        names.push(norm(n));
+    }
+    if let Some(host) = site {
+        names.push(norm(host));
+        if let Some(label) = host.split('.').rev().nth(1) {
+            names.push(norm(label));
+        }
+    }
+    names.retain(|n| n.len() >= 2);
+    let is_site = |part: &str| {
+        let p = norm(part);
+        !p.is_empty()
+            && names.iter().any(|n| {
+                p == *n
+                    || (n.len() >= 4
+                        && (p.contains(n.as_str()) || n.contains(p.as_str()))
+                        && p.len() <= n.len() + 12)
+            })
+    };
+    let mut t = title.trim().to_string();
+    for sep in SEPARATORS {
+        if let Some(at) = t.rfind(sep)
+            && is_site(&t[at + sep.len()..])
+            && at > 0
+        {
+            t = t[..at].trim().to_string();
+        }
+        if let Some(at) = t.find(sep)
+            && is_site(&t[..at])
+            && at + sep.len() < t.len()
+        {
+            t = t[at + sep.len()..].trim().to_string();
+        }
+    }
+    t
+}
+
+/// Removes a short trailing segment after a separator (a site or section name we could not
+/// recognise), when what remains is clearly the longer part.
+fn strip_generic(title: &str) -> String {
+    for sep in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] {
+        if let Some(at) = title.rfind(sep) {
+            let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+            let (hw, tw) = (
+                head.split_whitespace().count(),
+                tail.split_whitespace().count(),
+            );
+            if tw <= 4 && hw > tw && hw >= 3 {
+                return strip_generic(head.trim());
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+/// The inputs to title reconciliation.
+#[derive(Debug, Default)]
+pub struct TitleSources<'a> {
+    pub h1s: &'a [String],
+    pub headline: Option<String>,
+    pub og_title: Option<String>,
+    pub title_tag: Option<&'a str>,
+    pub site_name: Option<&'a str>,
+    pub site: Option<&'a str>,
+}
+
+/// Picks the headline.
+pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
+    let clean = |t: &str| strip_site(t, s.site_name, s.site);
+    let meta: Vec<String> = [s.headline.as_deref(), s.og_title.as_deref(), s.title_tag]
+        .into_iter()
+        .flatten()
+        .map(clean)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let metas_norm: Vec<String> = meta.iter().map(|m| norm(m)).collect();
+    let tag_norm = s.title_tag.map(norm).unwrap_or_default();
+    // a visible h1 that the metadata confirms is the headline
+    for h in s.h1s.iter().take(5) {
+        let n = norm(h);
+        if n.len() < 6 {
+            continue;
+        }
+        if metas_norm.iter().any(|m| *m == n) {
+            return Some(h.clone());
+        }
+    }
+    for h in s.h1s.iter().take(5) {
+        let n = norm(h);
+        if n.len() >= 10
+            && (tag_norm.contains(&n)
+                || metas_norm.iter().any(|m| {
+                    m.contains(&n) || (n.contains(m.as_str()) && m.len() * 10 >= n.len() * 7)
+                }))
+        {
+            return Some(h.clone());
+        }
+    }
+    if let Some(first) = meta.first() {
+        if s.title_tag.is_some_and(|t| norm(t) == norm(first)) || s.headline.is_none() {
+            return Some(strip_generic(first));
+        }
+        return Some(first.clone());
+    }
+    s.h1s.first().cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes_and_prefixes_go() {
+        assert_eq!(
+            strip_site("Headline here – The Daily", Some("The Daily"), None),
+            "Headline here"
+        );
+        assert_eq!(
+            strip_site("The Daily | Headline here", Some("The Daily"), None),
+            "Headline here"
+        );
+        assert_eq!(
+            strip_site(
+                "Headline here - Example News",
+                None,
+                Some("examplenews.com")
+            ),
+            "Headline here"
+        );
+        assert_eq!(
+            strip_site("A – WSJ - The Moscow Times", Some("The Moscow Times"), None),
+            "A – WSJ"
+        );
+    }
+
+    #[test]
+    fn h1_confirmed_by_metadata_wins() {
+        let h1s = vec![
+            "Menu".to_string(),
+            "Elon Musk Held Secret Talks With Putin – WSJ".to_string(),
+        ];
+        let s = TitleSources {
+            h1s: &h1s,
+            og_title: Some("Elon Musk Held Secret Talks With Putin – WSJ".into()),
+            title_tag: Some("Elon Musk Held Secret Talks With Putin – WSJ - The Moscow Times"),
+            site_name: Some("The Moscow Times"),
+            ..Default::default()
+        };
+        assert_eq!(
+            reconcile(&s).as_deref(),
+            Some("Elon Musk Held Secret Talks With Putin – WSJ")
+        );
+    }
+
+    #[test]
+    fn title_tag_alone_loses_its_suffix() {
+        let s = TitleSources {
+            title_tag: Some("A long headline about things | Section | Paper"),
+            ..Default::default()
+        };
+        assert_eq!(
+            reconcile(&s).as_deref(),
+            Some("A long headline about things")
+        );
+    }
+}

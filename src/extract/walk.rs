@@ -1,0 +1,478 @@
+//! The one walk over the parsed document: it linearises the page into text blocks that remember
+//! the element owning them, records every element with what its tag and class/id say about it,
+//! and collects the metadata carriers (meta, link, JSON-LD, time, bylines) on the way.
+
+use ego_tree::NodeRef;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use super::vocabulary::{Role, classify};
+
+/// Beyond this depth the walk stops building structure and flattens the subtree's text (hostile
+/// pages nest 10,000 levels; recursion must stay bounded).
+const MAX_DEPTH: usize = 256;
+
+/// No parent.
+pub const NONE: u32 = u32::MAX;
+
+/// One element of the page as the body model sees it.
+#[derive(Debug)]
+pub struct Elem {
+    /// Index of the parent element in [`Page::elems`], or [`NONE`].
+    pub parent: u32,
+    /// Local tag name, lower case.
+    pub tag: String,
+    /// What its tag, class and id suggest.
+    pub role: Role,
+    /// Characters of text below it (filled after the walk).
+    pub chars: u32,
+    /// Characters of link text below it.
+    pub link_chars: u32,
+}
+
+/// A run of text that a block-level element owns directly.
+#[derive(Debug)]
+pub struct Block {
+    /// Whitespace-collapsed text.
+    pub text: String,
+    /// The owning element (index in [`Page::elems`]).
+    pub owner: u32,
+    /// Characters of text, and of that inside links.
+    pub chars: u32,
+    pub link_chars: u32,
+}
+
+/// A date-bearing element found in the body.
+#[derive(Debug)]
+pub struct DateHint {
+    /// The machine value (`datetime`, `content`, `title`) or the visible text.
+    pub value: String,
+    /// How strongly the markup says "this is the publication date" (higher is stronger).
+    pub strength: u8,
+    /// True when the markup says "modified".
+    pub modified: bool,
+}
+
+/// Everything the walk gathers.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub elems: Vec<Elem>,
+    pub blocks: Vec<Block>,
+    /// `(name|property|itemprop|http-equiv, content)`, names lower case.
+    pub metas: Vec<(String, String)>,
+    pub jsonld: Vec<String>,
+    pub title_tag: Option<String>,
+    pub html_lang: Option<String>,
+    pub canonical: Option<String>,
+    pub dates: Vec<DateHint>,
+    /// Texts of byline-like elements and of `rel=author` / `itemprop=author` carriers.
+    pub bylines: Vec<String>,
+    /// Texts of `<h1>` elements, in order.
+    pub h1s: Vec<String>,
+}
+
+/// Walks the whole document once.
+pub fn walk(doc: &Html) -> Page {
+    let mut w = Walker {
+        page: Page::default(),
+        buf: String::new(),
+        buf_links: 0,
+    };
+    w.children(doc.tree.root(), NONE, 0, false);
+    w.flush(NONE);
+    w.totals();
+    w.page
+}
+
+struct Walker {
+    page: Page,
+    buf: String,
+    buf_links: u32,
+}
+
+impl Walker {
+    fn children(&mut self, node: NodeRef<'_, Node>, owner: u32, depth: usize, in_link: bool) {
+        for child in node.children() {
+            match child.value() {
+                Node::Text(t) => self.push_text(t, in_link),
+                Node::Element(e) => self.element(child, e, owner, depth + 1, in_link),
+                _ => {}
+            }
+        }
+    }
+
+    fn push_text(&mut self, text: &str, in_link: bool) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
+                    self.buf.push(' ');
+                }
+            } else {
+                self.buf.push(c);
+                if in_link {
+                    self.buf_links += 1;
+                }
+            }
+        }
+    }
+
+    fn flush(&mut self, owner: u32) {
+        let text = self.buf.trim();
+        if !text.is_empty() && owner != NONE {
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            self.page.blocks.push(Block {
+                text: text.to_string(),
+                owner,
+                chars,
+                link_chars: self.buf_links.min(chars),
+            });
+        }
+        self.buf.clear();
+        self.buf_links = 0;
+    }
+
+    fn element(
+        &mut self,
+        node: NodeRef<'_, Node>,
+        e: &Element,
+        owner: u32,
+        depth: usize,
+        in_link: bool,
+    ) {
+        let tag = e.name();
+        match tag {
+            "head" => return self.head(node),
+            "meta" => return self.meta(e),
+            "link" => return self.link(e),
+            "title" => {
+                if self.page.title_tag.is_none() {
+                    self.page.title_tag = Some(collapsed_text(node));
+                }
+                return;
+            }
+            "script" => {
+                if e.attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                {
+                    self.page.jsonld.push(raw_text(node));
+                }
+                return;
+            }
+            "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
+            | "canvas" | "video" | "audio" | "select" | "option" | "textarea" | "input"
+            | "button" | "map" | "dialog" => return,
+            "br" => {
+                if !self.buf.is_empty() && !self.buf.ends_with('\n') {
+                    let trimmed = self.buf.trim_end().len();
+                    self.buf.truncate(trimmed);
+                    self.buf.push('\n');
+                }
+                return;
+            }
+            "html" => {
+                if let Some(lang) = e.attr("lang").or_else(|| e.attr("xml:lang")) {
+                    self.page.html_lang = Some(lang.trim().to_string());
+                }
+            }
+            _ => {}
+        }
+        if is_hidden(e) {
+            return;
+        }
+        self.hints(node, e);
+        if depth > MAX_DEPTH {
+            for d in node.descendants() {
+                if let Node::Text(t) = d.value() {
+                    self.push_text(t, in_link);
+                }
+            }
+            return;
+        }
+        let role = classify(e);
+        let in_link = in_link || tag == "a";
+        if !is_block(tag) {
+            if role == Role::Boilerplate && matches!(tag, "span" | "a" | "small" | "em" | "i") {
+                return;
+            }
+            return self.children(node, owner, depth, in_link);
+        }
+        let id = self.page.elems.len() as u32;
+        self.page.elems.push(Elem {
+            parent: owner,
+            tag: tag.to_string(),
+            role,
+            chars: 0,
+            link_chars: 0,
+        });
+        self.flush(owner);
+        self.children(node, id, depth, in_link);
+        if tag == "h1" {
+            let t = self.buf.trim();
+            if !t.is_empty() {
+                self.page.h1s.push(t.to_string());
+            }
+        }
+        self.flush(id);
+    }
+
+    fn head(&mut self, node: NodeRef<'_, Node>) {
+        for d in node.descendants() {
+            if let Node::Element(e) = d.value() {
+                match e.name() {
+                    "meta" => self.meta(e),
+                    "link" => self.link(e),
+                    "title" if self.page.title_tag.is_none() => {
+                        self.page.title_tag = Some(collapsed_text(d))
+                    }
+                    "script"
+                        if e.attr("type").is_some_and(|t| {
+                            t.trim().eq_ignore_ascii_case("application/ld+json")
+                        }) =>
+                    {
+                        self.page.jsonld.push(raw_text(d));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn meta(&mut self, e: &Element) {
+        let Some(content) = e.attr("content").or_else(|| e.attr("value")) else {
+            if let Some(charset) = e.attr("charset") {
+                self.page.metas.push(("charset".into(), charset.into()));
+            }
+            return;
+        };
+        for key in ["name", "property", "itemprop", "http-equiv"] {
+            if let Some(name) = e.attr(key) {
+                for part in name.split_whitespace() {
+                    self.page
+                        .metas
+                        .push((part.to_ascii_lowercase(), content.trim().to_string()));
+                }
+            }
+        }
+    }
+
+    fn link(&mut self, e: &Element) {
+        let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
+        if rel.split_whitespace().any(|r| r == "canonical") && self.page.canonical.is_none() {
+            self.page.canonical = e.attr("href").map(|h| h.trim().to_string());
+        }
+    }
+
+    /// Dates and bylines carried by body elements.
+    fn hints(&mut self, node: NodeRef<'_, Node>, e: &Element) {
+        let itemprop = e.attr("itemprop").unwrap_or("");
+        let tag = e.name();
+        if itemprop.eq_ignore_ascii_case("datePublished")
+            || itemprop.eq_ignore_ascii_case("dateCreated")
+        {
+            let v = e
+                .attr("content")
+                .or_else(|| e.attr("datetime"))
+                .map(str::to_string);
+            self.date(v.unwrap_or_else(|| collapsed_text(node)), 9, false);
+        } else if itemprop.eq_ignore_ascii_case("dateModified") {
+            let v = e
+                .attr("content")
+                .or_else(|| e.attr("datetime"))
+                .map(str::to_string);
+            self.date(v.unwrap_or_else(|| collapsed_text(node)), 9, true);
+        } else if tag == "time" {
+            let pubdate = e.attr("pubdate").is_some();
+            let class = format!(
+                "{} {}",
+                e.attr("class").unwrap_or(""),
+                e.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            let modified = class.contains("modif") || class.contains("updat");
+            let strength = if pubdate || class.contains("publish") || class.contains("pub") {
+                8
+            } else {
+                6
+            };
+            let v = e
+                .attr("datetime")
+                .map(str::to_string)
+                .unwrap_or_else(|| collapsed_text(node));
+            self.date(v, strength, modified);
+        } else if tag == "abbr" && e.attr("title").is_some() {
+            let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
+            if class.contains("published") || class.contains("date") {
+                self.date(e.attr("title").unwrap_or("").to_string(), 7, false);
+            }
+        } else if self.page.dates.len() < 40 {
+            let class = format!(
+                "{} {}",
+                e.attr("class").unwrap_or(""),
+                e.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            if ["date", "time", "publish", "posted", "dateline", "meta"]
+                .iter()
+                .any(|w| class.contains(w))
+            {
+                let text = collapsed_text(node);
+                if text.len() < 200 {
+                    let modified = class.contains("modif") || class.contains("updat");
+                    self.date(text, 4, modified);
+                }
+            }
+        }
+        let rel = e.attr("rel").unwrap_or("");
+        let author_prop =
+            itemprop.eq_ignore_ascii_case("author") || itemprop.eq_ignore_ascii_case("creator");
+        if (rel.eq_ignore_ascii_case("author") || author_prop) && self.page.bylines.len() < 20 {
+            let text = if author_prop {
+                itemprop_name(node).unwrap_or_else(|| collapsed_text(node))
+            } else {
+                collapsed_text(node)
+            };
+            if !text.is_empty() && text.len() < 120 {
+                self.page.bylines.push(format!("\u{1}{text}"));
+            }
+        } else if self.page.bylines.len() < 20 {
+            let class = format!(
+                "{} {}",
+                e.attr("class").unwrap_or(""),
+                e.attr("id").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            if (class.contains("byline") || class.contains("author"))
+                && !class.contains("bio")
+                && !class.contains("avatar")
+            {
+                let text = collapsed_text(node);
+                if !text.is_empty() && text.len() < 160 {
+                    self.page.bylines.push(text);
+                }
+            }
+        }
+    }
+
+    fn date(&mut self, value: String, strength: u8, modified: bool) {
+        if !value.trim().is_empty() && self.page.dates.len() < 64 {
+            self.page.dates.push(DateHint {
+                value,
+                strength,
+                modified,
+            });
+        }
+    }
+
+    /// Adds each block's characters to its owner and all the owner's ancestors.
+    fn totals(&mut self) {
+        let elems = &mut self.page.elems;
+        for b in &self.page.blocks {
+            let mut at = b.owner;
+            while at != NONE {
+                let el = &mut elems[at as usize];
+                el.chars += b.chars;
+                el.link_chars += b.link_chars;
+                at = el.parent;
+            }
+        }
+    }
+}
+
+/// The text of an `itemprop=name` inside an author carrier, or its `content`.
+fn itemprop_name(node: NodeRef<'_, Node>) -> Option<String> {
+    node.descendants().find_map(|d| {
+        let e = d.value().as_element()?;
+        if e.attr("itemprop")?.eq_ignore_ascii_case("name") {
+            Some(
+                e.attr("content")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| collapsed_text(d)),
+            )
+        } else {
+            None
+        }
+    })
+}
+
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dd"
+            | "dt"
+            | "blockquote"
+            | "pre"
+            | "section"
+            | "article"
+            | "main"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tr"
+            | "td"
+            | "th"
+            | "figure"
+            | "figcaption"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "form"
+            | "address"
+            | "details"
+            | "summary"
+            | "center"
+            | "body"
+            | "html"
+            | "caption"
+            | "fieldset"
+            | "hr"
+            | "hgroup"
+            | "menu"
+            | "legend"
+    )
+}
+
+fn is_hidden(e: &Element) -> bool {
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// All text below a node, whitespace collapsed (iterative: safe on deep trees).
+pub fn collapsed_text(node: NodeRef<'_, Node>) -> String {
+    let mut raw = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            raw.push_str(t);
+        }
+    }
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn raw_text(node: NodeRef<'_, Node>) -> String {
+    node.descendants()
+        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+        .collect()
+}
