@@ -18,10 +18,10 @@ pub(crate) fn header_end(block: &[u8]) -> Option<usize> {
     let mut i = 0;
     while let Some(nl) = block[i..].iter().position(|&b| b == b'\n') {
         let next = i + nl + 1;
-        match block.get(next) {
-            Some(b'\n') => return Some(next + 1),
-            Some(b'\r') if block.get(next + 1) == Some(&b'\n') => return Some(next + 2),
-            _ => {}
+        // A line holding nothing but carriage returns ends the headers.
+        let crs = block[next..].iter().take_while(|&&b| b == b'\r').count();
+        if block.get(next + crs) == Some(&b'\n') {
+            return Some(next + crs + 1);
         }
         i = next;
     }
@@ -33,9 +33,10 @@ pub(crate) fn header_end(block: &[u8]) -> Option<usize> {
 pub(crate) fn parse_response(block: &[u8]) -> Result<HttpResponse, String> {
     let body_start = header_end(block).unwrap_or(block.len());
     let head = &block[..body_start];
-    let mut lines = head
-        .split(|&b| b == b'\n')
-        .map(|l| l.strip_suffix(b"\r").unwrap_or(l));
+    let mut lines = head.split(|&b| b == b'\n').map(|l| {
+        let end = l.len() - l.iter().rev().take_while(|&&b| b == b'\r').count();
+        &l[..end]
+    });
     let status_line = text(lines.next().unwrap_or(b""));
     let (version, rest) = status_line
         .split_once(' ')

@@ -42,6 +42,9 @@ pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<
         .map(|(_, v)| v.as_str())
 }
 
+/// Decides from a record's named fields whether its block is wanted.
+pub(crate) type Want = dyn Fn(&[(String, String)]) -> bool;
+
 /// Where to pick up reading after a damaged record.
 enum Resync {
     /// Nothing to do: the record was skipped cleanly.
@@ -56,6 +59,14 @@ enum Resync {
     PlainFrom(u64),
     /// Scan the decompressed stream for the next `WARC/` line.
     ScanForward,
+}
+
+/// What one attempt at reading a record gave.
+enum Step {
+    Record(RawRecord),
+    End,
+    /// A record was skipped; try again.
+    Again,
 }
 
 struct Fail {
@@ -111,17 +122,18 @@ impl RecordReader {
     }
 
     /// The next record, with its block read when `want(headers)` says so; `None` at the end.
-    pub(crate) fn next_record(
-        &mut self,
-        want: &dyn Fn(&[(String, String)]) -> bool,
-    ) -> Option<Result<RawRecord, ArchiveError>> {
+    pub(crate) fn next_record(&mut self, want: &Want) -> Option<Result<RawRecord, ArchiveError>> {
         if self.done {
             return None;
         }
         let mut offset = self.stream.pos();
-        match self.try_next(want, &mut offset) {
-            Ok(Some(record)) => Some(Ok(record)),
-            Ok(None) => {
+        let mut step = self.try_next(want, &mut offset);
+        while matches!(step, Ok(Step::Again)) && !self.done {
+            step = self.try_next(want, &mut offset);
+        }
+        match step {
+            Ok(Step::Record(record)) => Some(Ok(record)),
+            Ok(Step::End | Step::Again) => {
                 self.done = true;
                 None
             }
@@ -137,11 +149,7 @@ impl RecordReader {
         }
     }
 
-    fn try_next(
-        &mut self,
-        want: &dyn Fn(&[(String, String)]) -> bool,
-        offset: &mut u64,
-    ) -> Result<Option<RawRecord>, Fail> {
+    fn try_next(&mut self, want: &Want, offset: &mut u64) -> Result<Step, Fail> {
         let gzip = self.stream.is_gzip();
         let mut crossed = Vec::new();
         // Blank lines between records, and empty members.
@@ -152,7 +160,7 @@ impl RecordReader {
                 self.stream.pos()
             };
             if !self.fill_across(&mut crossed)? {
-                return Ok(None);
+                return Ok(Step::End);
             }
             let buf = match self.stream.fill() {
                 Ok(b) => b,
@@ -238,21 +246,34 @@ impl RecordReader {
             });
         }
         // The record ends with CRLF CRLF; be lenient about how many.
-        let trailer = match self.stream.peek(4) {
-            Ok(b) => b,
-            Err(e) => return Err(io_fail(&self.stream, e)),
-        };
-        let newlines = trailer
-            .iter()
-            .take_while(|b| matches!(b, b'\r' | b'\n'))
-            .count();
-        self.stream.consume(newlines);
+        loop {
+            let trailer = match self.stream.peek(64) {
+                Ok(b) => b,
+                Err(e) => return Err(io_fail(&self.stream, e)),
+            };
+            let newlines = trailer
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            let all = newlines == trailer.len() && newlines > 0;
+            self.stream.consume(newlines);
+            if !all {
+                break;
+            }
+        }
         let next = match self.stream.peek(5) {
             Ok(b) => b,
             Err(e) => return Err(io_fail(&self.stream, e)),
         };
         let segment_ended = next.is_empty();
         if !segment_ended && !next.starts_with(b"WARC/") {
+            if !wanted {
+                // A record nobody asked for (request, metadata…) framed wrongly: resume at the
+                // next record without reporting it; nothing wanted is lost.
+                let fail = self.format_fail(String::new(), &crossed, header_end);
+                self.recover(fail.resync);
+                return Ok(Step::Again);
+            }
             let shown = String::from_utf8_lossy(next).to_string();
             return Err(self.format_fail(
                 format!(
@@ -277,7 +298,7 @@ impl RecordReader {
         } else {
             (start, self.stream.pos() - start)
         };
-        Ok(Some(RawRecord {
+        Ok(Step::Record(RawRecord {
             version,
             headers,
             block,
@@ -330,7 +351,7 @@ impl RecordReader {
                 Some(i) => {
                     line.extend_from_slice(&buf[..i]);
                     self.stream.consume(i + 1);
-                    if line.last() == Some(&b'\r') {
+                    while line.last() == Some(&b'\r') {
                         line.pop();
                     }
                     return Ok(line);
