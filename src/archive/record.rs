@@ -11,8 +11,6 @@ const MAX_HEADER_BYTES: usize = 256 * 1024;
 
 /// One WARC record as read: its named fields and (when asked for) its block.
 pub(crate) struct RawRecord {
-    /// The version line, e.g. `WARC/1.1`.
-    pub(crate) version: String,
     pub(crate) headers: Vec<(String, String)>,
     /// The block, when the caller wanted it.
     pub(crate) block: Option<Vec<u8>>,
@@ -189,7 +187,6 @@ impl RecordReader {
                 start + 1,
             ));
         }
-        let version = String::from_utf8_lossy(&version).trim().to_string();
         let mut headers: Vec<(String, String)> = Vec::new();
         let mut header_bytes = 0;
         loop {
@@ -299,7 +296,6 @@ impl RecordReader {
             (start, self.stream.pos() - start)
         };
         Ok(Step::Record(RawRecord {
-            version,
             headers,
             block,
             location: RecordLocation {

@@ -19,7 +19,14 @@ pub(crate) struct Counted {
 }
 
 impl Counted {
-    fn seek_to(&mut self, pos: u64) -> io::Result<()> {
+    pub(crate) fn new(file: File) -> Counted {
+        Counted {
+            inner: BufReader::with_capacity(BUF, file),
+            pos: 0,
+        }
+    }
+
+    pub(crate) fn seek_to(&mut self, pos: u64) -> io::Result<()> {
         self.inner.seek(SeekFrom::Start(pos))?;
         self.pos = pos;
         Ok(())
