@@ -1,0 +1,237 @@
+//! Appending captures to the archive: each writer creates its own new file (never touching data
+//! of other files), starts it with a `warcinfo` record, and rotates at a size limit.
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{Duration, Utc};
+
+use super::format::{self, RecordBuilder, RevisitOf, RevisitProfile};
+use super::{ArchiveError, RecordLocation};
+use crate::capture::{Capture, Request};
+
+/// Appends records to the archive.
+pub struct ArchiveWriter {
+    dir: PathBuf,
+    rotate_at: u64,
+    current: Option<OpenFile>,
+}
+
+/// The file being appended to.
+struct OpenFile {
+    name: String,
+    path: PathBuf,
+    out: BufWriter<File>,
+    /// Bytes written so far (the offset of the next member).
+    len: u64,
+    warcinfo_id: String,
+    /// Whether the directory entry of this file has been fsynced.
+    dir_synced: bool,
+}
+
+impl ArchiveWriter {
+    pub(crate) fn new(dir: &Path, rotate_at: u64) -> ArchiveWriter {
+        ArchiveWriter {
+            dir: dir.to_path_buf(),
+            rotate_at,
+            current: None,
+        }
+    }
+
+    /// Changes the size at which the writer starts a new file (default 1 GiB).
+    pub fn with_rotation(mut self, bytes: u64) -> ArchiveWriter {
+        self.rotate_at = bytes.max(1);
+        self
+    }
+
+    /// Appends a `response` record for `response` (preceded by a `request` record when given) and
+    /// returns where the response record is. Not durable until [`ArchiveWriter::sync`].
+    pub fn append(
+        &mut self,
+        response: &Capture,
+        request: Option<&Request>,
+    ) -> Result<RecordLocation, ArchiveError> {
+        let response_id = format::record_id();
+        let block = format::http_response(response, true);
+        let ip = response.ip.map(|ip| ip.to_string());
+        let file = self.file()?;
+        let record = RecordBuilder::new("response", &response_id, response.fetched_at)
+            .header("WARC-Target-URI", &response.url)
+            .header_opt("WARC-IP-Address", ip.as_deref())
+            .header("WARC-Warcinfo-ID", &file.warcinfo_id)
+            .header("Content-Type", "application/http;msgtype=response")
+            .header("WARC-Payload-Digest", &format::sha1_digest(&response.body))
+            .finish(&block);
+        if let Some(request) = request {
+            let block = format::http_request(request);
+            let record = RecordBuilder::new("request", &format::record_id(), response.fetched_at)
+                .header("WARC-Target-URI", &request.url)
+                .header_opt("WARC-IP-Address", ip.as_deref())
+                .header("WARC-Concurrent-To", &response_id)
+                .header("WARC-Warcinfo-ID", &file.warcinfo_id)
+                .header("Content-Type", "application/http;msgtype=request")
+                .header("WARC-Payload-Digest", &format::sha1_digest(b""))
+                .finish(&block);
+            file.write_member(&record)?;
+        }
+        file.write_member(&record)
+    }
+
+    /// Appends a `revisit` record: `response` was fetched again and did not change since the
+    /// capture described by `refers_to`. The block is the HTTP status line and headers only.
+    pub fn append_revisit(
+        &mut self,
+        response: &Capture,
+        refers_to: &RevisitOf,
+    ) -> Result<RecordLocation, ArchiveError> {
+        let block = format::http_response(response, false);
+        let ip = response.ip.map(|ip| ip.to_string());
+        let digest = match (&refers_to.payload_digest, refers_to.profile) {
+            (Some(d), _) => Some(d.clone()),
+            (None, RevisitProfile::IdenticalPayloadDigest) => {
+                Some(format::sha1_digest(&response.body))
+            }
+            (None, RevisitProfile::ServerNotModified) => None,
+        };
+        let refers_date = format::warc_date(refers_to.date);
+        let file = self.file()?;
+        let record = RecordBuilder::new("revisit", &format::record_id(), response.fetched_at)
+            .header("WARC-Target-URI", &response.url)
+            .header_opt("WARC-IP-Address", ip.as_deref())
+            .header("WARC-Warcinfo-ID", &file.warcinfo_id)
+            .header_opt("WARC-Refers-To", refers_to.record_id.as_deref())
+            .header("WARC-Refers-To-Target-URI", &refers_to.uri)
+            .header("WARC-Refers-To-Date", &refers_date)
+            .header("WARC-Profile", refers_to.profile.uri())
+            .header("Content-Type", "application/http;msgtype=response")
+            .header_opt("WARC-Payload-Digest", digest.as_deref())
+            .finish(&block);
+        file.write_member(&record)
+    }
+
+    /// Appends a `metadata` record about `target_uri` whose block is `fields` as
+    /// `application/warc-fields` (`name: value` lines).
+    pub fn append_metadata(
+        &mut self,
+        target_uri: &str,
+        fields: &[(String, String)],
+    ) -> Result<RecordLocation, ArchiveError> {
+        let mut block = Vec::new();
+        for (name, value) in fields {
+            block.extend_from_slice(
+                format!(
+                    "{}: {}\r\n",
+                    name.replace(['\r', '\n', ':'], " "),
+                    value.replace(['\r', '\n'], " ")
+                )
+                .as_bytes(),
+            );
+        }
+        let file = self.file()?;
+        let record = RecordBuilder::new("metadata", &format::record_id(), Utc::now())
+            .header("WARC-Target-URI", target_uri)
+            .header("WARC-Warcinfo-ID", &file.warcinfo_id)
+            .header("Content-Type", "application/warc-fields")
+            .finish(&block);
+        file.write_member(&record)
+    }
+
+    /// Flushes and fsyncs everything appended so far (and, once per new file, its directory).
+    pub fn sync(&mut self) -> Result<(), ArchiveError> {
+        match &mut self.current {
+            Some(file) => file.sync(&self.dir),
+            None => Ok(()),
+        }
+    }
+
+    /// The path of the file being written, if one has been created.
+    pub fn current_file(&self) -> Option<&Path> {
+        self.current.as_ref().map(|f| f.path.as_path())
+    }
+
+    /// The file to append to: the current one, or a new one when there is none or it is full.
+    fn file(&mut self) -> Result<&mut OpenFile, ArchiveError> {
+        if self
+            .current
+            .as_ref()
+            .is_some_and(|f| f.len >= self.rotate_at)
+            && let Some(mut full) = self.current.take()
+        {
+            full.sync(&self.dir)?;
+        }
+        if self.current.is_none() {
+            self.current = Some(OpenFile::create(&self.dir)?);
+        }
+        // Just set above when it was empty.
+        self.current.as_mut().ok_or_else(|| {
+            ArchiveError::io(&self.dir, std::io::Error::other("no archive file open"))
+        })
+    }
+}
+
+impl OpenFile {
+    /// Creates a new file named after the current time and pid, with its `warcinfo` record.
+    fn create(dir: &Path) -> Result<OpenFile, ArchiveError> {
+        let pid = std::process::id();
+        let mut at = Utc::now();
+        let (name, path, handle) = loop {
+            let name = format!("morgue-{}-{pid}.warc.gz", at.format("%Y%m%d%H%M%S%3f"));
+            let path = dir.join(&name);
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(handle) => break (name, path, handle),
+                // Same millisecond as an earlier file of this process: a later name keeps the order.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    at += Duration::milliseconds(1);
+                }
+                Err(e) => return Err(ArchiveError::io(&path, e)),
+            }
+        };
+        let warcinfo_id = format::record_id();
+        let mut file = OpenFile {
+            name: name.clone(),
+            path,
+            out: BufWriter::with_capacity(256 * 1024, handle),
+            len: 0,
+            warcinfo_id: warcinfo_id.clone(),
+            dir_synced: false,
+        };
+        let record = RecordBuilder::new("warcinfo", &warcinfo_id, Utc::now())
+            .header("WARC-Filename", &name)
+            .header("Content-Type", "application/warc-fields")
+            .finish(&format::warcinfo_block());
+        file.write_member(&record)?;
+        Ok(file)
+    }
+
+    fn write_member(&mut self, record: &[u8]) -> Result<RecordLocation, ArchiveError> {
+        let member = format::gzip_member(record);
+        self.out
+            .write_all(&member)
+            .map_err(|e| ArchiveError::io(&self.path, e))?;
+        let location = RecordLocation {
+            file: self.name.clone(),
+            offset: self.len,
+            length: member.len() as u64,
+        };
+        self.len += member.len() as u64;
+        Ok(location)
+    }
+
+    fn sync(&mut self, dir: &Path) -> Result<(), ArchiveError> {
+        self.out
+            .flush()
+            .map_err(|e| ArchiveError::io(&self.path, e))?;
+        self.out
+            .get_ref()
+            .sync_data()
+            .map_err(|e| ArchiveError::io(&self.path, e))?;
+        if !self.dir_synced {
+            File::open(dir)
+                .and_then(|d| d.sync_all())
+                .map_err(|e| ArchiveError::io(dir, e))?;
+            self.dir_synced = true;
+        }
+        Ok(())
+    }
+}
