@@ -53,7 +53,7 @@ const CHUNK: usize = 256;
 pub fn run(index: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let store = Store::new(index);
     let _lock = store.lock(args.wait)?;
-    let archive = store.archive()?.writer()?;
+    let archive = super::repaired_archive(&store)?.writer()?;
     let writer = store.open_or_create_index()?.writer()?;
     let mut batch: Batcher<()> = Batcher::new(store, archive, writer, Activity::Import)?;
 

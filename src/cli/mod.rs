@@ -39,6 +39,22 @@ pub enum Command {
     Stats(stats::StatsArgs),
 }
 
+/// The archive of `store`, after cutting off a record torn by a crash (reported on stderr).
+/// Every writer starts with this, under the writer lock.
+fn repaired_archive(store: &crate::store::Store) -> anyhow::Result<crate::archive::Archive> {
+    let archive = store.archive()?;
+    for note in archive.repair()? {
+        eprintln!(
+            "morgue: repaired {}: cut {} bytes after offset {} ({})",
+            note.file.display(),
+            note.bytes,
+            note.offset,
+            note.reason
+        );
+    }
+    Ok(archive)
+}
+
 /// Parses the command line and runs it.
 pub fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();

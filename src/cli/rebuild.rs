@@ -46,7 +46,7 @@ pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let store = Store::new(index);
     let _lock = store.lock(args.wait)?;
-    let archive = store.archive()?;
+    let archive = super::repaired_archive(&store)?;
     let generation = store.new_generation()?;
     let new_index = Index::open_or_create(&generation)?;
     let mut writer = new_index.writer()?;

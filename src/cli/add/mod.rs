@@ -122,10 +122,7 @@ impl AddArgs {
 pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
     let store = Store::new(index);
     let _lock = store.lock(args.wait)?;
-    let archive = store.archive()?;
-    for note in archive.repair()? {
-        eprintln!("morgue: {note}");
-    }
+    let archive = super::repaired_archive(&store)?;
     let lookup = Arc::new(Lookup::new(
         store
             .live_index_dir()?
@@ -192,7 +189,7 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
 
     let mut printer = Printer::new(args.json);
     let mut received = 0;
-    let mut commit = |batch: &mut Batcher<Report>,
+    let commit = |batch: &mut Batcher<Report>,
                       journal: &mut Option<Journal>,
                       printer: &mut Printer|
      -> anyhow::Result<()> {
