@@ -14,6 +14,7 @@ mod rebuild;
 mod search;
 mod show;
 mod stats;
+mod verify;
 
 /// morgue: a full-text search engine for news archives.
 #[derive(Debug, Parser)]
@@ -37,6 +38,7 @@ pub enum Command {
     Import(import::ImportArgs),
     Extract(extract::ExtractArgs),
     Stats(stats::StatsArgs),
+    Verify(verify::VerifyArgs),
 }
 
 /// The archive of `store`, after cutting off a record torn by a crash (reported on stderr).
@@ -66,5 +68,6 @@ pub fn run() -> anyhow::Result<ExitCode> {
         Command::Import(args) => import::run(&cli.index, args),
         Command::Extract(args) => extract::run(args),
         Command::Stats(args) => stats::run(&cli.index, args),
+        Command::Verify(args) => verify::run(&cli.index, args),
     }
 }
