@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::index::{Index, IndexError};
+use crate::search::facet::{Facet, FacetCounts};
 use crate::search::{self, Hit, SearchRequest, Sort};
 
 /// Search the index.
@@ -59,6 +60,10 @@ pub struct SearchArgs {
     /// Print only the number of matching articles.
     #[arg(long)]
     pub count: bool,
+    /// Count the matching articles by site, calendar month, author or language, instead of
+    /// listing hits (repeatable).
+    #[arg(long, value_enum, value_name = "FACET")]
+    pub facet: Vec<Facet>,
     /// JSON Lines output: one hit per line.
     #[arg(long)]
     pub json: bool,
@@ -124,6 +129,23 @@ pub fn run_with(index: &Index, args: SearchArgs) -> anyhow::Result<ExitCode> {
         exact: args.exact,
         fragments: args.fragments,
     };
+    if !args.facet.is_empty() {
+        let mut counts = Vec::new();
+        for facet in &args.facet {
+            counts.push((*facet, search::facet::facet(index, &request, *facet)?));
+        }
+        let found = counts.iter().any(|(_, c)| c.total > 0);
+        return match print_facets(&counts, args.json) {
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                Err(anyhow::Error::new(e).context("writing results"))
+            }
+            _ => Ok(if found {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }),
+        };
+    }
     let results = search::search(index, &request)?;
     let found = if args.count {
         results.total > 0
@@ -164,6 +186,55 @@ fn print_count(total: usize, json: bool) -> io::Result<()> {
         writeln!(out, "{}", serde_json::json!({ "count": total }))?;
     } else {
         writeln!(out, "{total}")?;
+    }
+    out.flush()
+}
+
+fn facet_name(facet: Facet) -> &'static str {
+    match facet {
+        Facet::Site => "site",
+        Facet::Month => "month",
+        Facet::Author => "author",
+        Facet::Lang => "lang",
+    }
+}
+
+fn print_facets(facets: &[(Facet, FacetCounts)], json: bool) -> io::Result<()> {
+    let mut out = anstream::AutoStream::auto(io::stdout().lock());
+    for (i, (facet, counts)) in facets.iter().enumerate() {
+        let name = facet_name(*facet);
+        if json {
+            let line = serde_json::json!({
+                "facet": name,
+                "total": counts.total,
+                "missing": counts.missing,
+                "buckets": counts.buckets,
+            });
+            writeln!(out, "{line}")?;
+            continue;
+        }
+        if i > 0 {
+            writeln!(out)?;
+        }
+        let width = counts
+            .buckets
+            .iter()
+            .map(|b| b.value.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(name.len());
+        writeln!(out, "{TITLE}{name:<width$}  {:>8}{TITLE:#}", "articles")?;
+        for b in &counts.buckets {
+            writeln!(out, "{:<width$}  {:>8}", b.value, b.count)?;
+        }
+        if counts.missing > 0 {
+            writeln!(
+                out,
+                "{DIM}{:<width$}  {:>8}{DIM:#}",
+                "(none)", counts.missing
+            )?;
+        }
+        writeln!(out, "{DIM}{:<width$}  {:>8}{DIM:#}", "total", counts.total)?;
     }
     out.flush()
 }

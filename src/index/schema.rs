@@ -32,9 +32,10 @@ pub const DESCRIPTION_STEM: &str = "description_stem";
 /// Body text, exact (positions), stored.
 pub const TEXT: &str = "text";
 pub const TEXT_STEM: &str = "text_stem";
-/// Author names (stored and indexed as words with positions: `author:"jane doe"`, `author:doe`).
+/// Author names (stored and indexed as words with positions: `author:"jane doe"`, `author:doe`;
+/// whole names in a fast column for facets).
 pub const AUTHOR: &str = "author";
-/// The site as stored (host without `www.`).
+/// The site as stored (host without `www.`; fast column for facets).
 pub const SITE: &str = "site";
 /// The site and every parent domain, so `example.com` matches `news.example.com`.
 pub const SITE_DOMAIN: &str = "site_domain";
@@ -127,11 +128,20 @@ pub fn build_schema() -> (Schema, Fields) {
         ),
         text: b.add_text_field(TEXT, text_options(EXACT_TOKENIZER, positions, true)),
         text_stem: b.add_text_field(TEXT_STEM, text_options(EXACT_TOKENIZER, freqs, false)),
-        author: b.add_text_field(AUTHOR, text_options(EXACT_TOKENIZER, positions, true)),
-        site: b.add_text_field(SITE, text_options(KEYWORD_TOKENIZER, basic, true)),
+        author: b.add_text_field(
+            AUTHOR,
+            text_options(EXACT_TOKENIZER, positions, true).set_fast("raw"),
+        ),
+        site: b.add_text_field(
+            SITE,
+            text_options(KEYWORD_TOKENIZER, basic, true).set_fast("raw"),
+        ),
         site_domain: b.add_text_field(SITE_DOMAIN, text_options(KEYWORD_TOKENIZER, basic, false)),
         site_name: b.add_text_field(SITE_NAME, STORED),
-        lang: b.add_text_field(LANG, text_options(KEYWORD_TOKENIZER, basic, true)),
+        lang: b.add_text_field(
+            LANG,
+            text_options(KEYWORD_TOKENIZER, basic, true).set_fast("raw"),
+        ),
         section: b.add_text_field(SECTION, text_options(KEYWORD_TOKENIZER, basic, true)),
         tag: b.add_text_field(TAG, text_options(KEYWORD_TOKENIZER, basic, true)),
         published: b.add_date_field(PUBLISHED, INDEXED | FAST),

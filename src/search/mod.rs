@@ -3,6 +3,7 @@
 //! snippets ([`snippet`]) for the hits returned only; never prints.
 
 pub mod compile;
+pub mod facet;
 pub mod query;
 pub mod snippet;
 

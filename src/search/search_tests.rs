@@ -355,3 +355,28 @@ fn snippets_highlight_phrases_as_spans() {
     assert_eq!(marked, ["secret talks", "Geneva"]);
     assert!(!s.text.contains('\n'));
 }
+
+#[test]
+fn facets_count_sites_calendar_months_authors_and_languages() {
+    use super::facet::{Bucket, Facet, facet};
+    let (_d, index) = corpus();
+    let request = SearchRequest {
+        query: "talks OR state".into(),
+        ..Default::default()
+    };
+    let b = |v: &str, c: u64| Bucket {
+        value: v.into(),
+        count: c,
+    };
+    let months = facet(&index, &request, Facet::Month).unwrap();
+    // October 31 23:30 at -05:00 counts for October, not November.
+    assert_eq!(months.buckets, [b("2024-10", 2), b("2024-11", 1)]);
+    assert_eq!((months.total, months.missing), (4, 1));
+    let sites = facet(&index, &request, Facet::Site).unwrap();
+    assert_eq!(sites.buckets.len(), 4);
+    let authors = facet(&index, &request, Facet::Author).unwrap();
+    assert_eq!(authors.buckets, [b("Ann O'Neil", 1), b("Jane Doe", 1)]);
+    assert_eq!(authors.missing, 3);
+    let langs = facet(&index, &request, Facet::Lang).unwrap();
+    assert_eq!(langs.buckets, [b("en", 4)]);
+}
