@@ -3,15 +3,18 @@
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, PreTokenizedString, RawTokenizer, RemoveLongFilter,
-    SimpleTokenizer, Stemmer, TextAnalyzer, Token, TokenizerManager,
+    Stemmer, TextAnalyzer, Token, TokenizerManager,
 };
+
+use super::tokenizer::WordTokenizer;
 
 /// Terms longer than this many bytes are dropped (base64 blobs, run-together junk).
 const MAX_TOKEN_BYTES: usize = 80;
 
-/// The analyzer of exact fields: words, lower-cased, accents folded. No stemming, no stopwords.
+/// The analyzer of exact fields: words (CJK as bigrams), lower-cased, accents folded. No
+/// stemming, no stopwords.
 pub fn exact_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
+    TextAnalyzer::builder(WordTokenizer)
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
@@ -64,7 +67,7 @@ pub fn stem_language(lang: Option<&str>) -> Option<Language> {
 /// The analyzer of stemmed fields for one language: words, lower-cased, stemmed, then folded
 /// (stemmers expect the language's own letters).
 pub fn stem_analyzer(language: Option<Language>) -> TextAnalyzer {
-    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+    let builder = TextAnalyzer::builder(WordTokenizer)
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser);
     match language {

@@ -9,6 +9,7 @@
 pub mod analysis;
 pub mod document;
 pub mod schema;
+pub mod tokenizer;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
