@@ -203,3 +203,45 @@ fn missing_index_says_what_to_do() {
             "(run `morgue add` or `morgue import` first)",
         ));
 }
+
+#[test]
+fn a_closed_stdout_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::open_or_create(&dir.path().join("search")).unwrap();
+    let mut w = index.writer().unwrap();
+    let text = "Every article mentions the harbour and the talks at length. ".repeat(10);
+    for i in 0..400 {
+        let url = format!("https://bulk.example/{i}");
+        w.upsert(&article(
+            &url,
+            "Harbour talks",
+            "2024-01-01T00:00:00Z",
+            &[],
+            &text,
+        ))
+        .unwrap();
+    }
+    w.commit().unwrap();
+    // More output than a pipe holds: the process must block, then meet the closed pipe.
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("morgue"))
+        .arg("--index")
+        .arg(dir.path())
+        .args(["search", "harbour", "--limit", "400", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -260,8 +260,10 @@ fn print_json(hits: &[Hit]) -> io::Result<()> {
                 .collect(),
             fragments: hit.fragments.iter().map(|f| f.text.as_str()).collect(),
         };
-        serde_json::to_writer(&mut out, &line).map_err(io::Error::other)?;
-        out.write_all(b"\n")?;
+        // Serialise first: an I/O error inside serde_json loses its kind (BrokenPipe).
+        let mut bytes = serde_json::to_vec(&line).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        out.write_all(&bytes)?;
     }
     out.flush()
 }
