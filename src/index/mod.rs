@@ -1,12 +1,37 @@
-//! The index: the tantivy schema (defined once, here), and adding, replacing, reading and counting
-//! stored articles. Everything a search shows comes from here; everything here comes from the archive.
+//! The index: the tantivy schema (defined once, in [`schema`]), and adding, replacing, reading and
+//! counting stored articles. Everything a search shows comes from here; everything here comes from
+//! the archive.
+//!
+//! On disk: a tantivy index directory plus `morgue-index.json` (`{"schema_version", "morgue_version"}`)
+//! beside its files; an index whose schema version differs is refused with a request to rebuild.
+//! Opening for search is cheap: no warmers, manual reloads, no background threads.
 
-use std::path::Path;
+pub mod analysis;
+pub mod document;
+pub mod schema;
+pub mod tokenizer;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
+use tantivy::collector::TopDocs;
+use tantivy::indexer::NoMergePolicy;
+use tantivy::query::{AllQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::archive::RecordLocation;
 use crate::extract::Article;
+pub use schema::{Fields, SCHEMA_VERSION};
+
+/// The file beside the tantivy files that records which morgue built the index.
+pub const META_FILE: &str = "morgue-index.json";
+/// Writer memory budget, shared by its threads.
+const WRITER_MEMORY: usize = 160_000_000;
+/// More searchable segments than this after a commit → merge them all into one. Each extra
+/// segment costs a search process about 0.15 ms.
+const MAX_SEGMENTS: usize = 6;
 
 /// One article as the index keeps it.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,10 +51,22 @@ pub struct StoredArticle {
 /// Counts over the whole index.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IndexStats {
+    /// Articles (live documents).
     pub articles: u64,
+    /// Distinct sites (hosts without `www.`).
     pub sites: u64,
+    /// Earliest publication date.
     pub oldest: Option<DateTime<FixedOffset>>,
+    /// Latest publication date.
     pub newest: Option<DateTime<FixedOffset>>,
+}
+
+/// An id and archive location of a stored article (for `verify`-like walks).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexEntry {
+    pub id: String,
+    pub url: Option<String>,
+    pub location: Option<RecordLocation>,
 }
 
 /// Errors of the index.
@@ -37,55 +74,305 @@ pub struct IndexStats {
 pub enum IndexError {
     #[error("index at {path}: {message}")]
     Open { path: String, message: String },
+    /// No index in the directory (nothing was ever added).
+    #[error("no index at {path} (run `morgue add` or `morgue import` first)")]
+    Missing { path: String },
+    /// The index was written by a morgue with another schema.
+    #[error(
+        "index at {path} built by an incompatible morgue (schema v{version}): run `morgue rebuild`"
+    )]
+    Incompatible { path: String, version: u32 },
+    /// Another process holds the writer lock.
+    #[error(
+        "index at {path} is being written by another morgue process; try again when it is done"
+    )]
+    Busy { path: String },
     #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),
+    #[error("reading the index: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct IndexMeta {
+    schema_version: u32,
+    morgue_version: String,
 }
 
 /// An open tantivy index of articles.
-pub struct Index {}
+pub struct Index {
+    dir: PathBuf,
+    index: tantivy::Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("dir", &self.dir).finish()
+    }
+}
+
+fn open_error(dir: &Path, message: impl std::fmt::Display) -> IndexError {
+    IndexError::Open {
+        path: dir.display().to_string(),
+        message: message.to_string(),
+    }
+}
 
 impl Index {
     /// Opens the index in `dir`, creating an empty one if the directory is empty or missing.
     pub fn open_or_create(dir: &Path) -> Result<Index, IndexError> {
-        let _ = dir;
-        todo!()
+        if dir.join("meta.json").exists() {
+            return Index::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|e| open_error(dir, e))?;
+        let (schema, _) = schema::build_schema();
+        let index = tantivy::Index::create_in_dir(dir, schema).map_err(|e| open_error(dir, e))?;
+        let meta = IndexMeta {
+            schema_version: SCHEMA_VERSION,
+            morgue_version: env!("CARGO_PKG_VERSION").to_string(),
+        };
+        let json = serde_json::to_vec_pretty(&meta).map_err(|e| open_error(dir, e))?;
+        std::fs::write(dir.join(META_FILE), json).map_err(|e| open_error(dir, e))?;
+        drop(index);
+        Index::open(dir)
     }
 
-    /// Opens an existing index for reading.
+    /// Opens an existing index for reading (and for [`Index::writer`]).
     pub fn open(dir: &Path) -> Result<Index, IndexError> {
-        let _ = dir;
-        todo!()
+        let path = dir.display().to_string();
+        if !dir.join("meta.json").exists() {
+            return Err(IndexError::Missing { path });
+        }
+        let version = match std::fs::read(dir.join(META_FILE)) {
+            Ok(bytes) => serde_json::from_slice::<IndexMeta>(&bytes)
+                .map(|m| m.schema_version)
+                .unwrap_or(0),
+            Err(_) => 0,
+        };
+        if version != SCHEMA_VERSION {
+            return Err(IndexError::Incompatible { path, version });
+        }
+        let index = tantivy::Index::open_in_dir(dir).map_err(|e| open_error(dir, e))?;
+        analysis::register(index.tokenizers());
+        let fields = schema::fields_of(&index.schema())
+            .map_err(|_| IndexError::Incompatible { path, version })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .num_warming_threads(0)
+            .try_into()
+            .map_err(|e| open_error(dir, e))?;
+        Ok(Index {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+        })
     }
 
-    /// A writer (one at a time per index).
+    /// The directory of the index.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The schema version this morgue writes and reads.
+    pub fn schema_version(&self) -> u32 {
+        SCHEMA_VERSION
+    }
+
+    /// The resolved fields of the schema.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// A searcher over the last commit seen by this handle.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Makes this handle see commits made since it was opened (by another handle or process).
+    pub fn reload(&self) -> Result<(), IndexError> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// Number of searchable segments (1 after [`IndexWriter::optimize`]).
+    pub fn segment_count(&self) -> usize {
+        self.searcher().segment_readers().len()
+    }
+
+    /// A writer (one at a time per index, across processes).
     pub fn writer(&self) -> Result<IndexWriter, IndexError> {
-        todo!()
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+            .clamp(1, 2);
+        let writer = self
+            .index
+            .writer_with_num_threads(threads, WRITER_MEMORY)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => IndexError::Busy {
+                    path: self.dir.display().to_string(),
+                },
+                other => IndexError::Tantivy(other),
+            })?;
+        writer.set_merge_policy(Box::new(NoMergePolicy));
+        Ok(IndexWriter {
+            inner: writer,
+            builder: document::DocumentBuilder::new(self.fields),
+            fields: self.fields,
+            index: self.index.clone(),
+            reader: self.reader.clone(),
+        })
+    }
+
+    fn address_of(&self, searcher: &Searcher, id: &str) -> Result<Option<DocAddress>, IndexError> {
+        let term = Term::from_field_text(self.fields.id, id);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        Ok(top.first().map(|(_, address)| *address))
     }
 
     /// The stored article with this id.
     pub fn get(&self, id: &str) -> Result<Option<StoredArticle>, IndexError> {
-        let _ = id;
-        todo!()
+        let searcher = self.searcher();
+        let Some(address) = self.address_of(&searcher, id)? else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(address)?;
+        Ok(Some(document::read(&self.fields, &doc)))
     }
 
-    /// Counts over the index.
+    /// True when an article with this id is indexed.
+    pub fn contains(&self, id: &str) -> Result<bool, IndexError> {
+        Ok(self.address_of(&self.searcher(), id)?.is_some())
+    }
+
+    /// Every stored article's id, URL and archive location, in index order.
+    pub fn entries(&self) -> Result<Vec<IndexEntry>, IndexError> {
+        let searcher = self.searcher();
+        let f = self.fields;
+        let mut out = Vec::with_capacity(searcher.num_docs() as usize);
+        for segment in searcher.segment_readers() {
+            let store = segment.get_store_reader(1)?;
+            for doc_id in segment.doc_ids_alive() {
+                let doc: TantivyDocument = store.get(doc_id)?;
+                let article = document::read(&f, &doc);
+                out.push(IndexEntry {
+                    id: article.id,
+                    url: article.article.url,
+                    location: article.location,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ids of all stored articles.
+    pub fn ids(&self) -> Result<Vec<String>, IndexError> {
+        Ok(self.entries()?.into_iter().map(|e| e.id).collect())
+    }
+
+    /// Distinct values of a keyword field (`site`, `lang`, …) present in the index.
+    pub fn terms_of(&self, field: tantivy::schema::Field) -> Result<BTreeSet<String>, IndexError> {
+        let mut out = BTreeSet::new();
+        for segment in self.searcher().segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                out.insert(String::from_utf8_lossy(stream.key()).into_owned());
+            }
+        }
+        Ok(out)
+    }
+
+    /// The language codes of the indexed articles (`und` for unknown).
+    pub fn languages(&self) -> Result<BTreeSet<String>, IndexError> {
+        self.terms_of(self.fields.lang)
+    }
+
+    fn first_by(&self, field: &str) -> Result<Option<DateTime<FixedOffset>>, IndexError> {
+        let searcher = self.searcher();
+        let collector = TopDocs::with_limit(1).order_by_u64_field(field, Order::Desc);
+        let top = searcher.search(&AllQuery, &collector)?;
+        let Some((Some(key), address)) = top.first() else {
+            return Ok(None);
+        };
+        if *key == 0 {
+            return Ok(None);
+        }
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        Ok(document::read(&self.fields, &doc).article.published)
+    }
+
+    /// Counts over the index. `sites` counts site terms, which may include sites of deleted
+    /// articles until segments are merged.
     pub fn stats(&self) -> Result<IndexStats, IndexError> {
-        todo!()
+        Ok(IndexStats {
+            articles: self.searcher().num_docs(),
+            sites: self.terms_of(self.fields.site)?.len() as u64,
+            oldest: self.first_by(schema::ORDER_OLDEST)?,
+            newest: self.first_by(schema::ORDER_NEWEST)?,
+        })
     }
 }
 
 /// Adds and replaces articles; nothing is visible to searches before [`IndexWriter::commit`].
-pub struct IndexWriter {}
+pub struct IndexWriter {
+    inner: tantivy::IndexWriter<TantivyDocument>,
+    builder: document::DocumentBuilder,
+    fields: Fields,
+    index: tantivy::Index,
+    reader: IndexReader,
+}
 
 impl IndexWriter {
     /// Adds the article, replacing any article with the same id.
     pub fn upsert(&mut self, doc: &StoredArticle) -> Result<(), IndexError> {
-        let _ = doc;
-        todo!()
+        self.inner
+            .delete_term(Term::from_field_text(self.fields.id, &doc.id));
+        self.inner.add_document(self.builder.build(doc))?;
+        Ok(())
     }
 
-    /// Makes everything added so far durable and visible.
+    /// Removes the article with this id (if any) at the next commit.
+    pub fn delete(&mut self, id: &str) {
+        self.inner
+            .delete_term(Term::from_field_text(self.fields.id, id));
+    }
+
+    /// Removes every article at the next commit (for a rebuild in place).
+    pub fn delete_all(&mut self) -> Result<(), IndexError> {
+        self.inner.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Makes everything added so far durable and visible. Merges all segments into one when
+    /// there are more than a handful (many small `add` runs), so searches stay fast.
     pub fn commit(&mut self) -> Result<(), IndexError> {
-        todo!()
+        self.inner.commit()?;
+        if self.index.searchable_segment_ids()?.len() > MAX_SEGMENTS {
+            self.merge_all()?;
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Commits, then merges the whole index into one segment (after a large import or rebuild).
+    pub fn optimize(&mut self) -> Result<(), IndexError> {
+        self.inner.commit()?;
+        self.merge_all()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    fn merge_all(&mut self) -> Result<(), IndexError> {
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() > 1 {
+            self.inner.merge(&ids).wait()?;
+        }
+        self.inner.garbage_collect_files().wait()?;
+        Ok(())
     }
 }

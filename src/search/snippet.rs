@@ -1,0 +1,325 @@
+//! Snippets: the best passage(s) of an article's text for a query, with the matched words — and
+//! whole phrases, as one span — as byte ranges. Computed only for the hits shown.
+
+use std::ops::Range;
+
+use tantivy::tokenizer::{TextAnalyzer, Token};
+
+use super::Snippet;
+use super::query::{Node, QueryField, WordKind};
+use crate::index::analysis::{self, exact_analyzer, stem_analyzer, stem_language};
+
+/// Target length of a passage, in bytes.
+pub const SNIPPET_BYTES: usize = 200;
+/// Bytes of context kept before the first match of a passage.
+const LEAD_BYTES: usize = 40;
+
+#[derive(Debug, Clone)]
+enum Pattern {
+    Exact(String),
+    Stem(Vec<String>),
+    Prefix(String),
+    Fuzzy(String, u8),
+    Phrase(Vec<String>, bool),
+}
+
+/// What to highlight for one query.
+#[derive(Debug, Clone)]
+pub struct Highlighter {
+    patterns: Vec<Pattern>,
+    languages: Vec<String>,
+    exact_words: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Match {
+    span: Range<usize>,
+    pattern: usize,
+    weight: usize,
+}
+
+impl Highlighter {
+    /// Collects the positive parts of a query that can match the body text.
+    pub fn new(node: &Node, languages: &[String], exact_words: bool) -> Highlighter {
+        let mut h = Highlighter {
+            patterns: Vec::new(),
+            languages: languages.to_vec(),
+            exact_words,
+        };
+        let mut exact = exact_analyzer();
+        h.collect(node, &mut exact);
+        h
+    }
+
+    fn collect(&mut self, node: &Node, exact: &mut TextAnalyzer) {
+        let applies = |f: &Option<QueryField>| matches!(f, None | Some(QueryField::Text));
+        match node {
+            Node::And(items) | Node::Or(items) => {
+                for item in items {
+                    self.collect(item, exact);
+                }
+            }
+            Node::Not(_) | Node::DateRange { .. } => {}
+            Node::Word { field, text, kind } if applies(field) => {
+                let terms = analysis::terms(exact, text);
+                if terms.len() > 1 {
+                    self.patterns
+                        .push(Pattern::Phrase(terms, *kind == WordKind::Prefix));
+                    return;
+                }
+                let Some(term) = terms.into_iter().next() else {
+                    return;
+                };
+                self.patterns.push(match kind {
+                    WordKind::Prefix => Pattern::Prefix(term),
+                    WordKind::Fuzzy(d) => Pattern::Fuzzy(term, *d),
+                    WordKind::Plain if self.exact_words => Pattern::Exact(term),
+                    WordKind::Plain => {
+                        let mut stems = Vec::new();
+                        for lang in self.languages.iter().map(String::as_str).chain(["und"]) {
+                            let mut stemmer = stem_analyzer(stem_language(Some(lang)));
+                            stems.extend(analysis::terms(&mut stemmer, text));
+                        }
+                        stems.push(term);
+                        Pattern::Stem(stems)
+                    }
+                });
+            }
+            Node::Phrase {
+                field,
+                text,
+                slop,
+                prefix,
+            } if applies(field) => {
+                let terms = analysis::terms(exact, text);
+                if *slop > 0 || (terms.len() == 1 && !prefix) {
+                    self.patterns.extend(terms.into_iter().map(Pattern::Exact));
+                } else if !terms.is_empty() {
+                    self.patterns.push(Pattern::Phrase(terms, *prefix));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn matches(&self, text: &str, lang: Option<&str>) -> Vec<Match> {
+        let tokens: Vec<Token> = analysis::tokens(&mut exact_analyzer(), text);
+        let needs_stems = self.patterns.iter().any(|p| matches!(p, Pattern::Stem(_)));
+        let stems: Vec<String> = if needs_stems {
+            let mut stemmer = stem_analyzer(stem_language(lang));
+            let stemmed = analysis::tokens(&mut stemmer, text);
+            if stemmed.len() == tokens.len() {
+                stemmed.into_iter().map(|t| t.text).collect()
+            } else {
+                Vec::new()
+            }
+        } else {
+            Vec::new()
+        };
+        let mut out = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            let span = token.offset_from..token.offset_to;
+            for (p, pattern) in self.patterns.iter().enumerate() {
+                let one = |weight| Match {
+                    span: span.clone(),
+                    pattern: p,
+                    weight,
+                };
+                match pattern {
+                    Pattern::Exact(w) if token.text == *w => out.push(one(1)),
+                    Pattern::Prefix(w) if token.text.starts_with(w.as_str()) => out.push(one(1)),
+                    Pattern::Fuzzy(w, d) if edit_distance(&token.text, w) <= usize::from(*d) => {
+                        out.push(one(1))
+                    }
+                    Pattern::Stem(options)
+                        if options.contains(&token.text)
+                            || stems.get(i).is_some_and(|s| options.contains(s)) =>
+                    {
+                        out.push(one(1))
+                    }
+                    Pattern::Phrase(words, prefix) => {
+                        let Some(run) = tokens.get(i..i + words.len()) else {
+                            continue;
+                        };
+                        let last = words.len() - 1;
+                        let hit = run.iter().zip(words).enumerate().all(|(k, (t, w))| {
+                            (k == 0 || t.position == run[k - 1].position + 1)
+                                && if k == last && *prefix {
+                                    t.text.starts_with(w.as_str())
+                                } else {
+                                    t.text == *w
+                                }
+                        });
+                        if hit {
+                            out.push(Match {
+                                span: token.offset_from..run[last].offset_to,
+                                pattern: p,
+                                weight: 2 * words.len(),
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// The best passage of `text` (in an article of language `lang`).
+    pub fn snippet(&self, text: &str, lang: Option<&str>) -> Snippet {
+        self.fragments(text, lang, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// Up to `n` non-overlapping passages, best first chosen, returned in text order. Without a
+    /// match, the opening of the text.
+    pub fn fragments(&self, text: &str, lang: Option<&str>, n: usize) -> Vec<Snippet> {
+        let mut matches = self.matches(text, lang);
+        let mut windows: Vec<Range<usize>> = Vec::new();
+        while windows.len() < n.max(1) && !matches.is_empty() {
+            let mut best: Option<(usize, Range<usize>)> = None;
+            for m in &matches {
+                let start = floor_boundary(text, m.span.start.saturating_sub(LEAD_BYTES));
+                let end = ceil_boundary(text, (start + SNIPPET_BYTES).min(text.len()));
+                let mut seen = Vec::new();
+                let mut score = 0;
+                for inside in matches
+                    .iter()
+                    .filter(|x| x.span.start >= start && x.span.end <= end)
+                {
+                    score += inside.weight;
+                    if !seen.contains(&inside.pattern) {
+                        seen.push(inside.pattern);
+                        score += 10 * inside.weight;
+                    }
+                }
+                if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                    best = Some((score, start..end));
+                }
+            }
+            let Some((_, window)) = best else { break };
+            matches.retain(|m| m.span.end <= window.start || m.span.start >= window.end);
+            windows.push(window);
+        }
+        let all = self.matches(text, lang);
+        if windows.is_empty() {
+            windows.push(0..ceil_boundary(text, SNIPPET_BYTES.min(text.len())));
+        }
+        windows.sort_by_key(|w| w.start);
+        windows.into_iter().map(|w| render(text, w, &all)).collect()
+    }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Cuts the window at word boundaries, collapses whitespace, marks cuts with `…`, and maps the
+/// matched spans inside it to byte ranges of the result.
+fn render(text: &str, window: Range<usize>, matches: &[Match]) -> Snippet {
+    let mut start = window.start;
+    let mut end = window.end;
+    // Do not start or end inside a word (unless a match starts there).
+    if start > 0
+        && !matches.iter().any(|m| m.span.start == start)
+        && let Some(space) = text[start..end].find(char::is_whitespace)
+    {
+        let candidate = start + space;
+        if !matches
+            .iter()
+            .any(|m| m.span.start < candidate && m.span.start >= start)
+        {
+            start = candidate;
+        }
+    }
+    if end < text.len()
+        && let Some(space) = text[start..end].rfind(char::is_whitespace)
+    {
+        let candidate = start + space;
+        let cuts_a_match = matches
+            .iter()
+            .any(|m| m.span.start >= start && m.span.start < end && m.span.end > candidate);
+        if !cuts_a_match {
+            end = candidate;
+        }
+    }
+    let mut out = String::new();
+    let mut map = Vec::with_capacity(end - start + 1);
+    if start > 0 {
+        out.push_str("… ");
+    }
+    let mut last_space = true;
+    for c in text[start..end].chars() {
+        let here = out.len();
+        for _ in 0..c.len_utf8() {
+            map.push(here);
+        }
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    map.push(out.len());
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    let mut highlights: Vec<Range<usize>> = matches
+        .iter()
+        .filter(|m| m.span.start >= start && m.span.end <= end)
+        .map(|m| map[m.span.start - start]..map[m.span.end - start].min(trimmed))
+        .filter(|r| r.start < r.end)
+        .collect();
+    highlights.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    // Merge overlaps (a word inside a highlighted phrase).
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in highlights {
+        match merged.last_mut() {
+            Some(prev) if r.start <= prev.end => prev.end = prev.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    if end < text.len() {
+        out.push_str(" …");
+    }
+    Snippet {
+        text: out,
+        highlights: merged,
+    }
+}
+
+/// Levenshtein distance (for highlighting fuzzy words).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+#[path = "snippet_tests.rs"]
+mod tests;
