@@ -70,6 +70,8 @@ enum Step {
 struct Fail {
     message: String,
     resync: Resync,
+    /// Where the damage is, when not at the record's start (a corrupt later gzip member).
+    at: Option<u64>,
 }
 
 /// Reads the records of one file in order.
@@ -138,7 +140,7 @@ impl RecordReader {
             Err(fail) => {
                 let error = ArchiveError::Damaged {
                     path: self.stream.path.clone(),
-                    offset,
+                    offset: fail.at.unwrap_or(offset),
                     message: fail.message,
                 };
                 self.recover(fail.resync);
@@ -152,14 +154,14 @@ impl RecordReader {
         let mut crossed = Vec::new();
         // Blank lines between records, and empty members.
         loop {
+            if !self.fill_across(&mut crossed)? {
+                return Ok(Step::End);
+            }
             *offset = if gzip {
                 self.stream.seg_start()
             } else {
                 self.stream.pos()
             };
-            if !self.fill_across(&mut crossed)? {
-                return Ok(Step::End);
-            }
             let buf = match self.stream.fill() {
                 Ok(b) => b,
                 Err(e) => return Err(io_fail(&self.stream, e)),
@@ -240,6 +242,7 @@ impl RecordReader {
                     "truncated record: Content-Length {length} but only {got} bytes follow"
                 ),
                 resync,
+                at: None,
             });
         }
         // The record ends with CRLF CRLF; be lenient about how many.
@@ -287,6 +290,7 @@ impl RecordReader {
                     self.cap / (1024 * 1024)
                 ),
                 resync: Resync::Nothing,
+                at: None,
             });
         }
         let (offset, length) = if aligned && crossed.is_empty() && segment_ended {
@@ -323,6 +327,7 @@ impl RecordReader {
                     return Err(Fail {
                         message: e.to_string(),
                         resync: Resync::SearchMember(end),
+                        at: Some(end),
                     });
                 }
             }
@@ -337,6 +342,7 @@ impl RecordReader {
                 return Err(Fail {
                     message: "truncated record: the file ends inside the WARC header".into(),
                     resync: Resync::End,
+                    at: None,
                 });
             }
             let buf = match self.stream.fill() {
@@ -360,6 +366,7 @@ impl RecordReader {
                         return Err(Fail {
                             message: "WARC header line longer than 256 KiB".into(),
                             resync: Resync::ScanForward,
+                            at: None,
                         });
                     }
                 }
@@ -403,7 +410,11 @@ impl RecordReader {
         } else {
             Resync::ScanForward
         };
-        Fail { message, resync }
+        Fail {
+            message,
+            resync,
+            at: None,
+        }
     }
 
     fn recover(&mut self, resync: Resync) {
@@ -466,11 +477,13 @@ fn io_fail(stream: &Stream, e: io::Error) -> Fail {
         Fail {
             message: format!("corrupt gzip data: {e}"),
             resync: Resync::SearchMember(stream.seg_start() + 1),
+            at: Some(stream.seg_start()),
         }
     } else {
         Fail {
             message: format!("read error: {e}"),
             resync: Resync::End,
+            at: None,
         }
     }
 }
