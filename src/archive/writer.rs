@@ -57,7 +57,7 @@ impl ArchiveWriter {
         let ip = response.ip.map(|ip| ip.to_string());
         let file = self.file()?;
         let record = RecordBuilder::new("response", &response_id, response.fetched_at)
-            .header("WARC-Target-URI", &response.url)
+            .header("WARC-Target-URI", &format::warc_uri(&response.url))
             .header_opt("WARC-IP-Address", ip.as_deref())
             .header("WARC-Warcinfo-ID", &file.warcinfo_id)
             .header("Content-Type", "application/http;msgtype=response")
@@ -66,7 +66,7 @@ impl ArchiveWriter {
         if let Some(request) = request {
             let block = format::http_request(request);
             let record = RecordBuilder::new("request", &format::record_id(), response.fetched_at)
-                .header("WARC-Target-URI", &request.url)
+                .header("WARC-Target-URI", &format::warc_uri(&request.url))
                 .header_opt("WARC-IP-Address", ip.as_deref())
                 .header("WARC-Concurrent-To", &response_id)
                 .header("WARC-Warcinfo-ID", &file.warcinfo_id)
@@ -97,11 +97,14 @@ impl ArchiveWriter {
         let refers_date = format::warc_date(refers_to.date);
         let file = self.file()?;
         let record = RecordBuilder::new("revisit", &format::record_id(), response.fetched_at)
-            .header("WARC-Target-URI", &response.url)
+            .header("WARC-Target-URI", &format::warc_uri(&response.url))
             .header_opt("WARC-IP-Address", ip.as_deref())
             .header("WARC-Warcinfo-ID", &file.warcinfo_id)
             .header_opt("WARC-Refers-To", refers_to.record_id.as_deref())
-            .header("WARC-Refers-To-Target-URI", &refers_to.uri)
+            .header(
+                "WARC-Refers-To-Target-URI",
+                &format::warc_uri(&refers_to.uri),
+            )
             .header("WARC-Refers-To-Date", &refers_date)
             .header("WARC-Profile", refers_to.profile.uri())
             .header("Content-Type", "application/http;msgtype=response")
@@ -130,7 +133,7 @@ impl ArchiveWriter {
         }
         let file = self.file()?;
         let record = RecordBuilder::new("metadata", &format::record_id(), Utc::now())
-            .header("WARC-Target-URI", target_uri)
+            .header("WARC-Target-URI", &format::warc_uri(target_uri))
             .header("WARC-Warcinfo-ID", &file.warcinfo_id)
             .header("Content-Type", "application/warc-fields")
             .finish(&block);
