@@ -303,3 +303,30 @@ fn verify_reports_a_flipped_byte() {
     assert_eq!(which, ["block", "payload"]);
     assert_eq!(report.failures[0].offset, l.offset);
 }
+
+#[test]
+fn arc_files_are_read_as_responses() {
+    let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>arc</p>";
+    let desc = "1 0 Test\nURL IP-address Archive-date Content-type Archive-length\n";
+    let text = format!(
+        "filedesc://t.arc 0.0.0.0 20140216050221 text/plain {}\n{desc}\nhttp://a.example/x y 1.2.3.4 20140216050221 text/html {}\n{http}\n",
+        desc.len(),
+        http.len()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.arc");
+    std::fs::write(&path, &text).unwrap();
+    let records: Vec<_> = archive::read(&path).unwrap().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 1);
+    let c = &records[0].capture;
+    assert_eq!(c.url, "http://a.example/x y");
+    assert_eq!(c.body, b"<p>arc</p>");
+    assert_eq!(c.fetched_at.to_rfc3339(), "2014-02-16T05:02:21+00:00");
+    assert_eq!(c.ip, Some("1.2.3.4".parse().unwrap()));
+    assert_eq!(
+        archive::read_at(&path, &records[0].location)
+            .unwrap()
+            .capture,
+        *c
+    );
+}

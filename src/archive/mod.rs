@@ -6,11 +6,13 @@
 //! damage; `http` parses the HTTP message inside a record; `reader` turns records into captures;
 //! `format` serialises records; `writer` appends them; `repair` cuts torn tails and verifies digests.
 
+mod arc;
 mod format;
 mod http;
 mod reader;
 mod record;
 mod repair;
+mod resync;
 mod stream;
 mod writer;
 
