@@ -260,7 +260,7 @@ impl RecordReader {
         let wanted = want(&headers);
         let too_large = wanted && length > self.cap;
         let mut block = if wanted && !too_large {
-            Some(Vec::with_capacity(length as usize))
+            Some(Vec::with_capacity(length.min(1 << 20) as usize))
         } else {
             None
         };
