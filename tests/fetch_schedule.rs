@@ -334,3 +334,27 @@ async fn a_slow_host_does_not_hold_up_the_others() {
         "fast host finished at {fast_done_at:?} of {total:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retry_after_on_a_final_429_pauses_the_host() {
+    let handler: Handler = Arc::new(|_h: &str, _path: &str| -> Reply {
+        (429, vec![("Retry-After".into(), "1".into())], Vec::new())
+    });
+    let web = fake_web(Duration::from_millis(20), handler).await;
+    let config = FetchConfig {
+        retries: 0,
+        per_host: 1,
+        ..config_for(&web)
+    };
+    let results = run_all(config, urls(&["busy.example"], 3)).await;
+    assert!(
+        results
+            .values()
+            .all(|o| o.final_response().unwrap().status == 429)
+    );
+    let starts = web.stats.lock().unwrap().starts("busy.example");
+    for pair in starts.windows(2) {
+        let gap = pair[1] - pair[0];
+        assert!(gap >= Duration::from_millis(950), "gap {gap:?}");
+    }
+}

@@ -68,6 +68,20 @@ pub fn warc_date(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
+/// A URL as a valid `WARC-Target-URI`: bytes a URI cannot hold (spaces, non-ASCII, `<>"{}|\^``)
+/// are percent-encoded. URLs that came from a URL parser are returned unchanged.
+pub fn warc_uri(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for &b in url.trim().as_bytes() {
+        if b <= 0x20 || b >= 0x7f || b"\"<>\\^`{|}".contains(&b) {
+            out.push_str(&format!("%{b:02X}"));
+        } else {
+            out.push(b as char);
+        }
+    }
+    out
+}
+
 /// Header values must stay on one line: control characters become spaces.
 fn clean(value: &str) -> String {
     value
@@ -244,6 +258,15 @@ mod tests {
         assert_eq!(
             msg,
             "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\n\r\nhello"
+        );
+    }
+
+    #[test]
+    fn target_uris_are_made_valid() {
+        assert_eq!(warc_uri("http://a/b c?d=é"), "http://a/b%20c?d=%C3%A9");
+        assert_eq!(
+            warc_uri("http://a/b%20c?x=1&y=<"),
+            "http://a/b%20c?x=1&y=%3C"
         );
     }
 

@@ -6,11 +6,13 @@
 //! damage; `http` parses the HTTP message inside a record; `reader` turns records into captures;
 //! `format` serialises records; `writer` appends them; `repair` cuts torn tails and verifies digests.
 
+mod arc;
 mod format;
 mod http;
 mod reader;
 mod record;
 mod repair;
+mod resync;
 mod stream;
 mod writer;
 
@@ -55,6 +57,7 @@ pub struct Archive {
 /// Errors of the archive.
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
+    /// The file system refused (open, write, fsync…).
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -153,7 +156,9 @@ pub enum RecordKind {
     /// the payload is that of the record it refers to (same URI and payload digest, or the
     /// `WARC-Refers-To-*` fields below).
     Revisit {
+        /// `WARC-Refers-To-Target-URI` (brackets removed), when the record names it.
         refers_to_uri: Option<String>,
+        /// `WARC-Refers-To-Date` as written, when the record names it.
         refers_to_date: Option<String>,
     },
 }

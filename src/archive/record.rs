@@ -3,6 +3,7 @@
 
 use std::io;
 
+use super::resync::{Resync, io_fail};
 use super::stream::Stream;
 use super::{ArchiveError, RecordLocation};
 
@@ -43,51 +44,56 @@ pub(crate) fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<
 /// Decides from a record's named fields whether its block is wanted.
 pub(crate) type Want = dyn Fn(&[(String, String)]) -> bool;
 
-/// Where to pick up reading after a damaged record.
-enum Resync {
-    /// Nothing to do: the record was skipped cleanly.
-    Nothing,
-    /// The file cannot be read further.
-    End,
-    /// Search for the next gzip member from this compressed offset.
-    SearchMember(u64),
-    /// A gzip member starts exactly at this compressed offset.
-    MemberAt(u64),
-    /// Plain file: scan for a `WARC/` line from this offset.
-    PlainFrom(u64),
-    /// Scan the decompressed stream for the next `WARC/` line.
-    ScanForward,
+/// Where a record started.
+pub(super) struct Start {
+    /// It started at the start of a gzip member.
+    pub(super) aligned: bool,
+    /// Compressed offset of the member it started in.
+    pub(super) member: u64,
+    /// Decompressed (or plain file) offset.
+    pub(super) pos: u64,
+    /// Offset just after its header.
+    pub(super) header_end: u64,
 }
 
 /// What one attempt at reading a record gave.
-enum Step {
+pub(super) enum Step {
     Record(RawRecord),
     End,
     /// A record was skipped; try again.
     Again,
 }
 
-struct Fail {
-    message: String,
-    resync: Resync,
+pub(super) struct Fail {
+    pub(super) message: String,
+    pub(super) resync: Resync,
+    /// Where the damage is, when not at the record's start (a corrupt later gzip member).
+    pub(super) at: Option<u64>,
 }
 
 /// Reads the records of one file in order.
 pub(crate) struct RecordReader {
-    stream: Stream,
+    pub(super) stream: Stream,
     /// The name locations carry.
-    name: String,
-    cap: u64,
-    done: bool,
+    pub(super) name: String,
+    pub(super) cap: u64,
+    pub(super) done: bool,
+    /// The file is an ARC file (`filedesc://` first, or named `.arc`).
+    pub(super) arc: bool,
+    /// ARC version (1 or 2), from the `filedesc` record.
+    pub(super) arc_version: u8,
 }
 
 impl RecordReader {
     pub(crate) fn new(stream: Stream, name: &str, cap: u64) -> RecordReader {
+        let arc = super::arc::is_arc_name(&stream.path);
         RecordReader {
             stream,
             name: name.to_string(),
             cap,
             done: false,
+            arc,
+            arc_version: 1,
         }
     }
 
@@ -138,7 +144,7 @@ impl RecordReader {
             Err(fail) => {
                 let error = ArchiveError::Damaged {
                     path: self.stream.path.clone(),
-                    offset,
+                    offset: fail.at.unwrap_or(offset),
                     message: fail.message,
                 };
                 self.recover(fail.resync);
@@ -152,14 +158,14 @@ impl RecordReader {
         let mut crossed = Vec::new();
         // Blank lines between records, and empty members.
         loop {
+            if !self.fill_across(&mut crossed)? {
+                return Ok(Step::End);
+            }
             *offset = if gzip {
                 self.stream.seg_start()
             } else {
                 self.stream.pos()
             };
-            if !self.fill_across(&mut crossed)? {
-                return Ok(Step::End);
-            }
             let buf = match self.stream.fill() {
                 Ok(b) => b,
                 Err(e) => return Err(io_fail(&self.stream, e)),
@@ -179,6 +185,16 @@ impl RecordReader {
         let start = self.stream.pos();
 
         let version = self.read_line(&mut crossed)?;
+        if !version.starts_with(b"WARC/") && (self.arc || version.starts_with(b"filedesc://")) {
+            self.arc = true;
+            let start = Start {
+                aligned,
+                member: start_member,
+                pos: start,
+                header_end: self.stream.pos(),
+            };
+            return self.arc_record(&version, start, crossed, want);
+        }
         if !version.starts_with(b"WARC/") {
             let shown: String = String::from_utf8_lossy(&version).chars().take(40).collect();
             return Err(self.format_fail(
@@ -221,17 +237,37 @@ impl RecordReader {
                 header_end,
             ));
         };
+        let start = Start {
+            aligned,
+            member: start_member,
+            pos: start,
+            header_end,
+        };
+        self.read_body(start, headers, length, crossed, want)
+    }
+
+    /// Reads the block of a record whose header has been read, checks how it ends, and makes the
+    /// record.
+    pub(super) fn read_body(
+        &mut self,
+        start: Start,
+        headers: Vec<(String, String)>,
+        length: u64,
+        mut crossed: Vec<u64>,
+        want: &Want,
+    ) -> Result<Step, Fail> {
+        let gzip = self.stream.is_gzip();
         let wanted = want(&headers);
         let too_large = wanted && length > self.cap;
         let mut block = if wanted && !too_large {
-            Some(Vec::with_capacity(length as usize))
+            Some(Vec::with_capacity(length.min(1 << 20) as usize))
         } else {
             None
         };
         let got = self.read_block(length, &mut crossed, block.as_mut())?;
         if got < length {
             let resync = match (gzip, crossed.first()) {
-                (false, _) => Resync::PlainFrom(header_end),
+                (false, _) => Resync::PlainFrom(start.header_end),
                 (true, Some(&member)) => Resync::MemberAt(member),
                 (true, None) => Resync::End,
             };
@@ -240,6 +276,7 @@ impl RecordReader {
                     "truncated record: Content-Length {length} but only {got} bytes follow"
                 ),
                 resync,
+                at: None,
             });
         }
         // The record ends with CRLF CRLF; be lenient about how many.
@@ -263,11 +300,11 @@ impl RecordReader {
             Err(e) => return Err(io_fail(&self.stream, e)),
         };
         let segment_ended = next.is_empty();
-        if !segment_ended && !next.starts_with(b"WARC/") {
+        if !segment_ended && !self.arc && !next.starts_with(b"WARC/") {
             if !wanted {
                 // A record nobody asked for (request, metadata…) framed wrongly: resume at the
                 // next record without reporting it; nothing wanted is lost.
-                let fail = self.format_fail(String::new(), &crossed, header_end);
+                let fail = self.format_fail(String::new(), &crossed, start.header_end);
                 self.recover(fail.resync);
                 return Ok(Step::Again);
             }
@@ -277,7 +314,7 @@ impl RecordReader {
                     "record does not end where its Content-Length ({length}) says (followed by {shown:?})"
                 ),
                 &crossed,
-                header_end,
+                start.header_end,
             ));
         }
         if too_large {
@@ -287,13 +324,14 @@ impl RecordReader {
                     self.cap / (1024 * 1024)
                 ),
                 resync: Resync::Nothing,
+                at: None,
             });
         }
-        let (offset, length) = if aligned && crossed.is_empty() && segment_ended {
+        let (offset, length) = if start.aligned && crossed.is_empty() && segment_ended {
             let end = self.stream.compressed_pos();
-            (start_member, end - start_member)
+            (start.member, end - start.member)
         } else {
-            (start, self.stream.pos() - start)
+            (start.pos, self.stream.pos() - start.pos)
         };
         Ok(Step::Record(RawRecord {
             headers,
@@ -323,6 +361,7 @@ impl RecordReader {
                     return Err(Fail {
                         message: e.to_string(),
                         resync: Resync::SearchMember(end),
+                        at: Some(end),
                     });
                 }
             }
@@ -330,13 +369,14 @@ impl RecordReader {
     }
 
     /// A line without its line ending (CRLF or bare LF).
-    fn read_line(&mut self, crossed: &mut Vec<u64>) -> Result<Vec<u8>, Fail> {
+    pub(super) fn read_line(&mut self, crossed: &mut Vec<u64>) -> Result<Vec<u8>, Fail> {
         let mut line = Vec::new();
         loop {
             if !self.fill_across(crossed)? {
                 return Err(Fail {
                     message: "truncated record: the file ends inside the WARC header".into(),
                     resync: Resync::End,
+                    at: None,
                 });
             }
             let buf = match self.stream.fill() {
@@ -360,6 +400,7 @@ impl RecordReader {
                         return Err(Fail {
                             message: "WARC header line longer than 256 KiB".into(),
                             resync: Resync::ScanForward,
+                            at: None,
                         });
                     }
                 }
@@ -395,7 +436,7 @@ impl RecordReader {
 
     /// A record whose framing is wrong: resume at the member after the record's first one, or by
     /// scanning for the next `WARC/` line.
-    fn format_fail(&self, message: String, crossed: &[u64], plain_from: u64) -> Fail {
+    pub(super) fn format_fail(&self, message: String, crossed: &[u64], plain_from: u64) -> Fail {
         let resync = if !self.stream.is_gzip() {
             Resync::PlainFrom(plain_from)
         } else if let Some(&member) = crossed.first() {
@@ -403,74 +444,10 @@ impl RecordReader {
         } else {
             Resync::ScanForward
         };
-        Fail { message, resync }
-    }
-
-    fn recover(&mut self, resync: Resync) {
-        let ok = match resync {
-            Resync::Nothing => true,
-            Resync::End => false,
-            Resync::SearchMember(from) => self.stream.resync_member(from).unwrap_or(false),
-            Resync::MemberAt(at) => self.stream.seek_member(at).is_ok(),
-            Resync::PlainFrom(at) => {
-                self.stream.seek_plain(at).is_ok() && self.scan_forward().unwrap_or(false)
-            }
-            Resync::ScanForward => match self.scan_forward() {
-                Ok(found) => found,
-                Err(_) if self.stream.is_gzip() => {
-                    let from = self.stream.seg_start() + 1;
-                    self.stream.resync_member(from).unwrap_or(false)
-                }
-                Err(_) => false,
-            },
-        };
-        if !ok {
-            self.done = true;
-            self.stream.close();
-        }
-    }
-
-    /// Skips to the next line (or member) that starts with `WARC/`. `false` at the end.
-    fn scan_forward(&mut self) -> io::Result<bool> {
-        let mut line_start = false;
-        loop {
-            if self.stream.fill()?.is_empty() {
-                if !self.stream.next_segment()? {
-                    return Ok(false);
-                }
-                line_start = true;
-                continue;
-            }
-            if line_start && self.stream.peek(5)?.starts_with(b"WARC/") {
-                return Ok(true);
-            }
-            let buf = self.stream.fill()?;
-            match buf.iter().position(|&b| b == b'\n') {
-                Some(i) => {
-                    self.stream.consume(i + 1);
-                    line_start = true;
-                }
-                None => {
-                    let n = buf.len();
-                    self.stream.consume(n);
-                    line_start = false;
-                }
-            }
-        }
-    }
-}
-
-/// A read error: corrupt gzip data (resume at a later member) or an I/O error on a plain file.
-fn io_fail(stream: &Stream, e: io::Error) -> Fail {
-    if stream.is_gzip() {
         Fail {
-            message: format!("corrupt gzip data: {e}"),
-            resync: Resync::SearchMember(stream.seg_start() + 1),
-        }
-    } else {
-        Fail {
-            message: format!("read error: {e}"),
-            resync: Resync::End,
+            message,
+            resync,
+            at: None,
         }
     }
 }

@@ -16,6 +16,8 @@ pub struct ArchiveWriter {
     dir: PathBuf,
     rotate_at: u64,
     current: Option<OpenFile>,
+    /// A write failed since the last sync: what was appended since may be lost.
+    failed: Option<String>,
 }
 
 /// The file being appended to.
@@ -36,6 +38,7 @@ impl ArchiveWriter {
             dir: dir.to_path_buf(),
             rotate_at,
             current: None,
+            failed: None,
         }
     }
 
@@ -52,12 +55,21 @@ impl ArchiveWriter {
         response: &Capture,
         request: Option<&Request>,
     ) -> Result<RecordLocation, ArchiveError> {
+        let result = self.append_inner(response, request);
+        self.note(result)
+    }
+
+    fn append_inner(
+        &mut self,
+        response: &Capture,
+        request: Option<&Request>,
+    ) -> Result<RecordLocation, ArchiveError> {
         let response_id = format::record_id();
         let block = format::http_response(response, true);
         let ip = response.ip.map(|ip| ip.to_string());
         let file = self.file()?;
         let record = RecordBuilder::new("response", &response_id, response.fetched_at)
-            .header("WARC-Target-URI", &response.url)
+            .header("WARC-Target-URI", &format::warc_uri(&response.url))
             .header_opt("WARC-IP-Address", ip.as_deref())
             .header("WARC-Warcinfo-ID", &file.warcinfo_id)
             .header("Content-Type", "application/http;msgtype=response")
@@ -66,7 +78,7 @@ impl ArchiveWriter {
         if let Some(request) = request {
             let block = format::http_request(request);
             let record = RecordBuilder::new("request", &format::record_id(), response.fetched_at)
-                .header("WARC-Target-URI", &request.url)
+                .header("WARC-Target-URI", &format::warc_uri(&request.url))
                 .header_opt("WARC-IP-Address", ip.as_deref())
                 .header("WARC-Concurrent-To", &response_id)
                 .header("WARC-Warcinfo-ID", &file.warcinfo_id)
@@ -85,6 +97,15 @@ impl ArchiveWriter {
         response: &Capture,
         refers_to: &RevisitOf,
     ) -> Result<RecordLocation, ArchiveError> {
+        let result = self.append_revisit_inner(response, refers_to);
+        self.note(result)
+    }
+
+    fn append_revisit_inner(
+        &mut self,
+        response: &Capture,
+        refers_to: &RevisitOf,
+    ) -> Result<RecordLocation, ArchiveError> {
         let block = format::http_response(response, false);
         let ip = response.ip.map(|ip| ip.to_string());
         let digest = match (&refers_to.payload_digest, refers_to.profile) {
@@ -97,11 +118,14 @@ impl ArchiveWriter {
         let refers_date = format::warc_date(refers_to.date);
         let file = self.file()?;
         let record = RecordBuilder::new("revisit", &format::record_id(), response.fetched_at)
-            .header("WARC-Target-URI", &response.url)
+            .header("WARC-Target-URI", &format::warc_uri(&response.url))
             .header_opt("WARC-IP-Address", ip.as_deref())
             .header("WARC-Warcinfo-ID", &file.warcinfo_id)
             .header_opt("WARC-Refers-To", refers_to.record_id.as_deref())
-            .header("WARC-Refers-To-Target-URI", &refers_to.uri)
+            .header(
+                "WARC-Refers-To-Target-URI",
+                &format::warc_uri(&refers_to.uri),
+            )
             .header("WARC-Refers-To-Date", &refers_date)
             .header("WARC-Profile", refers_to.profile.uri())
             .header("Content-Type", "application/http;msgtype=response")
@@ -128,19 +152,53 @@ impl ArchiveWriter {
                 .as_bytes(),
             );
         }
-        let file = self.file()?;
-        let record = RecordBuilder::new("metadata", &format::record_id(), Utc::now())
-            .header("WARC-Target-URI", target_uri)
-            .header("WARC-Warcinfo-ID", &file.warcinfo_id)
-            .header("Content-Type", "application/warc-fields")
-            .finish(&block);
-        file.write_member(&record)
+        let result = self.file().and_then(|file| {
+            let record = RecordBuilder::new("metadata", &format::record_id(), Utc::now())
+                .header("WARC-Target-URI", &format::warc_uri(target_uri))
+                .header("WARC-Warcinfo-ID", &file.warcinfo_id)
+                .header("Content-Type", "application/warc-fields")
+                .finish(&block);
+            file.write_member(&record)
+        });
+        self.note(result)
+    }
+
+    /// After a failed write the file may end in a partial record: leave it (repair cuts it) and
+    /// continue in a new file; the next [`ArchiveWriter::sync`] reports the failure, since
+    /// records appended before it but not yet synced may be lost.
+    fn note(
+        &mut self,
+        result: Result<RecordLocation, ArchiveError>,
+    ) -> Result<RecordLocation, ArchiveError> {
+        if let Err(e) = &result
+            && let Some(file) = self.current.take()
+        {
+            self.failed = Some(e.to_string());
+            // Dropping the buffered writer writes what it can; the file is never appended to again.
+            drop(file);
+        }
+        result
     }
 
     /// Flushes and fsyncs everything appended so far (and, once per new file, its directory).
     pub fn sync(&mut self) -> Result<(), ArchiveError> {
+        if let Some(message) = self.failed.take() {
+            return Err(ArchiveError::io(
+                &self.dir,
+                std::io::Error::other(format!(
+                    "an append failed ({message}): records appended since the last sync may be lost"
+                )),
+            ));
+        }
         match &mut self.current {
-            Some(file) => file.sync(&self.dir),
+            Some(file) => {
+                let result = file.sync(&self.dir);
+                if result.is_err() {
+                    // After a failed fsync the file's state is unknown: never append to it again.
+                    self.current = None;
+                }
+                result
+            }
             None => Ok(()),
         }
     }

@@ -13,7 +13,7 @@ use tokio::time::Instant;
 use url::Url;
 
 use super::robots::Robots;
-use super::{FetchOutcome, Fetcher, Job, chain};
+use super::{FetchOutcome, Fetcher, Job, chain, retry};
 
 /// The largest robots.txt read (RFC 9309 asks for at least 500 KiB).
 const ROBOTS_MAX: u64 = 512 << 10;
@@ -23,7 +23,9 @@ pub(super) fn spawn(
     fetcher: Arc<Fetcher>,
     jobs: mpsc::Receiver<Job>,
 ) -> mpsc::Receiver<(Job, FetchOutcome)> {
-    let capacity = fetcher.config.concurrency.max(1) * 2;
+    // Small: a worker keeps its slot until its outcome is taken, so a slow consumer slows the
+    // fetching down instead of filling memory with bodies.
+    let capacity = fetcher.config.concurrency.clamp(1, 64);
     let (out, out_rx) = mpsc::channel(capacity);
     let (events, events_rx) = mpsc::unbounded_channel();
     let scheduler = Scheduler {
@@ -46,8 +48,9 @@ pub(super) fn spawn(
 /// What a finished task tells the scheduler. There is at most one per request in flight, so the
 /// unbounded channel carrying them stays small.
 enum Event {
-    /// A job of this host finished (its outcome is already sent).
-    Done(usize),
+    /// A job of this host finished (its outcome is already sent); the server asked for a pause
+    /// (`Retry-After` on a final 429/503).
+    Done(usize, Option<Duration>),
     /// This host's robots.txt was read.
     Robots(usize, Verdict),
 }
@@ -189,7 +192,13 @@ impl Scheduler {
 
     fn handle(&mut self, event: Event) {
         let h = match event {
-            Event::Done(h) => h,
+            Event::Done(h, pause) => {
+                if let Some(pause) = pause {
+                    let host = &mut self.hosts[h];
+                    host.next_start = host.next_start.max(Instant::now() + pause);
+                }
+                h
+            }
             Event::Robots(h, verdict) => {
                 let config = &self.fetcher.config;
                 let host = &mut self.hosts[h];
@@ -304,8 +313,9 @@ impl Scheduler {
         let out = self.out.clone();
         tokio::spawn(async move {
             let outcome = fetcher.fetch(&job).await;
+            let pause = requested_pause(&outcome, fetcher.config.max_retry_wait);
             let _ = out.send((job, outcome)).await;
-            let _ = events.send(Event::Done(h));
+            let _ = events.send(Event::Done(h, pause));
         });
     }
 }
@@ -322,6 +332,20 @@ fn allowed(robots: &Robots, url: &Url) -> bool {
         None => url.path().to_string(),
     };
     robots.is_allowed(&path)
+}
+
+/// The pause a host asked for when it still answered 429 or 503 after our retries: its other
+/// jobs wait that long (capped) before starting.
+fn requested_pause(outcome: &FetchOutcome, cap: Duration) -> Option<Duration> {
+    let FetchOutcome::Fetched { hops } = outcome else {
+        return None;
+    };
+    let response = &hops.last()?.response;
+    if !matches!(response.status, 429 | 503) {
+        return None;
+    }
+    let wait = retry::parse_retry_after(response.header("retry-after")?, chrono::Utc::now())?;
+    Some(wait.min(cap))
 }
 
 fn skipped(reason: String) -> FetchOutcome {

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Fetch benchmark (issue 4): generate a corpus with the shared bench tools, serve it through
+# serve.py's proxy mode with latency across its 40 hosts, fetch every URL with per-host limits, and
+# print the achieved rate beside the politeness limit N·L/(P·H) and the peak RSS.
+#
+# usage: scripts/bench-fetch.sh [SHARED_DIR] [DOCS] [WORK_DIR]
+#   SHARED_DIR  the shared folder with bench/ and data/text/ (default: ../shared)
+#   DOCS        number of pages/URLs (default: 10000)
+#   WORK_DIR    where the corpus and logs go (default: /tmp/morgue-bench-fetch)
+# env: LATENCY_MS (250), PER_HOST (2), PROFILE (release | debug, default release),
+#      EXTRA (more bench_fetch options, e.g. "--ignore-robots")
+set -euo pipefail
+
+shared=${1:-../shared}
+docs=${2:-10000}
+work=${3:-/tmp/morgue-bench-fetch}
+latency=${LATENCY_MS:-250}
+per_host=${PER_HOST:-2}
+profile=${PROFILE:-release}
+
+if [[ ! -f "$shared/bench/serve.py" || ! -f "$shared/bench/make_corpus.py" ]]; then
+    echo "bench-fetch: $shared/bench/ is absent (no serve.py / make_corpus.py there)." >&2
+    echo "bench-fetch: pass the shared folder as the first argument; nothing was measured." >&2
+    exit 2
+fi
+text="$shared/data/text/news-text.jsonl.gz"
+if [[ ! -f "$text" ]]; then
+    echo "bench-fetch: $text is absent: make_corpus.py needs it; nothing was measured." >&2
+    exit 2
+fi
+
+mkdir -p "$work"
+warc="$work/c$docs.warc.gz"
+urls="$work/c$docs.urls"
+if [[ ! -s "$warc" || ! -s "$urls" ]]; then
+    echo "bench-fetch: generating $docs pages into $warc" >&2
+    python3 "$shared/bench/make_corpus.py" --docs "$docs" --text "$text" \
+        --out "$warc" --urls "$urls" --quiet
+fi
+
+cd "$(dirname "$0")/.."
+flag=()
+[[ "$profile" == release ]] && flag=(--release)
+if ! cargo build -q "${flag[@]}" --example bench_fetch 2>"$work/build.log"; then
+    cat "$work/build.log" >&2
+    exit 1
+fi
+
+serve_out="$work/serve.out"
+python3 "$shared/bench/serve.py" --warc "$warc" --port 0 --latency-ms "$latency" \
+    --log "$work/requests.jsonl" >"$serve_out" 2>"$work/serve.err" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+port=
+for _ in $(seq 1 200); do
+    port=$(python3 -c 'import json,sys
+try: print(json.loads(open(sys.argv[1]).readline())["port"])
+except Exception: pass' "$serve_out")
+    [[ -n "$port" ]] && break
+    sleep 0.1
+done
+if [[ -z "$port" ]]; then
+    echo "bench-fetch: serve.py did not start (see $work/serve.err)" >&2
+    exit 1
+fi
+proxy="http://127.0.0.1:$port"
+echo "bench-fetch: serve.py on $proxy, latency $latency ms, per host $per_host, $docs URLs" >&2
+
+# shellcheck disable=SC2086
+"target/$profile/examples/bench_fetch" --urls "$urls" --proxy "$proxy" \
+    --latency-ms "$latency" --per-host "$per_host" ${EXTRA:-}
+
+# What the server saw: the politeness it measured, independently of the client.
+python3 - "$proxy" <<'EOF'
+import json, sys, urllib.request
+opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+stats = json.load(opener.open(sys.argv[1] + "/__bench/stats"))
+robots = stats.get("robots_fetches") or {}
+print("server: requests", stats.get("requests"),
+      "| max in flight per host", stats.get("max_inflight_per_host"),
+      "| max in flight total", stats.get("max_inflight_total"),
+      "| robots.txt fetches", sum(robots.values()), "for", len(robots), "hosts",
+      "| robots violations", stats.get("robots_violations"),
+      "| repeated URLs", stats.get("repeated_urls"))
+EOF
+kill "$server" 2>/dev/null || true
+if python3 "$shared/bench/serve.py" --analyze "$work/requests.jsonl" --max-per-host "$per_host" \
+    >"$work/analyze.json"; then
+    echo "server log: no host ever had more than $per_host requests in flight ($work/analyze.json)"
+else
+    echo "server log: a host had more than $per_host requests in flight! ($work/analyze.json)"
+fi
