@@ -10,7 +10,7 @@ use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::index::{Index, IndexError};
+use crate::index::Index;
 use crate::search::facet::{Facet, FacetCounts};
 use crate::search::{self, Hit, SearchRequest, Sort};
 
@@ -84,15 +84,7 @@ fn parse_until(s: &str) -> Result<NaiveDate, String> {
 
 /// Runs `morgue search` on the archive directory `index` (the search index is `index/search`).
 pub fn run(index: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
-    let dir = index.join("search");
-    let index = match Index::open(&dir) {
-        Ok(index) => index,
-        Err(IndexError::Missing { .. }) => anyhow::bail!(
-            "no index at {} (run `morgue add` or `morgue import` first)",
-            index.display()
-        ),
-        Err(e) => return Err(e.into()),
-    };
+    let index = crate::store::Store::new(index).open_index()?;
     run_with(&index, args)
 }
 
