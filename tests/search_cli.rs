@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 use chrono::{DateTime, Utc};
 use morgue::extract::Article;
-use morgue::index::{Index, StoredArticle};
+use morgue::index::StoredArticle;
 use predicates::prelude::*;
 
 fn article(url: &str, title: &str, published: &str, authors: &[&str], text: &str) -> StoredArticle {
@@ -29,7 +29,9 @@ fn article(url: &str, title: &str, published: &str, authors: &[&str], text: &str
 
 fn archive() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let index = Index::open_or_create(&dir.path().join("search")).unwrap();
+    let index = morgue::store::Store::new(dir.path())
+        .open_or_create_index()
+        .unwrap();
     let mut w = index.writer().unwrap();
     w.upsert(&article(
         "https://www.daily.example/2024/10/05/putin-talks",
@@ -207,7 +209,9 @@ fn missing_index_says_what_to_do() {
 #[test]
 fn a_closed_stdout_is_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let index = Index::open_or_create(&dir.path().join("search")).unwrap();
+    let index = morgue::store::Store::new(dir.path())
+        .open_or_create_index()
+        .unwrap();
     let mut w = index.writer().unwrap();
     let text = "Every article mentions the harbour and the talks at length. ".repeat(10);
     for i in 0..400 {

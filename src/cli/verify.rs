@@ -60,16 +60,18 @@ pub fn run(index: &Path, args: VerifyArgs) -> anyhow::Result<ExitCode> {
                 report.records += check.records;
                 report.digests_checked += check.digests_checked;
                 report.archive_problems.extend(check.damaged);
-                report.archive_problems.extend(check.failures.iter().map(|f| {
-                    format!(
-                        "{name}: record at offset {} ({}): {} digest {} does not match {}",
-                        f.offset,
-                        f.target_uri.as_deref().unwrap_or("no target URI"),
-                        f.which,
-                        f.expected,
-                        f.actual
-                    )
-                }));
+                report
+                    .archive_problems
+                    .extend(check.failures.iter().map(|f| {
+                        format!(
+                            "{name}: record at offset {} ({}): {} digest {} does not match {}",
+                            f.offset,
+                            f.target_uri.as_deref().unwrap_or("no target URI"),
+                            f.which,
+                            f.expected,
+                            f.actual
+                        )
+                    }));
             }
             Err(e) => report.archive_problems.push(e.to_string()),
         }
@@ -119,7 +121,11 @@ pub fn run(index: &Path, args: VerifyArgs) -> anyhow::Result<ExitCode> {
             report.records,
             report.digests_checked,
             report.articles,
-            if report.is_ok() { "all good" } else { "PROBLEMS FOUND" }
+            if report.is_ok() {
+                "all good"
+            } else {
+                "PROBLEMS FOUND"
+            }
         );
     }
     Ok(if report.is_ok() {

@@ -190,8 +190,8 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
     let mut printer = Printer::new(args.json);
     let mut received = 0;
     let commit = |batch: &mut Batcher<Report>,
-                      journal: &mut Option<Journal>,
-                      printer: &mut Printer|
+                  journal: &mut Option<Journal>,
+                  printer: &mut Printer|
      -> anyhow::Result<()> {
         take_early(batch, &early);
         let reports = batch.commit()?;
@@ -376,20 +376,19 @@ fn handle(
                 archive(batch, hop)?;
             }
             let response = &last.response;
-            if response.status == 200 {
-                if let Some(previous) = lookup.find(&response.url) {
-                    if previous.same_payload(response) {
-                        batch.archive.append_revisit(
-                            response,
-                            &previous.revisit(RevisitProfile::IdenticalPayloadDigest),
-                        )?;
-                        batch.count_capture();
-                        report.status = Status::Unchanged;
-                        report.id = Some(previous.id);
-                        report.title = previous.title;
-                        return Ok(report);
-                    }
-                }
+            if response.status == 200
+                && let Some(previous) = lookup.find(&response.url)
+                && previous.same_payload(response)
+            {
+                batch.archive.append_revisit(
+                    response,
+                    &previous.revisit(RevisitProfile::IdenticalPayloadDigest),
+                )?;
+                batch.count_capture();
+                report.status = Status::Unchanged;
+                report.id = Some(previous.id);
+                report.title = previous.title;
+                return Ok(report);
             }
             let location = archive(batch, last)?;
             match pipeline::article_from(response, Some(location)) {

@@ -87,10 +87,10 @@ impl Printer {
                 write_text(&mut out, report)
             };
             // A closed stdout (e.g. `| head`) must not stop archiving.
-            if let Err(e) = written {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    return Err(e.into());
-                }
+            if let Err(e) = written
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                return Err(e.into());
             }
         }
         let _ = out.flush();
