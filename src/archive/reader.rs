@@ -13,7 +13,8 @@ use super::{ArchiveError, ArchivedCapture, MAX_RECORD_BYTES, RecordKind, RecordL
 use crate::capture::Capture;
 
 /// Reads every response/resource/revisit record of a WARC file (`.warc`, `.warc.gz` with one
-/// member per record or one member for the whole file; WARC/0.17 to 1.1). A damaged record
+/// member per record or one member for the whole file; WARC/0.17 to 1.1; also legacy ARC files,
+/// whose records come back as responses). A damaged record
 /// yields an `Err` naming the file and offset and the iteration goes on with the next readable
 /// record. Fails at once for files it cannot read at all (LZ4, zstd). Locations carry `path` as
 /// given.
