@@ -154,12 +154,12 @@ fn to_capture(record: RawRecord, path: &Path) -> Option<Result<ArchivedCapture, 
                 Ok(parsed) => parsed,
                 Err(message) => return Some(Err(damaged(message))),
             };
-            fill_http(&mut capture, parsed, &block, true);
+            fill_http(&mut capture, parsed, block, true);
             RecordKind::Response
         }
         "revisit" => {
             match http::parse_response(&block) {
-                Ok(parsed) => fill_http(&mut capture, parsed, &block, false),
+                Ok(parsed) => fill_http(&mut capture, parsed, block, false),
                 Err(_) => {
                     capture.status = 0;
                     capture.reason.clear();
@@ -188,7 +188,7 @@ fn to_capture(record: RawRecord, path: &Path) -> Option<Result<ArchivedCapture, 
     }))
 }
 
-fn fill_http(capture: &mut Capture, parsed: http::HttpResponse, block: &[u8], with_body: bool) {
+fn fill_http(capture: &mut Capture, parsed: http::HttpResponse, block: Vec<u8>, with_body: bool) {
     let chunked = http::is_chunked(&parsed.headers);
     capture.http_version = parsed.version;
     capture.status = parsed.status;
@@ -200,10 +200,11 @@ fn fill_http(capture: &mut Capture, parsed: http::HttpResponse, block: &[u8], wi
             .retain(|(n, _)| !n.eq_ignore_ascii_case("transfer-encoding"));
     }
     if with_body {
-        let body = &block[parsed.body_start.min(block.len())..];
-        capture.body = match chunked.then(|| http::dechunk(body)).flatten() {
+        let mut block = block;
+        block.drain(..parsed.body_start.min(block.len()));
+        capture.body = match chunked.then(|| http::dechunk(&block)).flatten() {
             Some(dechunked) => dechunked,
-            None => body.to_vec(),
+            None => block,
         };
     }
 }
