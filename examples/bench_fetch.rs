@@ -194,7 +194,7 @@ async fn main() -> anyhow::Result<()> {
         println!("  {kind:<22}{count}");
     }
     let mut errors: Vec<_> = errors.into_iter().collect();
-    errors.sort_by(|a, b| b.1.cmp(&a.1));
+    errors.sort_by_key(|e| std::cmp::Reverse(e.1));
     for (error, count) in errors.iter().take(5) {
         println!("  {count:>6} × {error}");
     }

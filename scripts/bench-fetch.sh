@@ -8,7 +8,8 @@
 #   DOCS        number of pages/URLs (default: 10000)
 #   WORK_DIR    where the corpus and logs go (default: /tmp/morgue-bench-fetch)
 # env: LATENCY_MS (250), PER_HOST (2), PROFILE (release | debug, default release),
-#      EXTRA (more bench_fetch options, e.g. "--ignore-robots")
+#      URLS (another URL list of the same corpus, e.g. the list repeated 10 times for a
+#      100,000-URL memory check), EXTRA (more bench_fetch options, e.g. "--ignore-robots")
 set -euo pipefail
 
 shared=${1:-../shared}
@@ -46,7 +47,9 @@ if ! cargo build -q "${flag[@]}" --example bench_fetch 2>"$work/build.log"; then
     exit 1
 fi
 
+urls=${URLS:-$urls}
 serve_out="$work/serve.out"
+rm -f "$work/requests.jsonl"
 python3 "$shared/bench/serve.py" --warc "$warc" --port 0 --latency-ms "$latency" \
     --log "$work/requests.jsonl" >"$serve_out" 2>"$work/serve.err" &
 server=$!
@@ -64,7 +67,7 @@ if [[ -z "$port" ]]; then
     exit 1
 fi
 proxy="http://127.0.0.1:$port"
-echo "bench-fetch: serve.py on $proxy, latency $latency ms, per host $per_host, $docs URLs" >&2
+echo "bench-fetch: serve.py on $proxy, latency $latency ms, per host $per_host, URLs from $urls" >&2
 
 # shellcheck disable=SC2086
 "target/$profile/examples/bench_fetch" --urls "$urls" --proxy "$proxy" \

@@ -290,3 +290,32 @@ fn two_writers_never_share_a_file() {
     assert_ne!(la.file, lb.file);
     assert_eq!(archive.files().unwrap().len(), 2);
 }
+
+#[test]
+fn oversized_response_is_refused_and_sizes_add_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = Archive::open(dir.path()).unwrap();
+    let mut writer = archive.writer().unwrap();
+    let huge = capture(
+        "http://a.example/huge",
+        &[],
+        &vec![0u8; archive::MAX_RECORD_BYTES as usize + 1],
+    );
+    let err = writer.append(&huge, None).unwrap_err();
+    assert!(
+        matches!(err, archive::ArchiveError::TooLarge { .. }),
+        "{err}"
+    );
+    // Nothing was written, and the writer still works.
+    writer
+        .append(&capture("http://a.example/ok", &[], b"ok"), None)
+        .unwrap();
+    writer.sync().unwrap();
+    let files = archive.files().unwrap();
+    let on_disk: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).unwrap().len())
+        .sum();
+    assert_eq!(archive.size_bytes().unwrap(), on_disk);
+    assert_eq!(archive::read(&files[0]).unwrap().count(), 1);
+}

@@ -44,7 +44,7 @@ fn warcio_checks_and_indexes_our_files() {
             url: url.clone(),
             status: if i == 3 { 404 } else { 200 },
             reason: if i == 3 { String::new() } else { "OK".into() },
-            http_version: "HTTP/1.1".into(),
+            http_version: if i == 2 { "HTTP/2.0" } else { "HTTP/1.1" }.into(),
             headers: headers
                 .iter()
                 .map(|(n, v)| (n.to_string(), v.to_string()))

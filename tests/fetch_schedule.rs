@@ -358,3 +358,43 @@ async fn retry_after_on_a_final_429_pauses_the_host() {
         assert!(gap >= Duration::from_millis(950), "gap {gap:?}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_consumer_that_stops_reading_stops_the_fetching() {
+    let web = fake_web(Duration::from_millis(5), pages_with_robots("")).await;
+    let config = FetchConfig {
+        concurrency: 4,
+        per_host: 4,
+        ..config_for(&web)
+    };
+    let fetcher = Arc::new(Fetcher::new(config).unwrap());
+    let (tx, rx) = mpsc::channel(8);
+    tokio::spawn(async move {
+        for i in 0..50 {
+            let url = Url::parse(&format!("http://one.example/{i}")).unwrap();
+            if tx
+                .send(Job {
+                    url,
+                    validators: None,
+                })
+                .await
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    let mut out = fetcher.fetch_all(rx);
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    // 4 outcomes buffered + 4 finished requests waiting to hand theirs over.
+    let seen = web.stats.lock().unwrap().requests.len();
+    assert!(
+        seen <= 8,
+        "{seen} requests made while nobody read the outcomes"
+    );
+    let mut n = 0;
+    while out.recv().await.is_some() {
+        n += 1;
+    }
+    assert_eq!(n, 50);
+}

@@ -8,8 +8,10 @@ use sha1::{Digest, Sha1};
 
 use crate::capture::{Capture, Request};
 
-/// The gzip compression level of morgue's records.
-const LEVEL: u32 = 6;
+/// The gzip compression level of morgue's records. Level 1 writes ~3x faster than level 3 and ~8x
+/// faster than level 6 (measured on 25 KB news pages: 2,500 vs 800 vs 320 records/s on a loaded
+/// 2-core machine) for files ~20% larger than level 6: import must keep up with 600 articles/s.
+const LEVEL: u32 = 1;
 
 /// Which revisit profile a revisit record uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -121,7 +121,7 @@ pub(crate) fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
         }
         let end = i.saturating_add(size).min(body.len());
         out.extend_from_slice(&body[i..end]);
-        if end < i + size {
+        if end < i.saturating_add(size) {
             return Some(out);
         }
         i = end;
@@ -154,6 +154,7 @@ mod tests {
         assert_eq!(dechunk(body).unwrap(), b"hello world");
         assert_eq!(dechunk(b"<html>not chunked"), None);
         assert_eq!(dechunk(b"5\r\nhel").unwrap(), b"hel");
+        assert_eq!(dechunk(b"ffffffffffffffff\r\nx").unwrap(), b"x");
     }
 
     #[test]

@@ -70,6 +70,9 @@ pub enum ArchiveError {
         offset: u64,
         message: String,
     },
+    /// A record larger than [`MAX_RECORD_BYTES`]: not written, since it could not be read back.
+    #[error("{url}: response of {bytes} bytes is larger than the archive's {limit} byte limit")]
+    TooLarge { url: String, bytes: u64, limit: u64 },
     /// A file the reader cannot read at all (LZ4, zstd, not a WARC).
     #[error("{path}: {message}")]
     Unsupported { path: PathBuf, message: String },
@@ -137,6 +140,17 @@ impl Archive {
     /// was cut. Run it holding the writer lock, before writing.
     pub fn repair(&self) -> Result<Vec<RepairNote>, ArchiveError> {
         repair::repair_files(&self.files()?)
+    }
+
+    /// Total size in bytes of the archive's WARC files (for `stats`).
+    pub fn size_bytes(&self) -> Result<u64, ArchiveError> {
+        let mut total = 0;
+        for file in self.files()? {
+            total += std::fs::metadata(&file)
+                .map_err(|e| ArchiveError::io(&file, e))?
+                .len();
+        }
+        Ok(total)
     }
 
     /// The directory.

@@ -13,7 +13,8 @@ use super::{ArchiveError, ArchivedCapture, MAX_RECORD_BYTES, RecordKind, RecordL
 use crate::capture::Capture;
 
 /// Reads every response/resource/revisit record of a WARC file (`.warc`, `.warc.gz` with one
-/// member per record or one member for the whole file; WARC/0.17 to 1.1). A damaged record
+/// member per record or one member for the whole file; WARC/0.17 to 1.1; also legacy ARC files,
+/// whose records come back as responses). A damaged record
 /// yields an `Err` naming the file and offset and the iteration goes on with the next readable
 /// record. Fails at once for files it cannot read at all (LZ4, zstd). Locations carry `path` as
 /// given.
@@ -153,12 +154,12 @@ fn to_capture(record: RawRecord, path: &Path) -> Option<Result<ArchivedCapture, 
                 Ok(parsed) => parsed,
                 Err(message) => return Some(Err(damaged(message))),
             };
-            fill_http(&mut capture, parsed, &block, true);
+            fill_http(&mut capture, parsed, block, true);
             RecordKind::Response
         }
         "revisit" => {
             match http::parse_response(&block) {
-                Ok(parsed) => fill_http(&mut capture, parsed, &block, false),
+                Ok(parsed) => fill_http(&mut capture, parsed, block, false),
                 Err(_) => {
                     capture.status = 0;
                     capture.reason.clear();
@@ -187,7 +188,7 @@ fn to_capture(record: RawRecord, path: &Path) -> Option<Result<ArchivedCapture, 
     }))
 }
 
-fn fill_http(capture: &mut Capture, parsed: http::HttpResponse, block: &[u8], with_body: bool) {
+fn fill_http(capture: &mut Capture, parsed: http::HttpResponse, block: Vec<u8>, with_body: bool) {
     let chunked = http::is_chunked(&parsed.headers);
     capture.http_version = parsed.version;
     capture.status = parsed.status;
@@ -199,10 +200,11 @@ fn fill_http(capture: &mut Capture, parsed: http::HttpResponse, block: &[u8], wi
             .retain(|(n, _)| !n.eq_ignore_ascii_case("transfer-encoding"));
     }
     if with_body {
-        let body = &block[parsed.body_start.min(block.len())..];
-        capture.body = match chunked.then(|| http::dechunk(body)).flatten() {
+        let mut block = block;
+        block.drain(..parsed.body_start.min(block.len()));
+        capture.body = match chunked.then(|| http::dechunk(&block)).flatten() {
             Some(dechunked) => dechunked,
-            None => body.to_vec(),
+            None => block,
         };
     }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Duration, Utc};
 
 use super::format::{self, RecordBuilder, RevisitOf, RevisitProfile};
-use super::{ArchiveError, RecordLocation};
+use super::{ArchiveError, MAX_RECORD_BYTES, RecordLocation};
 use crate::capture::{Capture, Request};
 
 /// Appends records to the archive.
@@ -66,6 +66,13 @@ impl ArchiveWriter {
     ) -> Result<RecordLocation, ArchiveError> {
         let response_id = format::record_id();
         let block = format::http_response(response, true);
+        if block.len() as u64 > MAX_RECORD_BYTES {
+            return Err(ArchiveError::TooLarge {
+                url: response.url.clone(),
+                bytes: block.len() as u64,
+                limit: MAX_RECORD_BYTES,
+            });
+        }
         let ip = response.ip.map(|ip| ip.to_string());
         let file = self.file()?;
         let record = RecordBuilder::new("response", &response_id, response.fetched_at)

@@ -5,6 +5,15 @@
 //! caps, [`failure`] turns transport errors into one-line reasons, [`retry`] decides how long to
 //! wait before trying again, [`chain`] follows redirects and classifies the final response,
 //! [`robots`] reads robots.txt, and [`schedule`] runs many jobs politely in constant memory.
+//!
+//! Politeness (`fetch_all`): at most `per_host` (2) requests in flight per origin and
+//! `concurrency` (128) overall; robots.txt read once per origin per run and obeyed unless
+//! `ignore_robots` (a 4xx or an unreachable robots.txt allows all, a 5xx disallows all);
+//! request starts to one origin spaced by `delay`, or by `Crawl-delay` (capped at 60 s) when
+//! longer; a host still answering 429/503 with `Retry-After` after our retries pauses that long.
+//! Resilience: connection errors, timeouts, truncated bodies, 429 and 5xx are retried `retries`
+//! (2) times after `backoff` (1 s) doubled each time with jitter, or what `Retry-After` asks,
+//! capped at 60 s. Timeouts: connect 10 s, 15 s without data, 30 s per request.
 
 mod chain;
 mod failure;

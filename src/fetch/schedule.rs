@@ -45,12 +45,14 @@ pub(super) fn spawn(
     out_rx
 }
 
-/// What a finished task tells the scheduler. There is at most one per request in flight, so the
+/// What a task tells the scheduler. There are at most two per request in flight, so the
 /// unbounded channel carrying them stays small.
 enum Event {
-    /// A job of this host finished (its outcome is already sent); the server asked for a pause
-    /// (`Retry-After` on a final 429/503).
+    /// A job of this host got its response, so the host has a free slot; the server may have
+    /// asked for a pause (`Retry-After` on a final 429/503).
     Done(usize, Option<Duration>),
+    /// A job's outcome was taken by the consumer: one fewer in flight overall.
+    Delivered,
     /// This host's robots.txt was read.
     Robots(usize, Verdict),
 }
@@ -105,7 +107,7 @@ struct Scheduler {
     outbox: VecDeque<(Job, FetchOutcome)>,
     /// Jobs held: in host queues and in the outbox.
     queued: usize,
-    /// Requests in flight (jobs and robots.txt).
+    /// Requests in flight (jobs and robots.txt) and outcomes not yet taken by the consumer.
     in_flight: usize,
 }
 
@@ -193,11 +195,16 @@ impl Scheduler {
     fn handle(&mut self, event: Event) {
         let h = match event {
             Event::Done(h, pause) => {
+                let host = &mut self.hosts[h];
                 if let Some(pause) = pause {
-                    let host = &mut self.hosts[h];
                     host.next_start = host.next_start.max(Instant::now() + pause);
                 }
+                host.in_flight -= 1;
                 h
+            }
+            Event::Delivered => {
+                self.in_flight -= 1;
+                return;
             }
             Event::Robots(h, verdict) => {
                 let config = &self.fetcher.config;
@@ -215,12 +222,12 @@ impl Scheduler {
                     }
                 }
                 host.robots = RobotsState::Ready(verdict);
+                host.in_flight -= 1;
+                self.in_flight -= 1;
                 h
             }
         };
         let host = &mut self.hosts[h];
-        host.in_flight -= 1;
-        self.in_flight -= 1;
         if host.queue.is_empty() && host.in_flight == 0 {
             host.queue = VecDeque::new(); // give back the memory of a drained queue
         }
@@ -314,8 +321,11 @@ impl Scheduler {
         tokio::spawn(async move {
             let outcome = fetcher.fetch(&job).await;
             let pause = requested_pause(&outcome, fetcher.config.max_retry_wait);
-            let _ = out.send((job, outcome)).await;
+            // The host's slot is free as soon as its server is done with us; the overall slot
+            // (and the body it holds) only once the consumer took the outcome.
             let _ = events.send(Event::Done(h, pause));
+            let _ = out.send((job, outcome)).await;
+            let _ = events.send(Event::Delivered);
         });
     }
 }

@@ -195,6 +195,14 @@ async fn attempt_untimed(
     if let Some(length) = expected.filter(|&n| (body.len() as u64) < n) {
         return Err(Failure::transient(truncated(body.len(), Some(length))));
     }
+    // hyper hands the connection back to the pool from its own tasks once the response is
+    // complete. Let them run before the caller frees this host's slot, so the host's next
+    // request reuses this connection instead of racing it with a new one: the server then never
+    // sees more connections (hence requests) from us than the per-host limit.
+    drop(response);
+    for _ in 0..8 {
+        tokio::task::yield_now().await;
+    }
     Ok(Exchange {
         request: Request {
             method: "GET".to_string(),
