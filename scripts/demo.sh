@@ -11,16 +11,28 @@ cargo build --release --locked
 morgue="$PWD/target/release/morgue"
 index="${1:-$(mktemp -d)/index}"
 
-# The page, laid out under the path of its real URL, served by python's http.server (which answers
-# proxy-style requests `GET http://host/path` by path too).
-site="$(mktemp -d)"
+# A loopback web server that also answers proxy-style requests (`GET http://host/path`), serving
+# the seed page at its real path.
 path="2024/10/25/elon-musk-held-secret-talks-with-putin-amid-shifting-views-on-ukraine-wsj-a86805"
-mkdir -p "$site/$(dirname "$path")"
-cp tests/fixtures/seed/seed.html "$site/$path"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+python3 - "$port" "/$path" tests/fixtures/seed/seed.html <<'PY_SERVER' &
+import http.server, sys, urllib.parse
+port, path, page = int(sys.argv[1]), sys.argv[2], open(sys.argv[3], "rb").read()
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        found = urllib.parse.urlsplit(self.path).path == path
+        body = page if found else b"not found"
+        self.send_response(200 if found else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8" if found else "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+http.server.HTTPServer(("127.0.0.1", port), Handler).serve_forever()
+PY_SERVER
 server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$site"' EXIT
+trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 50); do
   python3 -c "import socket; socket.create_connection(('127.0.0.1',$port),0.2)" 2>/dev/null && break
   sleep 0.1
