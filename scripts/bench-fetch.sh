@@ -7,7 +7,9 @@
 #   SHARED_DIR  the shared folder with bench/ and data/text/ (default: ../shared)
 #   DOCS        number of pages/URLs (default: 10000)
 #   WORK_DIR    where the corpus and logs go (default: /tmp/morgue-bench-fetch)
-# env: LATENCY_MS (250), PER_HOST (2), PROFILE (release | debug, default release),
+# env: MODE (fetch: the fetcher alone, examples/bench_fetch.rs | add: the whole `morgue add`,
+#      archiving, extracting and indexing every page; default fetch),
+#      LATENCY_MS (250), PER_HOST (2), PROFILE (release | debug, default release),
 #      URLS (another URL list of the same corpus, e.g. the list repeated 10 times for a
 #      100,000-URL memory check), EXTRA (more bench_fetch options, e.g. "--ignore-robots")
 set -euo pipefail
@@ -42,7 +44,7 @@ fi
 cd "$(dirname "$0")/.."
 flag=()
 [[ "$profile" == release ]] && flag=(--release)
-if ! cargo build -q "${flag[@]}" --example bench_fetch 2>"$work/build.log"; then
+if ! cargo build -q "${flag[@]}" --bin morgue --example bench_fetch 2>"$work/build.log"; then
     cat "$work/build.log" >&2
     exit 1
 fi
@@ -69,9 +71,30 @@ fi
 proxy="http://127.0.0.1:$port"
 echo "bench-fetch: serve.py on $proxy, latency $latency ms, per host $per_host, URLs from $urls" >&2
 
-# shellcheck disable=SC2086
-"target/$profile/examples/bench_fetch" --urls "$urls" --proxy "$proxy" \
-    --latency-ms "$latency" --per-host "$per_host" ${EXTRA:-}
+if [[ "${MODE:-fetch}" == add ]]; then
+    rm -rf "$work/index"
+    start=$(date +%s.%N)
+    # shellcheck disable=SC2086
+    HTTP_PROXY="$proxy" /usr/bin/time -f "%M" -o "$work/rss" "target/$profile/morgue" \
+        --index "$work/index" add --input "$urls" --json --per-host "$per_host" ${EXTRA:-} \
+        >"$work/add.jsonl" 2>"$work/add.err" || true
+    end=$(date +%s.%N)
+    python3 - "$urls" "$work/add.jsonl" "$start" "$end" "$latency" "$per_host" "$(tail -1 "$work/rss")" <<'EOF'
+import json, sys, urllib.parse, collections
+urls, reports, start, end, latency, per_host, rss = sys.argv[1:]
+hosts = collections.Counter(urllib.parse.urlsplit(u.strip()).hostname for u in open(urls) if u.strip())
+n, seconds = sum(hosts.values()), float(end) - float(start)
+limit = n * int(latency) / 1000 / (int(per_host) * len(hosts))
+statuses = collections.Counter(json.loads(l)["status"] for l in open(reports))
+print(f"morgue add: {n} URLs, {len(hosts)} hosts, {seconds:.2f} s = {n / seconds:.0f} URLs/s; "
+      f"politeness limit N*L/(P*H) = {limit:.2f} s; ratio {limit / seconds:.1%}; "
+      f"busiest host {max(hosts.values())} URLs; peak RSS {int(rss) / 1024:.0f} MB; {dict(statuses)}")
+EOF
+else
+    # shellcheck disable=SC2086
+    "target/$profile/examples/bench_fetch" --urls "$urls" --proxy "$proxy" \
+        --latency-ms "$latency" --per-host "$per_host" ${EXTRA:-}
+fi
 
 # What the server saw: the politeness it measured, independently of the client.
 python3 - "$proxy" <<'EOF'

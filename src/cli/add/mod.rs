@@ -19,6 +19,7 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::archive::{RecordLocation, RevisitProfile};
+use crate::capture::Capture;
 use crate::fetch::{Exchange, FetchConfig, FetchOutcome, Fetcher, Job};
 use crate::identity;
 use crate::pipeline::{self, Activity, Batcher};
@@ -201,11 +202,43 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
         }
         Ok(())
     };
-    while let Some((job, outcome)) = outcomes.blocking_recv() {
-        received += 1;
-        let report = handle(&mut batch, &lookup, &args, job.url.as_str(), outcome)?;
-        let article = report.status == Status::Indexed;
-        batch.push(report, article);
+    // Outcomes are taken in groups (what has arrived, up to GROUP): archived in order on this
+    // thread, then their pages extracted in parallel, then indexed in order.
+    while let Some(first) = outcomes.blocking_recv() {
+        let mut group = vec![first];
+        while group.len() < GROUP {
+            match outcomes.try_recv() {
+                Ok(next) => group.push(next),
+                Err(_) => break,
+            }
+        }
+        received += group.len();
+        let mut reports = Vec::with_capacity(group.len());
+        let mut pending: Vec<(usize, Page)> = Vec::new();
+        for (job, outcome) in group {
+            let (report, page) = handle(&mut batch, &lookup, &args, job.url.as_str(), outcome)?;
+            if let Some(page) = page {
+                pending.push((reports.len(), page));
+            }
+            reports.push(report);
+        }
+        let (slots, pages): (Vec<usize>, Vec<Page>) = pending.into_iter().unzip();
+        for (result, slot) in pipeline::articles_from(&pages).into_iter().zip(slots) {
+            let report = &mut reports[slot];
+            match result {
+                Ok(doc) => {
+                    batch.index.upsert(&doc)?;
+                    report.status = Status::Indexed;
+                    report.id = Some(doc.id);
+                    report.title = doc.article.title;
+                }
+                Err(reason) => report.error = Some(reason),
+            }
+        }
+        for report in reports {
+            let article = report.status == Status::Indexed;
+            batch.push(report, article);
+        }
         if batch.due() {
             commit(&mut batch, &mut journal, &mut printer)?;
         }
@@ -315,14 +348,21 @@ impl Feed {
     }
 }
 
-/// Archives an outcome's exchanges, and extracts and indexes its final response.
+/// Outcomes handled together; their pages are extracted in parallel.
+const GROUP: usize = 64;
+
+/// A final response archived and waiting to be extracted, with where it was archived.
+type Page = (Capture, Option<RecordLocation>);
+
+/// Archives an outcome's exchanges and reports it; a final page to extract and index is returned
+/// beside the report (which the caller completes).
 fn handle(
     batch: &mut Batcher<Report>,
     lookup: &Lookup,
     args: &AddArgs,
     url: &str,
     outcome: FetchOutcome,
-) -> anyhow::Result<Report> {
+) -> anyhow::Result<(Report, Option<Page>)> {
     let mut report = Report::new(url, Status::Failed);
     report.http_status = outcome.final_response().map(|r| r.status);
     report.final_url = outcome.final_response().map(|r| r.url.clone());
@@ -345,7 +385,7 @@ fn handle(
         FetchOutcome::NotModified { hops } => {
             let Some((last, redirects)) = hops.split_last() else {
                 report.error = Some("no response".into());
-                return Ok(report);
+                return Ok((report, None));
             };
             for hop in redirects {
                 archive(batch, hop)?;
@@ -370,7 +410,7 @@ fn handle(
         FetchOutcome::Fetched { hops } => {
             let Some((last, redirects)) = hops.split_last() else {
                 report.error = Some("no response".into());
-                return Ok(report);
+                return Ok((report, None));
             };
             for hop in redirects {
                 archive(batch, hop)?;
@@ -388,21 +428,14 @@ fn handle(
                 report.status = Status::Unchanged;
                 report.id = Some(previous.id);
                 report.title = previous.title;
-                return Ok(report);
+                return Ok((report, None));
             }
             let location = archive(batch, last)?;
-            match pipeline::article_from(response, Some(location)) {
-                Ok(doc) => {
-                    batch.index.upsert(&doc)?;
-                    report.status = Status::Indexed;
-                    report.id = Some(doc.id);
-                    report.title = doc.article.title;
-                }
-                Err(reason) => report.error = Some(reason),
-            }
+            let page = hops.into_iter().next_back().map(|hop| hop.response);
+            return Ok((report, page.map(|capture| (capture, Some(location)))));
         }
     }
-    Ok(report)
+    Ok((report, None))
 }
 
 fn archive(batch: &mut Batcher<Report>, hop: &Exchange) -> anyhow::Result<RecordLocation> {
