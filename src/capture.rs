@@ -75,7 +75,12 @@ impl Capture {
     pub fn is_html(&self) -> bool {
         match self.content_type() {
             Some(ct) => {
-                let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+                let mime = ct
+                    .split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
                 mime == "text/html" || mime == "application/xhtml+xml"
             }
             None => sniff_html(&self.body),
@@ -116,12 +121,12 @@ fn decode_one(encoding: &str, body: &[u8], limit: u64) -> Result<Vec<u8>, Decode
             }
         }
         "br" => Box::new(brotli::Decompressor::new(body, 64 * 1024)),
-        "zstd" => Box::new(
-            zstd::stream::read::Decoder::new(body).map_err(|source| DecodeError::Corrupt {
+        "zstd" => Box::new(zstd::stream::read::Decoder::new(body).map_err(|source| {
+            DecodeError::Corrupt {
                 encoding: encoding.to_string(),
                 source,
-            })?,
-        ),
+            }
+        })?),
         other => return Err(DecodeError::Unsupported(other.to_string())),
     };
     let mut out = Vec::new();

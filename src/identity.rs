@@ -61,7 +61,9 @@ pub fn normalize(input: &str) -> Result<Url, UrlError> {
 /// assert_eq!(a.len(), 16);
 /// ```
 pub fn article_id(url: &str) -> String {
-    let key = normalize(url).map(String::from).unwrap_or_else(|_| url.trim().to_string());
+    let key = normalize(url)
+        .map(String::from)
+        .unwrap_or_else(|_| url.trim().to_string());
     let digest = Sha1::digest(key.as_bytes());
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -88,20 +90,30 @@ mod tests {
 
     #[test]
     fn tracking_parameters_and_fragments_go() {
-        let u = normalize("https://Example.com:443/a/b?gclid=1&b=2&utm_campaign=z&fbclid=q#frag").unwrap();
+        let u = normalize("https://Example.com:443/a/b?gclid=1&b=2&utm_campaign=z&fbclid=q#frag")
+            .unwrap();
         assert_eq!(u.as_str(), "https://example.com/a/b?b=2");
     }
 
     #[test]
     fn other_schemes_are_refused() {
-        assert!(matches!(normalize("ftp://example.com/"), Err(UrlError::Scheme(_))));
+        assert!(matches!(
+            normalize("ftp://example.com/"),
+            Err(UrlError::Scheme(_))
+        ));
         assert!(normalize("not a url").is_err());
     }
 
     #[test]
     fn ids_are_stable_and_distinct() {
-        assert_eq!(article_id("http://a.example/1"), article_id("http://A.example:80/1#x"));
-        assert_ne!(article_id("http://a.example/1"), article_id("http://a.example/2"));
+        assert_eq!(
+            article_id("http://a.example/1"),
+            article_id("http://A.example:80/1#x")
+        );
+        assert_ne!(
+            article_id("http://a.example/1"),
+            article_id("http://a.example/2")
+        );
         assert!(is_article_id(&article_id("http://a.example/1")));
         assert!(!is_article_id("http://a.example/1"));
     }

@@ -121,7 +121,7 @@ fn body_keeps_structure_and_drops_boilerplate() {
         "",
         r#"<nav><a href="/">Home</a><a href="/world">World</a></nav>
            <div class="cookie-banner">We use cookies to give you the best experience on our site.</div>
-           <div class="share-buttons"><a href="#">Share on Facebook</a></div>
+           <div class="share-buttons"><a href="/share">Share on Facebook</a></div>
            <figure><img src="x.jpg"><figcaption>Photo: Agency staff photographer, for this story</figcaption></figure>
            <aside class="related"><ul><li><a href="/a">Another story that you might like to read today</a></li></ul></aside>
            <footer>All rights reserved</footer>"#,

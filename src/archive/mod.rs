@@ -87,7 +87,9 @@ pub struct ArchivedCapture {
 
 /// Reads every response/resource record of a WARC file (`.warc` or `.warc.gz`). A damaged record
 /// yields an `Err` naming its offset and the iteration goes on with the next readable record.
-pub fn read(path: &Path) -> Result<impl Iterator<Item = Result<ArchivedCapture, ArchiveError>>, ArchiveError> {
+pub fn read(
+    path: &Path,
+) -> Result<impl Iterator<Item = Result<ArchivedCapture, ArchiveError>>, ArchiveError> {
     let _ = path;
     Ok(std::iter::empty())
 }

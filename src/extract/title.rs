@@ -28,6 +28,9 @@ pub fn strip_site(title: &str, site_name: Option<&str>, site: Option<&str>) -> S
     }
     names.retain(|n| n.len() >= 2);
     let is_site = |part: &str| {
+        if SEPARATORS.iter().any(|sep| part.contains(sep)) {
+            return false;
+        }
         let p = norm(part);
         !p.is_empty()
             && names.iter().any(|n| {
