@@ -7,7 +7,11 @@ const BODY: &str = "<div class=\"content\"><p>The council met on Tuesday evening
 
 fn page(head: &str, body: &str) -> Article {
     let html = format!("<!DOCTYPE html><html><head>{head}</head><body>{body}{BODY}</body></html>");
-    extract(html.as_bytes(), Some("https://www.news.example/story"), None)
+    extract(
+        html.as_bytes(),
+        Some("https://www.news.example/story"),
+        None,
+    )
 }
 
 fn page_at(url: &str, head: &str, body: &str) -> Article {
@@ -26,24 +30,55 @@ fn date_json_ld_beats_meta() {
            <meta property="article:published_time" content="2022-03-05T10:00:00Z">"#,
         "",
     );
-    assert_eq!(published(&a).as_deref(), Some("2022-03-04T09:30:00-05:00"), "offset kept, not shifted to UTC");
+    assert_eq!(
+        published(&a).as_deref(),
+        Some("2022-03-04T09:30:00-05:00"),
+        "offset kept, not shifted to UTC"
+    );
 }
 
 #[test]
 fn date_meta_vocabularies() {
-    for name in [r#"property="article:published_time""#, r#"name="pubdate""#, r#"name="DC.date.issued""#, r#"name="parsely-pub-date""#, r#"name="sailthru.date""#, r#"itemprop="datePublished""#] {
-        let a = page(&format!(r#"<meta {name} content="2020-02-29T12:00:00+01:00">"#), "");
-        assert_eq!(published(&a).as_deref(), Some("2020-02-29T12:00:00+01:00"), "{name}");
+    for name in [
+        r#"property="article:published_time""#,
+        r#"name="pubdate""#,
+        r#"name="DC.date.issued""#,
+        r#"name="parsely-pub-date""#,
+        r#"name="sailthru.date""#,
+        r#"itemprop="datePublished""#,
+    ] {
+        let a = page(
+            &format!(r#"<meta {name} content="2020-02-29T12:00:00+01:00">"#),
+            "",
+        );
+        assert_eq!(
+            published(&a).as_deref(),
+            Some("2020-02-29T12:00:00+01:00"),
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn date_time_element_and_itemprop() {
-    let a = page("", r#"<time datetime="2018-07-01T08:00:00+02:00">1 July</time>"#);
+    let a = page(
+        "",
+        r#"<time datetime="2018-07-01T08:00:00+02:00">1 July</time>"#,
+    );
     assert_eq!(published(&a).as_deref(), Some("2018-07-01T08:00:00+02:00"));
-    let a = page("", r#"<span itemprop="datePublished" content="2018-07-02">2 July</span><time class="updated" datetime="2018-07-09">9 July</time>"#);
-    assert_eq!(published(&a).as_deref(), Some("2018-07-02T00:00:00+00:00"), "date-only at midnight +00:00");
-    assert_eq!(a.modified.map(|d| d.format("%F").to_string()).as_deref(), Some("2018-07-09"));
+    let a = page(
+        "",
+        r#"<span itemprop="datePublished" content="2018-07-02">2 July</span><time class="updated" datetime="2018-07-09">9 July</time>"#,
+    );
+    assert_eq!(
+        published(&a).as_deref(),
+        Some("2018-07-02T00:00:00+00:00"),
+        "date-only at midnight +00:00"
+    );
+    assert_eq!(
+        a.modified.map(|d| d.format("%F").to_string()).as_deref(),
+        Some("2018-07-09")
+    );
 }
 
 #[test]
@@ -58,25 +93,53 @@ fn date_from_url_then_text() {
 
 #[test]
 fn original_date_preferred_over_modified() {
-    let a = page("", r#"<time class="updated" datetime="2021-05-09">9 May</time><time class="published" datetime="2021-05-01">1 May</time>"#);
-    assert_eq!(a.published.map(|d| d.format("%F").to_string()).as_deref(), Some("2021-05-01"));
+    let a = page(
+        "",
+        r#"<time class="updated" datetime="2021-05-09">9 May</time><time class="published" datetime="2021-05-01">1 May</time>"#,
+    );
+    assert_eq!(
+        a.published.map(|d| d.format("%F").to_string()).as_deref(),
+        Some("2021-05-01")
+    );
 }
 
 #[test]
 fn authors_from_json_ld_forms() {
-    for author in [r#""Jane Doe""#, r#"{"@type":"Person","name":"Jane Doe"}"#, r#"[{"name":"Jane Doe"},{"name":"John Roe"}]"#] {
-        let a = page(&format!(r#"<script type="application/ld+json">{{"@type":"Article","author":{author}}}</script>"#), "");
-        assert_eq!(a.authors.first().map(String::as_str), Some("Jane Doe"), "{author}");
+    for author in [
+        r#""Jane Doe""#,
+        r#"{"@type":"Person","name":"Jane Doe"}"#,
+        r#"[{"name":"Jane Doe"},{"name":"John Roe"}]"#,
+    ] {
+        let a = page(
+            &format!(
+                r#"<script type="application/ld+json">{{"@type":"Article","author":{author}}}</script>"#
+            ),
+            "",
+        );
+        assert_eq!(
+            a.authors.first().map(String::as_str),
+            Some("Jane Doe"),
+            "{author}"
+        );
     }
 }
 
 #[test]
 fn authors_from_metas_rel_and_bylines() {
-    let a = page(r#"<meta name="author" content="Jane Doe"><meta name="author" content="John Roe">"#, "");
+    let a = page(
+        r#"<meta name="author" content="Jane Doe"><meta name="author" content="John Roe">"#,
+        "",
+    );
     assert_eq!(a.authors, vec!["Jane Doe", "John Roe"]);
-    let a = page(r#"<meta property="article:author" content="https://facebook.com/jane">"#, r#"<a rel="author" href="/jane">Jane Doe</a>"#);
+    let a = page(
+        r#"<meta property="article:author" content="https://facebook.com/jane">"#,
+        r#"<a rel="author" href="/jane">Jane Doe</a>"#,
+    );
     assert_eq!(a.authors, vec!["Jane Doe"], "URLs are not names");
-    let a = page("", r#"<div class="byline">By Jane Doe and John Roe | March 3, 2020</div>"#);
+    let a = page(
+        "",
+        r#"<div class="byline">By Jane Doe and John Roe | March 3, 2020</div>"#,
+    );
     assert_eq!(a.authors, vec!["Jane Doe", "John Roe"]);
     let a = page("", r#"<p class="author">Von Max Mustermann, Redakteur</p>"#);
     assert_eq!(a.authors, vec!["Max Mustermann"]);
@@ -84,20 +147,45 @@ fn authors_from_metas_rel_and_bylines() {
 
 #[test]
 fn title_reconciliation() {
-    let a = page("<title>Cycle lanes approved | The Daily</title>", "<h1>Cycle lanes approved</h1>");
+    let a = page(
+        "<title>Cycle lanes approved | The Daily</title>",
+        "<h1>Cycle lanes approved</h1>",
+    );
     assert_eq!(a.title.as_deref(), Some("Cycle lanes approved"));
-    let a = page(r#"<title>The Daily - Cycle lanes approved</title><meta property="og:site_name" content="The Daily">"#, "");
-    assert_eq!(a.title.as_deref(), Some("Cycle lanes approved"), "site prefix removed");
-    let a = page(r#"<meta property="og:title" content="Cycle lanes approved by the council">"#, "<h1>Menu</h1><h1>Cycle lanes approved by the council</h1>");
-    assert_eq!(a.title.as_deref(), Some("Cycle lanes approved by the council"), "the h1 the metadata confirms");
+    let a = page(
+        r#"<title>The Daily - Cycle lanes approved</title><meta property="og:site_name" content="The Daily">"#,
+        "",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Cycle lanes approved"),
+        "site prefix removed"
+    );
+    let a = page(
+        r#"<meta property="og:title" content="Cycle lanes approved by the council">"#,
+        "<h1>Menu</h1><h1>Cycle lanes approved by the council</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Cycle lanes approved by the council"),
+        "the h1 the metadata confirms"
+    );
     let a = page("<title>Cycle lanes approved - News Example</title>", "");
-    assert_eq!(a.title.as_deref(), Some("Cycle lanes approved"), "host name suffix removed");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Cycle lanes approved"),
+        "host name suffix removed"
+    );
 }
 
 #[test]
 fn language_declared_or_detected() {
     let html = format!(r#"<html lang="fr-FR"><body>{BODY}</body></html>"#);
-    assert_eq!(extract(html.as_bytes(), None, None).lang.as_deref(), Some("fr"), "declared wins even when the text says otherwise");
+    assert_eq!(
+        extract(html.as_bytes(), None, None).lang.as_deref(),
+        Some("fr"),
+        "declared wins even when the text says otherwise"
+    );
     assert_eq!(page("", "").lang.as_deref(), Some("en"), "detected");
 }
 
@@ -108,7 +196,10 @@ fn canonical_tags_section_description() {
            <meta name="description" content="  Twelve   kilometres. "><meta property="article:section" content="Local">"#,
         "",
     );
-    assert_eq!(a.canonical_url.as_deref(), Some("https://www.news.example/story?id=1"));
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://www.news.example/story?id=1")
+    );
     assert_eq!(a.tags, vec!["cycling", "council"]);
     assert_eq!(a.description.as_deref(), Some("Twelve kilometres."));
     assert_eq!(a.section.as_deref(), Some("Local"));
@@ -129,17 +220,30 @@ fn body_keeps_structure_and_drops_boilerplate() {
     assert_eq!(a.text.split("\n\n").count(), 2, "{}", a.text);
     assert!(a.text.starts_with("The council met"));
 
-    let html = format!("<html><body><article><h1>T</h1><p>{}</p><h2>A subheading</h2><ul><li>First item of the list here</li><li>Second item</li></ul><blockquote>A quoted sentence from someone important.</blockquote><p>{}</p></article></body></html>", "Long paragraph, with commas, ".repeat(8), "Another long paragraph, and more, ".repeat(6));
+    let html = format!(
+        "<html><body><article><h1>T</h1><p>{}</p><h2>A subheading</h2><ul><li>First item of the list here</li><li>Second item</li></ul><blockquote>A quoted sentence from someone important.</blockquote><p>{}</p></article></body></html>",
+        "Long paragraph, with commas, ".repeat(8),
+        "Another long paragraph, and more, ".repeat(6)
+    );
     let a = extract(html.as_bytes(), None, None);
-    for kept in ["A subheading", "First item of the list here", "Second item", "A quoted sentence"] {
+    for kept in [
+        "A subheading",
+        "First item of the list here",
+        "Second item",
+        "A quoted sentence",
+    ] {
         assert!(a.text.contains(kept), "{kept:?} missing from {}", a.text);
     }
-    assert!(a.text.contains("\n\nA subheading\n\n"), "blocks separated by blank lines");
+    assert!(
+        a.text.contains("\n\nA subheading\n\n"),
+        "blocks separated by blank lines"
+    );
 }
 
 #[test]
 fn charset_http_header_wins() {
-    let html = b"<html><head><meta charset=\"utf-8\"><title>Caf\xe9</title></head><body></body></html>";
+    let html =
+        b"<html><head><meta charset=\"utf-8\"><title>Caf\xe9</title></head><body></body></html>";
     let a = extract(html, None, Some("text/html; charset=iso-8859-1"));
     assert_eq!(a.title.as_deref(), Some("Café"));
 }

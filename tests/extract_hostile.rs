@@ -23,13 +23,22 @@ fn nul_bytes() {
 fn ten_thousand_levels_of_nesting() {
     let mut html = String::from("<html><body>");
     html.push_str(&"<div>".repeat(10_000));
-    html.push_str("<p>Deep down there is still a paragraph of text that someone wanted to read.</p>");
+    html.push_str(
+        "<p>Deep down there is still a paragraph of text that someone wanted to read.</p>",
+    );
     html.push_str(&"</div>".repeat(10_000));
     html.push_str("</body></html>");
     // run on a small stack, as rayon workers have
-    let handle = std::thread::Builder::new().stack_size(2 << 20).spawn(move || timed(html.as_bytes())).expect("thread");
+    let handle = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || timed(html.as_bytes()))
+        .expect("thread");
     let (a, took) = handle.join().expect("no stack overflow");
-    assert!(a.text.contains("Deep down there is still a paragraph"), "{:?}", a.text);
+    assert!(
+        a.text.contains("Deep down there is still a paragraph"),
+        "{:?}",
+        a.text
+    );
     assert!(took < Duration::from_secs(90), "{took:?}"); // html5ever's scope checks are quadratic in depth: ~0.4 s in release
 }
 
@@ -45,7 +54,16 @@ fn huge_page_is_bounded() {
 
 #[test]
 fn empty_and_garbage_inputs() {
-    for input in [&b""[..], b"   ", b"<html></html>", b"<html><body></body></html>", b"\xff\xfe", b"\x00\x00\x00", b"<!--", b"<script>"] {
+    for input in [
+        &b""[..],
+        b"   ",
+        b"<html></html>",
+        b"<html><body></body></html>",
+        b"\xff\xfe",
+        b"\x00\x00\x00",
+        b"<!--",
+        b"<script>",
+    ] {
         let (a, _) = timed(input);
         assert!(a.text.is_empty(), "{input:?} gave {:?}", a.text);
         assert_eq!(a.title, None);
@@ -62,7 +80,11 @@ fn lying_encodings() {
     let a = extract("<meta charset=shift_jis><p>Zoë and Chloé went to the café on the corner of the street.</p>".as_bytes(), None, None);
     assert!(a.text.contains("Zoë"));
     // unknown charset label in the header: ignored
-    let a = extract("<p>naïve text in a paragraph long enough to be kept by the model.</p>".as_bytes(), None, Some("text/html; charset=x-no-such"));
+    let a = extract(
+        "<p>naïve text in a paragraph long enough to be kept by the model.</p>".as_bytes(),
+        None,
+        Some("text/html; charset=x-no-such"),
+    );
     assert!(a.text.contains("naïve"));
     // broken JSON-LD and absurd metadata
     let a = extract(br#"<script type="application/ld+json">{"@type":"Article","author":{"@id":"loop"},"datePublished":99999999999999}</script><meta name=date content="9999-99-99">"#, None, None);
@@ -73,7 +95,10 @@ fn lying_encodings() {
 #[test]
 fn many_attributes_and_long_lines() {
     let attrs: String = (0..5000).map(|i| format!(" data-a{i}=\"{i}\"")).collect();
-    let html = format!("<html><body><div{attrs}><p>{}</p></div></body></html>", "word ".repeat(200_000));
+    let html = format!(
+        "<html><body><div{attrs}><p>{}</p></div></body></html>",
+        "word ".repeat(200_000)
+    );
     let (a, took) = timed(html.as_bytes());
     assert!(a.text.starts_with("word word"));
     assert!(took < Duration::from_secs(30));

@@ -179,7 +179,8 @@ impl Walker {
         if is_hidden(e) {
             return;
         }
-        self.hints(node, e);
+        let words = class_words(e);
+        self.hints(node, e, &words);
         if depth > MAX_DEPTH {
             for d in node.descendants() {
                 if let Node::Text(t) = d.value() {
@@ -188,7 +189,7 @@ impl Walker {
             }
             return;
         }
-        let role = classify(e);
+        let role = classify(e, &words);
         let in_link = in_link || tag == "a";
         if !is_block(tag) {
             if role == Role::Boilerplate && matches!(tag, "span" | "a" | "small" | "em" | "i") {
@@ -263,7 +264,7 @@ impl Walker {
     }
 
     /// Dates and bylines carried by body elements.
-    fn hints(&mut self, node: NodeRef<'_, Node>, e: &Element) {
+    fn hints(&mut self, node: NodeRef<'_, Node>, e: &Element, class: &str) {
         let itemprop = e.attr("itemprop").unwrap_or("");
         let tag = e.name();
         if itemprop.eq_ignore_ascii_case("datePublished")
@@ -282,12 +283,6 @@ impl Walker {
             self.date(v.unwrap_or_else(|| collapsed_text(node)), 9, true);
         } else if tag == "time" {
             let pubdate = e.attr("pubdate").is_some();
-            let class = format!(
-                "{} {}",
-                e.attr("class").unwrap_or(""),
-                e.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
             let modified = class.contains("modif") || class.contains("updat");
             let strength = if pubdate || class.contains("publish") || class.contains("pub") {
                 8
@@ -300,23 +295,15 @@ impl Walker {
                 .unwrap_or_else(|| collapsed_text(node));
             self.date(v, strength, modified);
         } else if tag == "abbr" && e.attr("title").is_some() {
-            let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
             if class.contains("published") || class.contains("date") {
                 self.date(e.attr("title").unwrap_or("").to_string(), 7, false);
             }
         } else if self.page.dates.len() < 40 {
-            let class = format!(
-                "{} {}",
-                e.attr("class").unwrap_or(""),
-                e.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
             if ["date", "time", "publish", "posted", "dateline", "meta"]
                 .iter()
                 .any(|w| class.contains(w))
             {
-                let text = collapsed_text(node);
-                if text.len() < 200 {
+                if let Some(text) = short_text(node, 200) {
                     let modified = class.contains("modif") || class.contains("updat");
                     self.date(text, 4, modified);
                 }
@@ -335,18 +322,11 @@ impl Walker {
                 self.page.bylines.push(format!("\u{1}{text}"));
             }
         } else if self.page.bylines.len() < 20 {
-            let class = format!(
-                "{} {}",
-                e.attr("class").unwrap_or(""),
-                e.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
             if (class.contains("byline") || class.contains("author"))
                 && !class.contains("bio")
                 && !class.contains("avatar")
             {
-                let text = collapsed_text(node);
-                if !text.is_empty() && text.len() < 160 {
+                if let Some(text) = short_text(node, 160).filter(|t| !t.is_empty()) {
                     self.page.bylines.push(text);
                 }
             }
@@ -458,6 +438,35 @@ fn is_hidden(e: &Element) -> bool {
         }
     }
     false
+}
+
+/// The class and id of an element, lower case, space separated (empty when it has neither).
+fn class_words(e: &Element) -> String {
+    let (class, id) = (e.attr("class").unwrap_or(""), e.attr("id").unwrap_or(""));
+    if class.is_empty() && id.is_empty() {
+        return String::new();
+    }
+    let mut words = String::with_capacity(class.len() + id.len() + 1);
+    words.push_str(class);
+    words.push(' ');
+    words.push_str(id);
+    words.make_ascii_lowercase();
+    words
+}
+
+/// The collapsed text below a node, or `None` when it is longer than `limit` bytes (stops early).
+fn short_text(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
+    let mut raw = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            raw.push_str(t);
+            if raw.len() > limit * 4 {
+                return None;
+            }
+        }
+    }
+    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    (text.len() <= limit).then_some(text)
 }
 
 /// All text below a node, whitespace collapsed (iterative: safe on deep trees).
