@@ -83,6 +83,13 @@ pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Ar
     assemble(&page, url)
 }
 
+/// For tuning the body model: the top container candidates of a page and the roots kept.
+#[doc(hidden)]
+pub fn explain_body(html: &[u8]) -> String {
+    let doc = scraper::Html::parse_document(&decode(html, None));
+    body::explain(&walk::walk(&doc))
+}
+
 /// Reads the fields out of the walked page.
 fn assemble(page: &Page, url: Option<&str>) -> Article {
     let ld = LinkedData::parse(&page.jsonld);

@@ -120,8 +120,6 @@ const BOILER_WORDS: &[&str] = &[
     "topics",
     "trending",
     "visually",
-    "widget",
-    "widgets",
     "yarpp",
 ];
 

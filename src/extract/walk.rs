@@ -423,10 +423,9 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
+/// Hidden by inline style. (The `hidden` attribute is not trusted: streaming renderers park the
+/// whole article in a `<div hidden>` until scripts move it.)
 fn is_hidden(e: &Element) -> bool {
-    if e.attr("hidden").is_some() {
-        return true;
-    }
     if let Some(style) = e.attr("style") {
         let s: String = style
             .chars()
