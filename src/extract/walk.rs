@@ -192,7 +192,12 @@ impl Walker {
         let role = classify(e, &words);
         let in_link = in_link || tag == "a";
         if !is_block(tag) {
-            if role == Role::Boilerplate && matches!(tag, "span" | "a" | "small" | "em" | "i") {
+            // a marked inline element is dropped when it is short (a credit, a share link); long
+            // ones are wrappers (some CMSs wrap the whole article body in a span)
+            if role == Role::Boilerplate
+                && matches!(tag, "span" | "a" | "small" | "em" | "i")
+                && short_text(node, 200).is_some()
+            {
                 return;
             }
             return self.children(node, owner, depth, in_link);
@@ -450,7 +455,8 @@ fn class_words(e: &Element) -> String {
     words.push(' ');
     words.push_str(id);
     words.make_ascii_lowercase();
-    words
+    // `post_body` and `post-body` are the same words to the vocabulary
+    words.replace('_', "-")
 }
 
 /// The collapsed text below a node, or `None` when it is longer than `limit` bytes (stops early).
