@@ -461,28 +461,39 @@ fn class_words(e: &Element) -> String {
 
 /// The collapsed text below a node, or `None` when it is longer than `limit` bytes (stops early).
 fn short_text(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
-    let mut raw = String::new();
+    let mut out = String::new();
     for d in node.descendants() {
         if let Node::Text(t) = d.value() {
-            raw.push_str(t);
-            if raw.len() > limit * 4 {
+            for word in t.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+            if out.len() > limit {
                 return None;
             }
         }
     }
-    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    (text.len() <= limit).then_some(text)
+    Some(out)
 }
 
 /// All text below a node, whitespace collapsed (iterative: safe on deep trees).
 pub fn collapsed_text(node: NodeRef<'_, Node>) -> String {
-    let mut raw = String::new();
+    // text nodes are joined with a space: in bylines and date lines they are usually separate
+    // elements ("By" <a>Jane Doe</a>, "Jane Doe" <span>Last update</span>)
+    let mut out = String::new();
     for d in node.descendants() {
         if let Node::Text(t) = d.value() {
-            raw.push_str(t);
+            for word in t.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
         }
     }
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 fn raw_text(node: NodeRef<'_, Node>) -> String {
