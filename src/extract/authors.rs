@@ -225,6 +225,9 @@ fn is_name(s: &str) -> bool {
     if words.is_empty() || words.len() > 5 || s.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    if JUNK.contains(&s.to_lowercase().as_str()) {
+        return false;
+    }
     if words
         .iter()
         .all(|w| ROLES.contains(&w.to_lowercase().trim_end_matches('.')))
