@@ -104,7 +104,7 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
         if n.len() < 6 {
             continue;
         }
-        if metas_norm.iter().any(|m| *m == n) {
+        if metas_norm.contains(&n) {
             return Some(h.clone());
         }
     }

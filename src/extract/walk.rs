@@ -303,16 +303,14 @@ impl Walker {
             if class.contains("published") || class.contains("date") {
                 self.date(e.attr("title").unwrap_or("").to_string(), 7, false);
             }
-        } else if self.page.dates.len() < 40 {
-            if ["date", "time", "publish", "posted", "dateline", "meta"]
+        } else if self.page.dates.len() < 40
+            && ["date", "time", "publish", "posted", "dateline", "meta"]
                 .iter()
                 .any(|w| class.contains(w))
-            {
-                if let Some(text) = short_text(node, 200) {
-                    let modified = class.contains("modif") || class.contains("updat");
-                    self.date(text, 4, modified);
-                }
-            }
+            && let Some(text) = short_text(node, 200)
+        {
+            let modified = class.contains("modif") || class.contains("updat");
+            self.date(text, 4, modified);
         }
         let rel = e.attr("rel").unwrap_or("");
         let author_prop =
@@ -326,15 +324,13 @@ impl Walker {
             if !text.is_empty() && text.len() < 120 {
                 self.page.bylines.push(format!("\u{1}{text}"));
             }
-        } else if self.page.bylines.len() < 20 {
-            if (class.contains("byline") || class.contains("author"))
-                && !class.contains("bio")
-                && !class.contains("avatar")
-            {
-                if let Some(text) = short_text(node, 160).filter(|t| !t.is_empty()) {
-                    self.page.bylines.push(text);
-                }
-            }
+        } else if self.page.bylines.len() < 20
+            && (class.contains("byline") || class.contains("author"))
+            && !class.contains("bio")
+            && !class.contains("avatar")
+            && let Some(text) = short_text(node, 160).filter(|t| !t.is_empty())
+        {
+            self.page.bylines.push(text);
         }
     }
 
