@@ -103,3 +103,65 @@ fn many_attributes_and_long_lines() {
     assert!(a.text.starts_with("word word"));
     assert!(took < Duration::from_secs(30));
 }
+
+/// A small deterministic mutation fuzzer over the fixtures (the cargo-fuzz target in `fuzz/` goes
+/// further): byte flips, inserted tags and truncations never panic and never leak NULs.
+#[test]
+fn mutated_fixtures_never_panic() {
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let pages: Vec<Vec<u8>> = [
+        "seed/seed.html",
+        "extract/wordpress.html",
+        "extract/graph.html",
+        "extract/windows-1252.html",
+    ]
+    .iter()
+    .map(|p| std::fs::read(format!("{dir}/{p}")).expect("fixture"))
+    .collect();
+    const INSERTS: &[&[u8]] = &[
+        b"<div>",
+        b"</p>",
+        b"<script type=\"application/ld+json\">{",
+        b"<table><td>",
+        b"\0",
+        b"\xff\xfe",
+        b"<!--",
+        b"<time datetime=\"9999\">",
+        b"&#x0;",
+        b"<svg><p>",
+    ];
+    for round in 0..120 {
+        let mut page = pages[round % pages.len()].clone();
+        for _ in 0..(next() % 20) {
+            let at = (next() as usize) % page.len().max(1);
+            match next() % 3 {
+                0 => {
+                    let last = page.len().saturating_sub(1);
+                    page[at.min(last)] ^= (next() & 0xff) as u8;
+                }
+                1 => {
+                    let ins = INSERTS[(next() as usize) % INSERTS.len()];
+                    page.splice(at..at, ins.iter().copied());
+                }
+                _ => page.truncate(at.max(1)),
+            }
+            if page.is_empty() {
+                break;
+            }
+        }
+        let url = (round % 2 == 0).then_some("https://www.example.com/2024/10/25/x");
+        let a = extract(&page, url, None);
+        assert!(!a.text.contains('\0'), "round {round}");
+        assert!(
+            a.title.as_deref().is_none_or(|t| !t.is_empty()),
+            "round {round}"
+        );
+    }
+}

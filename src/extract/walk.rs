@@ -107,7 +107,7 @@ impl Walker {
                 if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
                     self.buf.push(' ');
                 }
-            } else {
+            } else if c != '\0' {
                 self.buf.push(c);
                 if in_link {
                     self.buf_links += 1;
