@@ -247,3 +247,21 @@ fn charset_http_header_wins() {
     let a = extract(html, None, Some("text/html; charset=iso-8859-1"));
     assert_eq!(a.title.as_deref(), Some("Café"));
 }
+
+#[test]
+fn title_single_h1_and_double_escaped_entities() {
+    let a = page(
+        r#"<meta property="og:title" content="Social media: a guide for brands">"#,
+        "<h1>What brands need to know about social commerce</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("What brands need to know about social commerce"),
+        "the one visible headline wins"
+    );
+    let a = page(
+        r#"<meta property="og:title" content="Rates &amp;amp; prices &#038; more">"#,
+        "",
+    );
+    assert_eq!(a.title.as_deref(), Some("Rates & prices & more"));
+}

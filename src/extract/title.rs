@@ -119,6 +119,20 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
             return Some(h.clone());
         }
     }
+    // a single headline-like h1 is the visible headline even when the metadata words it otherwise
+    let site_norms: Vec<String> = [s.site_name, s.site]
+        .into_iter()
+        .flatten()
+        .map(norm)
+        .collect();
+    if s.h1s.len() == 1 {
+        let h = &s.h1s[0];
+        let n = norm(h);
+        let words = h.split_whitespace().count();
+        if (3..=30).contains(&words) && !site_norms.iter().any(|sn| n == *sn || sn.contains(&n)) {
+            return Some(h.clone());
+        }
+    }
     if let Some(first) = meta.first() {
         if s.title_tag.is_some_and(|t| norm(t) == norm(first)) || s.headline.is_none() {
             return Some(strip_generic(first));
