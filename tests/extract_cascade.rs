@@ -265,3 +265,12 @@ fn title_single_h1_and_double_escaped_entities() {
     );
     assert_eq!(a.title.as_deref(), Some("Rates & prices & more"));
 }
+
+#[test]
+fn modified_only_pages_fall_back_to_it() {
+    let a = page(
+        r#"<meta property="article:modified_time" content="2019-04-02T10:00:00+02:00">"#,
+        "",
+    );
+    assert_eq!(published(&a).as_deref(), Some("2019-04-02T10:00:00+02:00"));
+}

@@ -174,13 +174,16 @@ fn assemble(page: &Page, url: Option<&str>) -> Article {
     });
     let tags = tags.into_iter().map(|t| clean_line(&t)).collect();
 
+    let modified = metadata::modified(page, &ld);
+    // a page that only says when it was modified was at the latest published then
+    let published = metadata::published(page, &ld, url).or(modified);
     Article {
         url: url.map(str::to_string),
         canonical_url,
         title,
         authors: authors(page, &ld, site_name.as_deref()),
-        published: metadata::published(page, &ld, url),
-        modified: metadata::modified(page, &ld),
+        published,
+        modified,
         site,
         site_name,
         description,
