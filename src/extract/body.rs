@@ -93,32 +93,79 @@ fn scores(page: &Page) -> Vec<f32> {
 }
 
 /// The chosen container elements, in document order.
+///
+/// Two views are combined. Readability's propagation finds the element holding the densest run
+/// of paragraphs; the net-text view finds the element whose subtree holds the most article-like
+/// text (long, link-poor blocks) minus link lists, counting nothing below boilerplate-marked
+/// elements. Articles fragmented into many small containers (page builders) defeat the first;
+/// the second then picks their common ancestor.
 fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
-    let best = (0..score.len())
-        .filter(|&i| score[i] > 0.0)
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]));
-    let Some(best) = best else { return Vec::new() };
-    let parent = page.elems[best].parent;
-    if parent == NONE {
-        return vec![best as u32];
-    }
-    let threshold = (score[best] * 0.2).max(10.0);
-    let mut roots = Vec::new();
-    for (i, el) in page.elems.iter().enumerate() {
-        if el.parent != parent {
+    let n = page.elems.len();
+    let mut net = vec![0f32; n];
+    for b in &page.blocks {
+        let ld = density(b.link_chars, b.chars);
+        let value = if ld < 0.35 && b.chars >= 30 {
+            b.chars as f32
+        } else if ld >= 0.5 {
+            -(b.chars as f32)
+        } else {
+            0.0
+        };
+        if value == 0.0 {
             continue;
         }
-        let keep = i == best
-            || (el.role != Role::Boilerplate
-                && (score[i] >= threshold
-                    || (el.tag == "p"
-                        && el.chars > 80
-                        && density(el.link_chars, el.chars) < 0.25)));
-        if keep {
-            roots.push(i as u32);
+        let mut at = b.owner;
+        while at != NONE {
+            let el = &page.elems[at as usize];
+            net[at as usize] += value;
+            if el.role == Role::Boilerplate {
+                break;
+            }
+            at = el.parent;
         }
     }
-    roots
+    for (i, el) in page.elems.iter().enumerate() {
+        if el.role == Role::Boilerplate {
+            net[i] *= 0.5;
+        }
+    }
+    // the deepest element with the best net text (document order puts descendants after ancestors)
+    let mut best_net: Option<usize> = None;
+    for i in 0..n {
+        if net[i] > 0.0 && best_net.is_none_or(|b| net[i] >= net[b]) {
+            best_net = Some(i);
+        }
+    }
+    let best_readability = (0..n)
+        .filter(|&i| score[i] > 0.0)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]));
+    let best = match (best_readability, best_net) {
+        (Some(r), Some(t)) => {
+            // keep readability's pick unless the net-text pick holds much more article text
+            if is_ancestor(page, t as u32, r as u32) && net[t] > net[r].max(0.0) * 1.3 {
+                t
+            } else if is_ancestor(page, t as u32, r as u32) || net[r] >= net[t] * 0.7 {
+                r
+            } else {
+                t
+            }
+        }
+        (r, t) => match r.or(t) {
+            Some(x) => x,
+            None => return Vec::new(),
+        },
+    };
+    vec![best as u32]
+}
+
+fn is_ancestor(page: &Page, anc: u32, mut at: u32) -> bool {
+    while at != NONE {
+        if at == anc {
+            return true;
+        }
+        at = page.elems[at as usize].parent;
+    }
+    false
 }
 
 /// Is the block kept, given the roots? It must be below a root, with no boilerplate element
@@ -185,4 +232,41 @@ fn same_text(a: &str, b: &str) -> bool {
             .collect::<String>()
     };
     norm(a) == norm(b)
+}
+
+/// A description of the body model's decision on a page, for tuning: the best-scored containers
+/// with their path of tags/roles and the roots kept.
+pub fn explain(page: &Page) -> String {
+    let score = scores(page);
+    let mut order: Vec<usize> = (0..score.len()).filter(|&i| score[i] > 0.0).collect();
+    order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let mut out = String::new();
+    for &i in order.iter().take(8) {
+        let el = &page.elems[i];
+        let mut path = Vec::new();
+        let mut at = i as u32;
+        while at != NONE {
+            let e = &page.elems[at as usize];
+            path.push(format!(
+                "{}{}",
+                e.tag,
+                match e.role {
+                    Role::Boilerplate => "!",
+                    Role::Content => "+",
+                    Role::Neutral => "",
+                }
+            ));
+            at = e.parent;
+        }
+        path.reverse();
+        out.push_str(&format!(
+            "{:8.1} chars {:6} links {:5} #{i} {}\n",
+            score[i],
+            el.chars,
+            el.link_chars,
+            path.join(">")
+        ));
+    }
+    out.push_str(&format!("roots {:?}\n", roots(page, &score)));
+    out
 }

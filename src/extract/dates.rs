@@ -324,10 +324,10 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds the first plausible date written for people in a piece of text.
 pub fn parse_text(s: &str) -> Option<DateTime<FixedOffset>> {
     let mut found: Vec<(usize, NaiveDate)> = Vec::new();
-    if let Some(c) = ISO_ANY.captures(s) {
-        if let Some(d) = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
-            found.push((c.get(0)?.start(), d));
-        }
+    if let Some(c) = ISO_ANY.captures(s)
+        && let Some(d) = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    {
+        found.push((c.get(0)?.start(), d));
     }
     for c in DAY_MONTH_YEAR.captures_iter(s).take(4) {
         if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse())

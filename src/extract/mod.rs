@@ -83,6 +83,13 @@ pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Ar
     assemble(&page, url)
 }
 
+/// For tuning the body model: the top container candidates of a page and the roots kept.
+#[doc(hidden)]
+pub fn explain_body(html: &[u8]) -> String {
+    let doc = scraper::Html::parse_document(&decode(html, None));
+    body::explain(&walk::walk(&doc))
+}
+
 /// Reads the fields out of the walked page.
 fn assemble(page: &Page, url: Option<&str>) -> Article {
     let ld = LinkedData::parse(&page.jsonld);
@@ -167,13 +174,16 @@ fn assemble(page: &Page, url: Option<&str>) -> Article {
     });
     let tags = tags.into_iter().map(|t| clean_line(&t)).collect();
 
+    let modified = metadata::modified(page, &ld);
+    // a page that only says when it was modified was at the latest published then
+    let published = metadata::published(page, &ld, url).or(modified);
     Article {
         url: url.map(str::to_string),
         canonical_url,
         title,
         authors: authors(page, &ld, site_name.as_deref()),
-        published: metadata::published(page, &ld, url),
-        modified: metadata::modified(page, &ld),
+        published,
+        modified,
         site,
         site_name,
         description,
@@ -228,7 +238,62 @@ fn authors(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String>
         .unwrap_or_default()
 }
 
-/// One line of metadata: whitespace collapsed.
+/// One line of metadata: whitespace collapsed, and entities left over from double escaping
+/// (`&amp;amp;`, `&#038;` in `og:title`) decoded.
 fn clean_line(s: &str) -> String {
+    let s = if s.contains('&') {
+        decode_entities(s)
+    } else {
+        s.to_string()
+    };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decodes numeric and the common named character references.
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
+            } else if let Some(num) = name.strip_prefix('#') {
+                num.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some(' '),
+                    "ndash" => Some('–'),
+                    "mdash" => Some('—'),
+                    "lsquo" => Some('‘'),
+                    "rsquo" => Some('’'),
+                    "ldquo" => Some('“'),
+                    "rdquo" => Some('”'),
+                    "hellip" => Some('…'),
+                    _ => None,
+                }
+            };
+            c.filter(|c| *c != '\0').map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

@@ -28,6 +28,9 @@ pub fn strip_site(title: &str, site_name: Option<&str>, site: Option<&str>) -> S
     }
     names.retain(|n| n.len() >= 2);
     let is_site = |part: &str| {
+        if SEPARATORS.iter().any(|sep| part.contains(sep)) {
+            return false;
+        }
         let p = norm(part);
         !p.is_empty()
             && names.iter().any(|n| {
@@ -101,7 +104,7 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
         if n.len() < 6 {
             continue;
         }
-        if metas_norm.iter().any(|m| *m == n) {
+        if metas_norm.contains(&n) {
             return Some(h.clone());
         }
     }
@@ -113,6 +116,20 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
                     m.contains(&n) || (n.contains(m.as_str()) && m.len() * 10 >= n.len() * 7)
                 }))
         {
+            return Some(h.clone());
+        }
+    }
+    // a single headline-like h1 is the visible headline even when the metadata words it otherwise
+    let site_norms: Vec<String> = [s.site_name, s.site]
+        .into_iter()
+        .flatten()
+        .map(norm)
+        .collect();
+    if s.h1s.len() == 1 {
+        let h = &s.h1s[0];
+        let n = norm(h);
+        let words = h.split_whitespace().count();
+        if (3..=30).contains(&words) && !site_norms.iter().any(|sn| n == *sn || sn.contains(&n)) {
             return Some(h.clone());
         }
     }

@@ -1,6 +1,9 @@
 //! What markup says about a block before its text is read: the tag names and the class/id words
 //! that mark navigation, sharing, promotion, comments and the like, and those that mark content.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use scraper::node::Element;
 
 /// The role an element's tag, class and id suggest.
@@ -14,117 +17,110 @@ pub enum Role {
     Boilerplate,
 }
 
-/// Whole class/id words that mark boilerplate.
+/// Whole class/id words that mark boilerplate (kept sorted, to read and to review).
 const BOILER_WORDS: &[&str] = &[
+    "ad",
+    "addthis",
+    "ads",
+    "adsense",
+    "advert",
+    "advertisement",
+    "author",
+    "authors",
+    "avatar",
+    "banner",
+    "bio",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "comment",
+    "comments",
+    "consent",
+    "contribute",
+    "cookie",
+    "cookies",
+    "copyright",
+    "credit",
+    "credits",
+    "crp",
+    "cta",
+    "date",
+    "dateline",
+    "dfp",
+    "disqus",
+    "donate",
+    "donation",
+    "dropdown",
+    "flyout",
+    "follow",
+    "footer",
+    "gdpr",
+    "header",
+    "infobox",
+    "jp",
+    "keywords",
+    "login",
+    "masthead",
+    "menu",
+    "meta",
+    "modal",
+    "most",
+    "mostread",
     "nav",
     "navbar",
     "navigation",
-    "menu",
-    "footer",
-    "header",
-    "masthead",
-    "sidebar",
-    "share",
-    "sharing",
-    "shares",
-    "social",
-    "socials",
-    "related",
-    "recommended",
-    "recommendations",
     "newsletter",
-    "subscribe",
-    "subscription",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "banner",
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "adsense",
-    "dfp",
+    "newsletters",
+    "nextprev",
+    "offcanvas",
+    "outbrain",
+    "overlay",
+    "pager",
+    "pagination",
+    "paywall",
+    "popular",
+    "popup",
+    "postnav",
+    "prevnext",
+    "profile",
     "promo",
     "promotion",
-    "sponsored",
-    "comment",
-    "comments",
-    "byline",
-    "author",
-    "authors",
-    "tags",
-    "caption",
-    "credit",
-    "credits",
-    "breadcrumb",
-    "breadcrumbs",
-    "popup",
-    "modal",
-    "donate",
-    "donation",
-    "contribute",
-    "paywall",
-    "signup",
-    "popular",
-    "trending",
-    "outbrain",
-    "taboola",
-    "toolbar",
-    "pagination",
-    "pager",
-    "widget",
-    "widgets",
-    "skip",
-    "meta",
-    "copyright",
-    "login",
-    "follow",
+    "published",
     "rating",
     "reactions",
     "readmore",
-    "mostread",
-    "most",
-    "disqus",
+    "recommendations",
+    "recommended",
+    "related",
+    "screen",
+    "share",
+    "sharedaddy",
+    "shares",
+    "sharethis",
+    "sharing",
+    "sidebar",
+    "signup",
+    "skip",
+    "social",
+    "socials",
+    "sponsored",
+    "sr",
+    "submenu",
+    "subnav",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
     "teaser",
     "teasers",
-    "overlay",
-    "sr",
-    "screen",
-    "visually",
-    "tooltip",
-    "dropdown",
-    "topics",
-    "keywords",
-    "dateline",
     "timestamp",
-    "date",
-    "published",
-    "share-buttons",
-    "addthis",
-    "sharethis",
-    "jp",
-    "sharedaddy",
-    "crp",
+    "toolbar",
+    "tooltip",
+    "topics",
+    "trending",
+    "visually",
     "yarpp",
-    "infobox",
-    "newsletters",
-    "cta",
-    "nextprev",
-    "prevnext",
-    "postnav",
-    "bio",
-    "avatar",
-    "profile",
-    "entry-meta",
-    "post-meta",
-    "article-meta",
-    "subnav",
-    "submenu",
-    "masthead",
-    "flyout",
-    "offcanvas",
 ];
 
 /// Substrings of class/id values that mark boilerplate wherever they appear.
@@ -215,8 +211,25 @@ const CONTENT_PARTS: &[&str] = &[
     "node-content",
 ];
 
-/// Classifies an element by tag, class, id and a few attributes.
-pub fn classify(e: &Element) -> Role {
+/// One alternation of literal parts (the regex crate turns it into a fast multi-substring search).
+fn alternation(parts: &[&str]) -> Regex {
+    let pattern = parts
+        .iter()
+        .map(|p| regex::escape(p))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&pattern).expect("literal alternation")
+}
+
+static CONTENT: LazyLock<Regex> = LazyLock::new(|| alternation(CONTENT_PARTS));
+static BOILER: LazyLock<Regex> = LazyLock::new(|| alternation(BOILER_PARTS));
+static BOILER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let words = BOILER_WORDS.join("|");
+    Regex::new(&format!("(?-u:\\b)(?:{words})(?-u:\\b)")).expect("word alternation")
+});
+
+/// Classifies an element by tag, its lower-case `class id` words, and a few attributes.
+pub fn classify(e: &Element, words: &str) -> Role {
     let tag = e.name();
     match tag {
         "nav" | "footer" | "aside" | "figcaption" | "menu" => return Role::Boilerplate,
@@ -243,29 +256,20 @@ pub fn classify(e: &Element) -> Role {
     {
         return Role::Boilerplate;
     }
-    let class = e.attr("class").unwrap_or("");
-    let id = e.attr("id").unwrap_or("");
-    if class.is_empty() && id.is_empty() {
+    if words.is_empty() {
         return if tag == "header" {
             Role::Boilerplate
         } else {
             Role::Neutral
         };
     }
-    let mut words = String::with_capacity(class.len() + id.len() + 1);
-    words.push_str(class);
-    words.push(' ');
-    words.push_str(id);
-    let words = words.to_ascii_lowercase();
-    if CONTENT_PARTS.iter().any(|p| words.contains(p)) {
+    if CONTENT.is_match(words) {
         return Role::Content;
     }
-    if tag == "header" || BOILER_PARTS.iter().any(|p| words.contains(p)) {
+    if tag == "header" || BOILER.is_match(words) {
         return Role::Boilerplate;
     }
-    let boiler = words
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|w| !w.is_empty() && BOILER_WORDS.contains(&w));
+    let boiler = BOILER_WORD.is_match(words);
     if boiler {
         Role::Boilerplate
     } else {
@@ -339,4 +343,39 @@ pub fn is_boilerplate_text(text: &str) -> bool {
         "cookie",
     ];
     PREFIXES.iter().any(|p| t.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_list_is_sorted() {
+        assert!(BOILER_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn words_match_whole_class_words_only() {
+        let el = |class: &str| {
+            let html = scraper::Html::parse_fragment(&format!("<div class=\"{class}\"></div>"));
+            let words = class.to_ascii_lowercase().replace('_', "-");
+            let role = html.tree.nodes().find_map(|n| {
+                n.value()
+                    .as_element()
+                    .filter(|e| e.name() == "div")
+                    .map(|e| classify(e, &words))
+            });
+            role.expect("a div")
+        };
+        assert_eq!(el("post-nav"), Role::Boilerplate);
+        assert_eq!(el("site_menu"), Role::Boilerplate);
+        assert_eq!(el("entry-content"), Role::Content);
+        assert_eq!(
+            el("canvas-wrapper"),
+            Role::Neutral,
+            "nav inside a word is not nav"
+        );
+        assert_eq!(el("Share-Bar"), Role::Boilerplate);
+        assert_eq!(el("post type-post category-news tag-x"), Role::Neutral);
+    }
 }

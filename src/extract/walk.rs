@@ -107,7 +107,7 @@ impl Walker {
                 if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
                     self.buf.push(' ');
                 }
-            } else {
+            } else if c != '\0' {
                 self.buf.push(c);
                 if in_link {
                     self.buf_links += 1;
@@ -179,7 +179,8 @@ impl Walker {
         if is_hidden(e) {
             return;
         }
-        self.hints(node, e);
+        let words = class_words(e);
+        self.hints(node, e, &words);
         if depth > MAX_DEPTH {
             for d in node.descendants() {
                 if let Node::Text(t) = d.value() {
@@ -188,10 +189,15 @@ impl Walker {
             }
             return;
         }
-        let role = classify(e);
+        let role = classify(e, &words);
         let in_link = in_link || tag == "a";
         if !is_block(tag) {
-            if role == Role::Boilerplate && matches!(tag, "span" | "a" | "small" | "em" | "i") {
+            // a marked inline element is dropped when it is short (a credit, a share link); long
+            // ones are wrappers (some CMSs wrap the whole article body in a span)
+            if role == Role::Boilerplate
+                && matches!(tag, "span" | "a" | "small" | "em" | "i")
+                && short_text(node, 200).is_some()
+            {
                 return;
             }
             return self.children(node, owner, depth, in_link);
@@ -263,7 +269,7 @@ impl Walker {
     }
 
     /// Dates and bylines carried by body elements.
-    fn hints(&mut self, node: NodeRef<'_, Node>, e: &Element) {
+    fn hints(&mut self, node: NodeRef<'_, Node>, e: &Element, class: &str) {
         let itemprop = e.attr("itemprop").unwrap_or("");
         let tag = e.name();
         if itemprop.eq_ignore_ascii_case("datePublished")
@@ -282,12 +288,6 @@ impl Walker {
             self.date(v.unwrap_or_else(|| collapsed_text(node)), 9, true);
         } else if tag == "time" {
             let pubdate = e.attr("pubdate").is_some();
-            let class = format!(
-                "{} {}",
-                e.attr("class").unwrap_or(""),
-                e.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
             let modified = class.contains("modif") || class.contains("updat");
             let strength = if pubdate || class.contains("publish") || class.contains("pub") {
                 8
@@ -300,27 +300,17 @@ impl Walker {
                 .unwrap_or_else(|| collapsed_text(node));
             self.date(v, strength, modified);
         } else if tag == "abbr" && e.attr("title").is_some() {
-            let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
             if class.contains("published") || class.contains("date") {
                 self.date(e.attr("title").unwrap_or("").to_string(), 7, false);
             }
-        } else if self.page.dates.len() < 40 {
-            let class = format!(
-                "{} {}",
-                e.attr("class").unwrap_or(""),
-                e.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
-            if ["date", "time", "publish", "posted", "dateline", "meta"]
+        } else if self.page.dates.len() < 40
+            && ["date", "time", "publish", "posted", "dateline", "meta"]
                 .iter()
                 .any(|w| class.contains(w))
-            {
-                let text = collapsed_text(node);
-                if text.len() < 200 {
-                    let modified = class.contains("modif") || class.contains("updat");
-                    self.date(text, 4, modified);
-                }
-            }
+            && let Some(text) = short_text(node, 200)
+        {
+            let modified = class.contains("modif") || class.contains("updat");
+            self.date(text, 4, modified);
         }
         let rel = e.attr("rel").unwrap_or("");
         let author_prop =
@@ -334,22 +324,13 @@ impl Walker {
             if !text.is_empty() && text.len() < 120 {
                 self.page.bylines.push(format!("\u{1}{text}"));
             }
-        } else if self.page.bylines.len() < 20 {
-            let class = format!(
-                "{} {}",
-                e.attr("class").unwrap_or(""),
-                e.attr("id").unwrap_or("")
-            )
-            .to_ascii_lowercase();
-            if (class.contains("byline") || class.contains("author"))
-                && !class.contains("bio")
-                && !class.contains("avatar")
-            {
-                let text = collapsed_text(node);
-                if !text.is_empty() && text.len() < 160 {
-                    self.page.bylines.push(text);
-                }
-            }
+        } else if self.page.bylines.len() < 20
+            && (class.contains("byline") || class.contains("author"))
+            && !class.contains("bio")
+            && !class.contains("avatar")
+            && let Some(text) = short_text(node, 160).filter(|t| !t.is_empty())
+        {
+            self.page.bylines.push(text);
         }
     }
 
@@ -443,10 +424,9 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
+/// Hidden by inline style. (The `hidden` attribute is not trusted: streaming renderers park the
+/// whole article in a `<div hidden>` until scripts move it.)
 fn is_hidden(e: &Element) -> bool {
-    if e.attr("hidden").is_some() {
-        return true;
-    }
     if let Some(style) = e.attr("style") {
         let s: String = style
             .chars()
@@ -460,15 +440,56 @@ fn is_hidden(e: &Element) -> bool {
     false
 }
 
-/// All text below a node, whitespace collapsed (iterative: safe on deep trees).
-pub fn collapsed_text(node: NodeRef<'_, Node>) -> String {
-    let mut raw = String::new();
+/// The class and id of an element, lower case, space separated (empty when it has neither).
+fn class_words(e: &Element) -> String {
+    let (class, id) = (e.attr("class").unwrap_or(""), e.attr("id").unwrap_or(""));
+    if class.is_empty() && id.is_empty() {
+        return String::new();
+    }
+    let mut words = String::with_capacity(class.len() + id.len() + 1);
+    words.push_str(class);
+    words.push(' ');
+    words.push_str(id);
+    words.make_ascii_lowercase();
+    // `post_body` and `post-body` are the same words to the vocabulary
+    words.replace('_', "-")
+}
+
+/// The collapsed text below a node, or `None` when it is longer than `limit` bytes (stops early).
+fn short_text(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
+    let mut out = String::new();
     for d in node.descendants() {
         if let Node::Text(t) = d.value() {
-            raw.push_str(t);
+            for word in t.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+            if out.len() > limit {
+                return None;
+            }
         }
     }
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    Some(out)
+}
+
+/// All text below a node, whitespace collapsed (iterative: safe on deep trees).
+pub fn collapsed_text(node: NodeRef<'_, Node>) -> String {
+    // text nodes are joined with a space: in bylines and date lines they are usually separate
+    // elements ("By" <a>Jane Doe</a>, "Jane Doe" <span>Last update</span>)
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            for word in t.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+        }
+    }
+    out
 }
 
 fn raw_text(node: NodeRef<'_, Node>) -> String {

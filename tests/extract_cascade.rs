@@ -1,0 +1,276 @@
+//! One test per cascade rule of the extractor, each on a small inline page: which source wins for
+//! dates, authors, title, language, canonical URL, tags, and what the body keeps and drops.
+
+use morgue::extract::{Article, extract};
+
+const BODY: &str = "<div class=\"content\"><p>The council met on Tuesday evening and voted, after a long debate, to build twelve kilometres of new cycle lanes over the next three years.</p><p>Half of the cost of about four million euros will come from regional funds, the administration said in a statement.</p></div>";
+
+fn page(head: &str, body: &str) -> Article {
+    let html = format!("<!DOCTYPE html><html><head>{head}</head><body>{body}{BODY}</body></html>");
+    extract(
+        html.as_bytes(),
+        Some("https://www.news.example/story"),
+        None,
+    )
+}
+
+fn page_at(url: &str, head: &str, body: &str) -> Article {
+    let html = format!("<!DOCTYPE html><html><head>{head}</head><body>{body}{BODY}</body></html>");
+    extract(html.as_bytes(), Some(url), None)
+}
+
+fn published(a: &Article) -> Option<String> {
+    a.published.map(|d| d.to_rfc3339())
+}
+
+#[test]
+fn date_json_ld_beats_meta() {
+    let a = page(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-03-04T09:30:00-05:00"}</script>
+           <meta property="article:published_time" content="2022-03-05T10:00:00Z">"#,
+        "",
+    );
+    assert_eq!(
+        published(&a).as_deref(),
+        Some("2022-03-04T09:30:00-05:00"),
+        "offset kept, not shifted to UTC"
+    );
+}
+
+#[test]
+fn date_meta_vocabularies() {
+    for name in [
+        r#"property="article:published_time""#,
+        r#"name="pubdate""#,
+        r#"name="DC.date.issued""#,
+        r#"name="parsely-pub-date""#,
+        r#"name="sailthru.date""#,
+        r#"itemprop="datePublished""#,
+    ] {
+        let a = page(
+            &format!(r#"<meta {name} content="2020-02-29T12:00:00+01:00">"#),
+            "",
+        );
+        assert_eq!(
+            published(&a).as_deref(),
+            Some("2020-02-29T12:00:00+01:00"),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn date_time_element_and_itemprop() {
+    let a = page(
+        "",
+        r#"<time datetime="2018-07-01T08:00:00+02:00">1 July</time>"#,
+    );
+    assert_eq!(published(&a).as_deref(), Some("2018-07-01T08:00:00+02:00"));
+    let a = page(
+        "",
+        r#"<span itemprop="datePublished" content="2018-07-02">2 July</span><time class="updated" datetime="2018-07-09">9 July</time>"#,
+    );
+    assert_eq!(
+        published(&a).as_deref(),
+        Some("2018-07-02T00:00:00+00:00"),
+        "date-only at midnight +00:00"
+    );
+    assert_eq!(
+        a.modified.map(|d| d.format("%F").to_string()).as_deref(),
+        Some("2018-07-09")
+    );
+}
+
+#[test]
+fn date_from_url_then_text() {
+    let a = page_at("https://news.example/2017/11/05/slug", "", "");
+    assert_eq!(published(&a).as_deref(), Some("2017-11-05T00:00:00+00:00"));
+    let a = page("", r#"<div class="dateline">Published 5 March 2016</div>"#);
+    assert_eq!(published(&a).as_deref(), Some("2016-03-05T00:00:00+00:00"));
+    let a = page("", "<p>© 1890</p>");
+    assert_eq!(published(&a), None, "implausible years are not dates");
+}
+
+#[test]
+fn original_date_preferred_over_modified() {
+    let a = page(
+        "",
+        r#"<time class="updated" datetime="2021-05-09">9 May</time><time class="published" datetime="2021-05-01">1 May</time>"#,
+    );
+    assert_eq!(
+        a.published.map(|d| d.format("%F").to_string()).as_deref(),
+        Some("2021-05-01")
+    );
+}
+
+#[test]
+fn authors_from_json_ld_forms() {
+    for author in [
+        r#""Jane Doe""#,
+        r#"{"@type":"Person","name":"Jane Doe"}"#,
+        r#"[{"name":"Jane Doe"},{"name":"John Roe"}]"#,
+    ] {
+        let a = page(
+            &format!(
+                r#"<script type="application/ld+json">{{"@type":"Article","author":{author}}}</script>"#
+            ),
+            "",
+        );
+        assert_eq!(
+            a.authors.first().map(String::as_str),
+            Some("Jane Doe"),
+            "{author}"
+        );
+    }
+}
+
+#[test]
+fn authors_from_metas_rel_and_bylines() {
+    let a = page(
+        r#"<meta name="author" content="Jane Doe"><meta name="author" content="John Roe">"#,
+        "",
+    );
+    assert_eq!(a.authors, vec!["Jane Doe", "John Roe"]);
+    let a = page(
+        r#"<meta property="article:author" content="https://facebook.com/jane">"#,
+        r#"<a rel="author" href="/jane">Jane Doe</a>"#,
+    );
+    assert_eq!(a.authors, vec!["Jane Doe"], "URLs are not names");
+    let a = page(
+        "",
+        r#"<div class="byline">By Jane Doe and John Roe | March 3, 2020</div>"#,
+    );
+    assert_eq!(a.authors, vec!["Jane Doe", "John Roe"]);
+    let a = page("", r#"<p class="author">Von Max Mustermann, Redakteur</p>"#);
+    assert_eq!(a.authors, vec!["Max Mustermann"]);
+}
+
+#[test]
+fn title_reconciliation() {
+    let a = page(
+        "<title>Cycle lanes approved | The Daily</title>",
+        "<h1>Cycle lanes approved</h1>",
+    );
+    assert_eq!(a.title.as_deref(), Some("Cycle lanes approved"));
+    let a = page(
+        r#"<title>The Daily - Cycle lanes approved</title><meta property="og:site_name" content="The Daily">"#,
+        "",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Cycle lanes approved"),
+        "site prefix removed"
+    );
+    let a = page(
+        r#"<meta property="og:title" content="Cycle lanes approved by the council">"#,
+        "<h1>Menu</h1><h1>Cycle lanes approved by the council</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Cycle lanes approved by the council"),
+        "the h1 the metadata confirms"
+    );
+    let a = page("<title>Cycle lanes approved - News Example</title>", "");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Cycle lanes approved"),
+        "host name suffix removed"
+    );
+}
+
+#[test]
+fn language_declared_or_detected() {
+    let html = format!(r#"<html lang="fr-FR"><body>{BODY}</body></html>"#);
+    assert_eq!(
+        extract(html.as_bytes(), None, None).lang.as_deref(),
+        Some("fr"),
+        "declared wins even when the text says otherwise"
+    );
+    assert_eq!(page("", "").lang.as_deref(), Some("en"), "detected");
+}
+
+#[test]
+fn canonical_tags_section_description() {
+    let a = page(
+        r#"<link rel="canonical" href="/story?id=1"><meta name="keywords" content="cycling, council , cycling">
+           <meta name="description" content="  Twelve   kilometres. "><meta property="article:section" content="Local">"#,
+        "",
+    );
+    assert_eq!(
+        a.canonical_url.as_deref(),
+        Some("https://www.news.example/story?id=1")
+    );
+    assert_eq!(a.tags, vec!["cycling", "council"]);
+    assert_eq!(a.description.as_deref(), Some("Twelve kilometres."));
+    assert_eq!(a.section.as_deref(), Some("Local"));
+    assert_eq!(a.site.as_deref(), Some("news.example"));
+}
+
+#[test]
+fn body_keeps_structure_and_drops_boilerplate() {
+    let a = page(
+        "",
+        r#"<nav><a href="/">Home</a><a href="/world">World</a></nav>
+           <div class="cookie-banner">We use cookies to give you the best experience on our site.</div>
+           <div class="share-buttons"><a href="/share">Share on Facebook</a></div>
+           <figure><img src="x.jpg"><figcaption>Photo: Agency staff photographer, for this story</figcaption></figure>
+           <aside class="related"><ul><li><a href="/a">Another story that you might like to read today</a></li></ul></aside>
+           <footer>All rights reserved</footer>"#,
+    );
+    assert_eq!(a.text.split("\n\n").count(), 2, "{}", a.text);
+    assert!(a.text.starts_with("The council met"));
+
+    let html = format!(
+        "<html><body><article><h1>T</h1><p>{}</p><h2>A subheading</h2><ul><li>First item of the list here</li><li>Second item</li></ul><blockquote>A quoted sentence from someone important.</blockquote><p>{}</p></article></body></html>",
+        "Long paragraph, with commas, ".repeat(8),
+        "Another long paragraph, and more, ".repeat(6)
+    );
+    let a = extract(html.as_bytes(), None, None);
+    for kept in [
+        "A subheading",
+        "First item of the list here",
+        "Second item",
+        "A quoted sentence",
+    ] {
+        assert!(a.text.contains(kept), "{kept:?} missing from {}", a.text);
+    }
+    assert!(
+        a.text.contains("\n\nA subheading\n\n"),
+        "blocks separated by blank lines"
+    );
+}
+
+#[test]
+fn charset_http_header_wins() {
+    let html =
+        b"<html><head><meta charset=\"utf-8\"><title>Caf\xe9</title></head><body></body></html>";
+    let a = extract(html, None, Some("text/html; charset=iso-8859-1"));
+    assert_eq!(a.title.as_deref(), Some("Café"));
+}
+
+#[test]
+fn title_single_h1_and_double_escaped_entities() {
+    let a = page(
+        r#"<meta property="og:title" content="Social media: a guide for brands">"#,
+        "<h1>What brands need to know about social commerce</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("What brands need to know about social commerce"),
+        "the one visible headline wins"
+    );
+    let a = page(
+        r#"<meta property="og:title" content="Rates &amp;amp; prices &#038; more">"#,
+        "",
+    );
+    assert_eq!(a.title.as_deref(), Some("Rates & prices & more"));
+}
+
+#[test]
+fn modified_only_pages_fall_back_to_it() {
+    let a = page(
+        r#"<meta property="article:modified_time" content="2019-04-02T10:00:00+02:00">"#,
+        "",
+    );
+    assert_eq!(published(&a).as_deref(), Some("2019-04-02T10:00:00+02:00"));
+}
