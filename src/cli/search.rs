@@ -57,6 +57,9 @@ pub struct SearchArgs {
     /// Passages per snippet.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub fragments: usize,
+    /// Show how each hit's score was made (BM25 per field and term, boosts).
+    #[arg(long)]
+    pub explain: bool,
     /// Print only the number of matching articles.
     #[arg(long)]
     pub count: bool,
@@ -111,6 +114,8 @@ struct JsonHit<'a> {
     highlights: Vec<[usize; 2]>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fragments: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<serde_json::Value>,
 }
 
 /// Runs `morgue search` on an open index.
@@ -128,6 +133,7 @@ pub fn run_with(index: &Index, args: SearchArgs) -> anyhow::Result<ExitCode> {
         section: args.section.clone(),
         exact: args.exact,
         fragments: args.fragments,
+        explain: args.explain,
     };
     if !args.facet.is_empty() {
         let mut counts = Vec::new();
@@ -259,6 +265,10 @@ fn print_json(hits: &[Hit]) -> io::Result<()> {
                 .map(|r| [r.start, r.end])
                 .collect(),
             fragments: hit.fragments.iter().map(|f| f.text.as_str()).collect(),
+            explanation: hit
+                .explanation
+                .as_deref()
+                .and_then(|e| serde_json::from_str(e).ok()),
         };
         // Serialise first: an I/O error inside serde_json loses its kind (BrokenPipe).
         let mut bytes = serde_json::to_vec(&line).map_err(io::Error::other)?;
@@ -318,6 +328,12 @@ fn print_terminal(hits: &[Hit]) -> io::Result<()> {
         for passage in passages {
             if !passage.text.is_empty() {
                 writeln!(out, "  {}", highlighted(&passage.text, &passage.highlights))?;
+            }
+        }
+        if let Some(explanation) = &hit.explanation {
+            writeln!(out, "{DIM}score {:.3}:{DIM:#}", hit.score)?;
+            for line in explanation.lines() {
+                writeln!(out, "{DIM}    {line}{DIM:#}")?;
             }
         }
     }

@@ -55,6 +55,8 @@ pub struct SearchRequest {
     pub exact: bool,
     /// Passages per snippet (0 or 1: one).
     pub fragments: usize,
+    /// Explain each hit's score ([`Hit::explanation`]).
+    pub explain: bool,
 }
 
 /// A passage of the article with the matched words.
@@ -81,6 +83,8 @@ pub struct Hit {
     pub snippet: Snippet,
     /// More passages when [`SearchRequest::fragments`] > 1 (includes the best one).
     pub fragments: Vec<Snippet>,
+    /// How the score was made (tantivy's explanation tree as JSON), when asked.
+    pub explanation: Option<String>,
 }
 
 /// The page of hits asked for and the total number of matches.
@@ -262,6 +266,11 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults, S
         } else {
             Vec::new()
         };
+        let explanation = if request.explain {
+            Some(prepared.query.explain(&searcher, address)?.to_pretty_json())
+        } else {
+            None
+        };
         hits.push(Hit {
             id: stored.id,
             url: article.url.clone().unwrap_or_default(),
@@ -273,6 +282,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults, S
             score,
             snippet,
             fragments,
+            explanation,
         });
     }
     Ok(SearchResults { total, hits })

@@ -415,3 +415,23 @@ fn cjk_text_is_searchable_by_words_and_phrases() {
     let s = &hit.snippet;
     assert_eq!(&s.text[s.highlights[0].clone()], "秘密会谈");
 }
+
+#[test]
+fn explain_shows_the_score_parts() {
+    let (_d, index) = corpus();
+    let request = SearchRequest {
+        query: "kremlin".into(),
+        limit: 1,
+        explain: true,
+        ..Default::default()
+    };
+    let hit = &search(&index, &request).unwrap().hits[0];
+    let explanation = hit.explanation.as_deref().unwrap();
+    let json: serde_json::Value = serde_json::from_str(explanation).unwrap();
+    let value = json["value"].as_f64().unwrap();
+    assert!((value - f64::from(hit.score)).abs() < 1e-4, "{explanation}");
+    assert!(
+        explanation.contains("Boost"),
+        "title boost shown: {explanation}"
+    );
+}
