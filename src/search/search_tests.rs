@@ -435,3 +435,89 @@ fn explain_shows_the_score_parts() {
         "title boost shown: {explanation}"
     );
 }
+
+#[test]
+fn syndicated_copies_collapse_into_one_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::open_or_create(dir.path()).unwrap();
+    let story = "The harbour authority said on Tuesday that the port would reopen next week after \
+                 talks with the unions ended a strike that had lasted nearly a month and cost \
+                 shippers millions of dollars in delays, according to officials. Dock workers \
+                 voted by a wide margin to accept a contract that raises wages by four percent a \
+                 year, adds two paid holidays and limits the use of automated cranes until the end \
+                 of the decade. Shipping lines had diverted dozens of vessels to other ports along \
+                 the coast, and several retailers warned of empty shelves before the holidays. The \
+                 mayor welcomed the agreement and thanked both sides for their patience.";
+    let other = "Scientists in Geneva reported a new measurement of the particle's mass after talks, \
+                 which agrees with the standard model to within the uncertainty of the experiment, \
+                 the collaboration said in a statement released on Monday morning.";
+    let mut w = index.writer().unwrap();
+    w.upsert(&article(
+        "https://a.example/1",
+        "Port reopens",
+        Some("2024-03-02T10:00:00Z"),
+        story,
+    ))
+    .unwrap();
+    w.commit().unwrap();
+    // Copies in a later batch and in the same batch; one with other punctuation and case.
+    w.upsert(&article(
+        "https://b.example/1",
+        "Port to reopen",
+        Some("2024-03-01T10:00:00Z"),
+        story,
+    ))
+    .unwrap();
+    let edited = story.replace(", according to officials.", " -- According to officials!");
+    w.upsert(&article(
+        "https://c.example/1",
+        "Port",
+        Some("2024-03-03T10:00:00Z"),
+        &edited,
+    ))
+    .unwrap();
+    w.upsert(&article(
+        "https://d.example/1",
+        "Physics",
+        Some("2024-03-04T10:00:00Z"),
+        other,
+    ))
+    .unwrap();
+    w.commit().unwrap();
+    let first = crate::identity::article_id("https://a.example/1");
+    for url in ["https://b.example/1", "https://c.example/1"] {
+        let id = crate::identity::article_id(url);
+        assert_eq!(index.cluster_of(&id).unwrap(), Some(first.clone()), "{url}");
+    }
+    let request = SearchRequest {
+        query: "talks".into(),
+        limit: 10,
+        collapse: true,
+        ..Default::default()
+    };
+    let r = search(&index, &request).unwrap();
+    assert_eq!(r.total, 4);
+    assert_eq!(r.hits.len(), 2);
+    let port = r
+        .hits
+        .iter()
+        .find(|h| h.title.as_deref() != Some("Physics"))
+        .unwrap();
+    let copies = port.copies.as_ref().unwrap();
+    assert_eq!(copies.count, 3);
+    assert_eq!(
+        copies.earliest.unwrap().to_rfc3339(),
+        "2024-03-01T10:00:00+00:00"
+    );
+    let page2 = search(
+        &index,
+        &SearchRequest {
+            offset: 1,
+            limit: 1,
+            ..request
+        },
+    )
+    .unwrap();
+    assert_eq!(page2.hits.len(), 1);
+    assert_ne!(page2.hits[0].id, r.hits[0].id);
+}
