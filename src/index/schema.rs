@@ -166,7 +166,7 @@ pub fn build_schema() -> (Schema, Fields) {
         order_oldest: b.add_u64_field(ORDER_OLDEST, FAST),
         simhash_band: b.add_text_field(SIMHASH_BAND, STRING),
         simhash: b.add_u64_field(SIMHASH, FAST),
-        cluster: b.add_text_field(CLUSTER, TextOptions::from(STRING | STORED).set_fast("raw")),
+        cluster: b.add_text_field(CLUSTER, (STRING | STORED).set_fast("raw")),
     };
     (b.build(), fields)
 }

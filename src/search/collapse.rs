@@ -24,6 +24,9 @@ pub struct Copies {
     pub earliest_id: Option<String>,
 }
 
+/// A ranked hit: its score and address.
+pub type ScoredDoc = (f32, DocAddress);
+
 /// Keeps the first-ranked hit of each cluster from `candidates` (already in order), skips
 /// `offset` groups, returns `limit` groups with their copies.
 pub fn collapse(
@@ -33,7 +36,7 @@ pub fn collapse(
     candidates: Vec<(f32, DocAddress)>,
     offset: usize,
     limit: usize,
-) -> Result<Vec<((f32, DocAddress), Copies)>, SearchError> {
+) -> Result<Vec<(ScoredDoc, Copies)>, SearchError> {
     let mut seen: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for (score, address) in candidates {
