@@ -176,19 +176,24 @@ impl Highlighter {
     /// Up to `n` non-overlapping passages, best first chosen, returned in text order. Without a
     /// match, the opening of the text.
     pub fn fragments(&self, text: &str, lang: Option<&str>, n: usize) -> Vec<Snippet> {
-        let mut matches = self.matches(text, lang);
+        let all = self.matches(text, lang);
+        let mut matches = all.clone();
         let mut windows: Vec<Range<usize>> = Vec::new();
         while windows.len() < n.max(1) && !matches.is_empty() {
             let mut best: Option<(usize, Range<usize>)> = None;
-            for m in &matches {
+            // Anchors: the first few hundred matches are plenty to find a good passage.
+            for m in matches.iter().take(256) {
                 let start = floor_boundary(text, m.span.start.saturating_sub(LEAD_BYTES));
                 let end = ceil_boundary(text, (start + SNIPPET_BYTES).min(text.len()));
                 let mut seen = Vec::new();
                 let mut score = 0;
-                for inside in matches
+                // Matches are in text order.
+                let inside_window = matches
                     .iter()
-                    .filter(|x| x.span.start >= start && x.span.end <= end)
-                {
+                    .skip_while(|x| x.span.start < start)
+                    .take_while(|x| x.span.start < end)
+                    .filter(|x| x.span.end <= end);
+                for inside in inside_window {
                     score += inside.weight;
                     if !seen.contains(&inside.pattern) {
                         seen.push(inside.pattern);
@@ -203,7 +208,6 @@ impl Highlighter {
             matches.retain(|m| m.span.end <= window.start || m.span.start >= window.end);
             windows.push(window);
         }
-        let all = self.matches(text, lang);
         if windows.is_empty() {
             windows.push(0..ceil_boundary(text, SNIPPET_BYTES.min(text.len())));
         }
