@@ -4,6 +4,7 @@
 
 pub mod collapse;
 pub mod compile;
+pub mod dates;
 pub mod facet;
 pub mod query;
 pub mod snippet;
@@ -334,3 +335,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults, S
 #[cfg(test)]
 #[path = "search_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "depth_tests.rs"]
+mod depth_tests;
