@@ -57,6 +57,13 @@ pub struct SearchArgs {
     /// Passages per snippet.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub fragments: usize,
+    /// One hit per story: syndicated near-duplicate copies are grouped, with their number and
+    /// the earliest publication.
+    #[arg(long)]
+    pub collapse: bool,
+    /// Show how each hit's score was made (BM25 per field and term, boosts).
+    #[arg(long)]
+    pub explain: bool,
     /// Print only the number of matching articles.
     #[arg(long)]
     pub count: bool,
@@ -103,6 +110,12 @@ struct JsonHit<'a> {
     highlights: Vec<[usize; 2]>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fragments: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explanation: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copies: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    earliest: Option<String>,
 }
 
 /// Runs `morgue search` on an open index.
@@ -120,6 +133,8 @@ pub fn run_with(index: &Index, args: SearchArgs) -> anyhow::Result<ExitCode> {
         section: args.section.clone(),
         exact: args.exact,
         fragments: args.fragments,
+        explain: args.explain,
+        collapse: args.collapse,
     };
     if !args.facet.is_empty() {
         let mut counts = Vec::new();
@@ -251,6 +266,15 @@ fn print_json(hits: &[Hit]) -> io::Result<()> {
                 .map(|r| [r.start, r.end])
                 .collect(),
             fragments: hit.fragments.iter().map(|f| f.text.as_str()).collect(),
+            explanation: hit
+                .explanation
+                .as_deref()
+                .and_then(|e| serde_json::from_str(e).ok()),
+            copies: hit.copies.as_ref().map(|c| c.count),
+            earliest: hit
+                .copies
+                .as_ref()
+                .and_then(|c| c.earliest.map(|e| e.to_rfc3339())),
         };
         // Serialise first: an I/O error inside serde_json loses its kind (BrokenPipe).
         let mut bytes = serde_json::to_vec(&line).map_err(io::Error::other)?;
@@ -299,6 +323,13 @@ fn print_terminal(hits: &[Hit]) -> io::Result<()> {
         if !hit.authors.is_empty() {
             meta.push(hit.authors.join(", "));
         }
+        if let Some(copies) = hit.copies.as_ref().filter(|c| c.count > 1) {
+            let first = copies
+                .earliest
+                .map(|e| format!(", first {}", e.format("%Y-%m-%d")))
+                .unwrap_or_default();
+            meta.push(format!("{} copies{first}", copies.count));
+        }
         if !meta.is_empty() {
             writeln!(out, "{}", meta.join(" · "))?;
         }
@@ -310,6 +341,12 @@ fn print_terminal(hits: &[Hit]) -> io::Result<()> {
         for passage in passages {
             if !passage.text.is_empty() {
                 writeln!(out, "  {}", highlighted(&passage.text, &passage.highlights))?;
+            }
+        }
+        if let Some(explanation) = &hit.explanation {
+            writeln!(out, "{DIM}score {:.3}:{DIM:#}", hit.score)?;
+            for line in explanation.lines() {
+                writeln!(out, "{DIM}    {line}{DIM:#}")?;
             }
         }
     }

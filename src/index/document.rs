@@ -16,6 +16,7 @@ use crate::extract::Article;
 pub struct DocumentBuilder {
     fields: Fields,
     stemmers: Vec<(Option<Language>, TextAnalyzer)>,
+    exact: TextAnalyzer,
 }
 
 /// The id as a number (its 16 hex digits), for tie-breaking; ids of another shape hash to 0.
@@ -48,6 +49,7 @@ impl DocumentBuilder {
         DocumentBuilder {
             fields,
             stemmers: Vec::new(),
+            exact: analysis::exact_analyzer(),
         }
     }
 
@@ -62,12 +64,29 @@ impl DocumentBuilder {
         &mut self.stemmers[at].1
     }
 
-    /// The tantivy document of an article.
-    pub fn build(&mut self, doc: &StoredArticle) -> TantivyDocument {
+    /// The SimHash of an article's text (`None` for short texts).
+    pub fn simhash(&mut self, text: &str) -> Option<u64> {
+        super::simhash::simhash(&mut self.exact, text)
+    }
+
+    /// The tantivy document of an article in near-duplicate `cluster`, with its text's SimHash.
+    pub fn build(
+        &mut self,
+        doc: &StoredArticle,
+        cluster: &str,
+        hash: Option<u64>,
+    ) -> TantivyDocument {
         let f = self.fields;
         let a = &doc.article;
         let mut d = TantivyDocument::new();
         d.add_text(f.id, &doc.id);
+        d.add_text(f.cluster, cluster);
+        if let Some(hash) = hash {
+            d.add_u64(f.simhash, hash);
+            for band in super::simhash::bands(hash) {
+                d.add_text(f.simhash_band, band);
+            }
+        }
         if let Some(url) = &a.url {
             d.add_text(f.url, url);
         }
@@ -147,6 +166,11 @@ fn first_u64(d: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> 
 
 fn date(value: Option<String>) -> Option<DateTime<FixedOffset>> {
     value.and_then(|s| DateTime::parse_from_rfc3339(&s).ok())
+}
+
+/// The near-duplicate cluster of a stored document.
+pub fn cluster(fields: &Fields, d: &TantivyDocument) -> Option<String> {
+    first_str(d, fields.cluster)
 }
 
 /// Reads a stored document back (fields that were never written come back empty).

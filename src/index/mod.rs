@@ -9,9 +9,10 @@
 pub mod analysis;
 pub mod document;
 pub mod schema;
+pub mod simhash;
 pub mod tokenizer;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Utc};
@@ -219,6 +220,7 @@ impl Index {
             })?;
         writer.set_merge_policy(Box::new(NoMergePolicy));
         Ok(IndexWriter {
+            batch: HashMap::new(),
             inner: writer,
             builder: document::DocumentBuilder::new(self.fields),
             fields: self.fields,
@@ -306,6 +308,16 @@ impl Index {
         Ok(document::read(&self.fields, &doc).article.published)
     }
 
+    /// The near-duplicate cluster of an article (its own id when it has no copies).
+    pub fn cluster_of(&self, id: &str) -> Result<Option<String>, IndexError> {
+        let searcher = self.searcher();
+        let Some(address) = self.address_of(&searcher, id)? else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(address)?;
+        Ok(document::cluster(&self.fields, &doc))
+    }
+
     /// Counts over the index. `sites` counts site terms, which may include sites of deleted
     /// articles until segments are merged.
     pub fn stats(&self) -> Result<IndexStats, IndexError> {
@@ -320,6 +332,8 @@ impl Index {
 
 /// Adds and replaces articles; nothing is visible to searches before [`IndexWriter::commit`].
 pub struct IndexWriter {
+    /// SimHash bands of the articles added since the last commit → (SimHash, cluster).
+    batch: HashMap<String, Vec<(u64, String)>>,
     inner: tantivy::IndexWriter<TantivyDocument>,
     builder: document::DocumentBuilder,
     fields: Fields,
@@ -328,12 +342,64 @@ pub struct IndexWriter {
 }
 
 impl IndexWriter {
-    /// Adds the article, replacing any article with the same id.
+    /// Adds the article, replacing any article with the same id. A near-duplicate of an article
+    /// already indexed (or added in this batch) joins its cluster.
     pub fn upsert(&mut self, doc: &StoredArticle) -> Result<(), IndexError> {
         self.inner
             .delete_term(Term::from_field_text(self.fields.id, &doc.id));
-        self.inner.add_document(self.builder.build(doc))?;
+        let hash = self.builder.simhash(&doc.article.text);
+        let cluster = match hash {
+            Some(hash) => {
+                let cluster = self.find_cluster(hash)?.unwrap_or_else(|| doc.id.clone());
+                for band in simhash::bands(hash) {
+                    self.batch
+                        .entry(band)
+                        .or_default()
+                        .push((hash, cluster.clone()));
+                }
+                cluster
+            }
+            None => doc.id.clone(),
+        };
+        self.inner
+            .add_document(self.builder.build(doc, &cluster, hash))?;
         Ok(())
+    }
+
+    /// The cluster of an indexed or batched article whose SimHash is near `hash`.
+    fn find_cluster(&self, hash: u64) -> Result<Option<String>, IndexError> {
+        let bands = simhash::bands(hash);
+        for band in &bands {
+            if let Some(found) = self.batch.get(band).and_then(|list| {
+                list.iter()
+                    .find(|(h, _)| simhash::near(*h, hash))
+                    .map(|(_, c)| c.clone())
+            }) {
+                return Ok(Some(found));
+            }
+        }
+        let searcher = self.reader.searcher();
+        for band in &bands {
+            let term = Term::from_field_text(self.fields.simhash_band, band);
+            let query = TermQuery::new(term, IndexRecordOption::Basic);
+            let candidates = searcher.search(&query, &TopDocs::with_limit(16).order_by_score())?;
+            for (_, address) in candidates {
+                let segment = searcher.segment_reader(address.segment_ord);
+                let Ok(column) = segment.fast_fields().u64(schema::SIMHASH) else {
+                    continue;
+                };
+                if column
+                    .first(address.doc_id)
+                    .is_some_and(|h| simhash::near(h, hash))
+                {
+                    let doc: TantivyDocument = searcher.doc(address)?;
+                    if let Some(cluster) = document::cluster(&self.fields, &doc) {
+                        return Ok(Some(cluster));
+                    }
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// Removes the article with this id (if any) at the next commit.
@@ -352,6 +418,7 @@ impl IndexWriter {
     /// there are more than a handful (many small `add` runs), so searches stay fast.
     pub fn commit(&mut self) -> Result<(), IndexError> {
         self.inner.commit()?;
+        self.batch.clear();
         if self.index.searchable_segment_ids()?.len() > MAX_SEGMENTS {
             self.merge_all()?;
         }
@@ -362,6 +429,7 @@ impl IndexWriter {
     /// Commits, then merges the whole index into one segment (after a large import or rebuild).
     pub fn optimize(&mut self) -> Result<(), IndexError> {
         self.inner.commit()?;
+        self.batch.clear();
         self.merge_all()?;
         self.reader.reload()?;
         Ok(())

@@ -57,6 +57,12 @@ pub const HTTP_STATUS: &str = "http_status";
 pub const ARCHIVE_FILE: &str = "archive_file";
 pub const ARCHIVE_OFFSET: &str = "archive_offset";
 pub const ARCHIVE_LENGTH: &str = "archive_length";
+/// The four 16-bit bands of the text's SimHash, for finding near-duplicate candidates.
+pub const SIMHASH_BAND: &str = "simhash_band";
+/// The text's SimHash (fast).
+pub const SIMHASH: &str = "simhash";
+/// Near-duplicate cluster: the id of the first article of a story seen (its own id when unique).
+pub const CLUSTER: &str = "cluster";
 /// Sort key for `newest`: publication second and id bits, larger = newer; 0 when undated.
 pub const ORDER_NEWEST: &str = "order_newest";
 /// Sort key for `oldest`: larger = older; 0 when undated.
@@ -92,6 +98,9 @@ pub struct Fields {
     pub archive_length: Field,
     pub order_newest: Field,
     pub order_oldest: Field,
+    pub simhash_band: Field,
+    pub simhash: Field,
+    pub cluster: Field,
 }
 
 fn text_options(tokenizer: &str, record: IndexRecordOption, stored: bool) -> TextOptions {
@@ -155,6 +164,9 @@ pub fn build_schema() -> (Schema, Fields) {
         archive_length: b.add_u64_field(ARCHIVE_LENGTH, STORED),
         order_newest: b.add_u64_field(ORDER_NEWEST, FAST),
         order_oldest: b.add_u64_field(ORDER_OLDEST, FAST),
+        simhash_band: b.add_text_field(SIMHASH_BAND, STRING),
+        simhash: b.add_u64_field(SIMHASH, FAST),
+        cluster: b.add_text_field(CLUSTER, (STRING | STORED).set_fast("raw")),
     };
     (b.build(), fields)
 }
@@ -194,5 +206,8 @@ pub fn fields_of(schema: &Schema) -> Result<Fields, String> {
         archive_length: f(ARCHIVE_LENGTH)?,
         order_newest: f(ORDER_NEWEST)?,
         order_oldest: f(ORDER_OLDEST)?,
+        simhash_band: f(SIMHASH_BAND)?,
+        simhash: f(SIMHASH)?,
+        cluster: f(CLUSTER)?,
     })
 }

@@ -2,7 +2,9 @@
 //! ([`query`]), builds the tantivy query ([`compile`]), applies filters and order, and makes
 //! snippets ([`snippet`]) for the hits returned only; never prints.
 
+pub mod collapse;
 pub mod compile;
+pub mod dates;
 pub mod facet;
 pub mod query;
 pub mod snippet;
@@ -55,6 +57,10 @@ pub struct SearchRequest {
     pub exact: bool,
     /// Passages per snippet (0 or 1: one).
     pub fragments: usize,
+    /// Explain each hit's score ([`Hit::explanation`]).
+    pub explain: bool,
+    /// One hit per near-duplicate cluster (syndicated copies), with [`Hit::copies`].
+    pub collapse: bool,
 }
 
 /// A passage of the article with the matched words.
@@ -81,6 +87,10 @@ pub struct Hit {
     pub snippet: Snippet,
     /// More passages when [`SearchRequest::fragments`] > 1 (includes the best one).
     pub fragments: Vec<Snippet>,
+    /// How the score was made (tantivy's explanation tree as JSON), when asked.
+    pub explanation: Option<String>,
+    /// With [`SearchRequest::collapse`]: the copies of this story among the matches.
+    pub copies: Option<collapse::Copies>,
 }
 
 /// The page of hits asked for and the total number of matches.
@@ -206,22 +216,20 @@ pub fn count(index: &Index, request: &SearchRequest) -> Result<usize, SearchErro
     Ok(index.searcher().search(&prepared.query, &Count)?)
 }
 
-/// Runs a search.
-pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-    let prepared = prepare(index, request)?;
-    let searcher = index.searcher();
-    if request.limit == 0 {
-        let total = searcher.search(&prepared.query, &Count)?;
-        return Ok(SearchResults {
-            total,
-            hits: Vec::new(),
-        });
-    }
-    let top = TopDocs::with_limit(request.limit).and_offset(request.offset);
-    let (page, total): (Vec<(f32, DocAddress)>, usize) = match request.sort {
-        Sort::Relevance => searcher.search(&prepared.query, &(top.order_by_score(), Count))?,
+/// The top `limit` matches after `offset` in the requested order, with their scores, and the
+/// total number of matches.
+fn ranked(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    limit: usize,
+    offset: usize,
+) -> Result<(Vec<(f32, DocAddress)>, usize), SearchError> {
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+    Ok(match sort {
+        Sort::Relevance => searcher.search(query, &(top.order_by_score(), Count))?,
         Sort::Newest | Sort::Oldest => {
-            let field = if request.sort == Sort::Newest {
+            let field = if sort == Sort::Newest {
                 schema::ORDER_NEWEST
             } else {
                 schema::ORDER_OLDEST
@@ -238,13 +246,52 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults, S
                     (column.as_ref().map_or(0, |c| c.get_val(doc)), score)
                 }
             });
-            let (docs, total) = searcher.search(&prepared.query, &(by_date, Count))?;
+            let (docs, total) = searcher.search(query, &(by_date, Count))?;
             (docs.into_iter().map(|((_, s), a)| (s, a)).collect(), total)
         }
-    };
+    })
+}
+
+/// Runs a search.
+pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+    let prepared = prepare(index, request)?;
+    let searcher = index.searcher();
+    if request.limit == 0 {
+        let total = searcher.search(&prepared.query, &Count)?;
+        return Ok(SearchResults {
+            total,
+            hits: Vec::new(),
+        });
+    }
     let fields = index.fields();
+    let (page, total, copies) = if request.collapse {
+        let wanted = request.offset + request.limit;
+        let window = wanted * 4 + 32;
+        let (candidates, total) = ranked(&searcher, &*prepared.query, request.sort, window, 0)?;
+        let groups = collapse::collapse(
+            &searcher,
+            fields,
+            &*prepared.query,
+            candidates,
+            request.offset,
+            request.limit,
+        )?;
+        let (page, copies): (Vec<_>, Vec<_>) =
+            groups.into_iter().map(|(hit, c)| (hit, Some(c))).unzip();
+        (page, total, copies)
+    } else {
+        let (page, total) = ranked(
+            &searcher,
+            &*prepared.query,
+            request.sort,
+            request.limit,
+            request.offset,
+        )?;
+        let copies = vec![None; page.len()];
+        (page, total, copies)
+    };
     let mut hits = Vec::with_capacity(page.len());
-    for (score, address) in page {
+    for ((score, address), copies) in page.into_iter().zip(copies) {
         let doc: TantivyDocument = searcher.doc(address)?;
         let stored = document::read(fields, &doc);
         let article = stored.article;
@@ -262,6 +309,11 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults, S
         } else {
             Vec::new()
         };
+        let explanation = if request.explain {
+            Some(prepared.query.explain(&searcher, address)?.to_pretty_json())
+        } else {
+            None
+        };
         hits.push(Hit {
             id: stored.id,
             url: article.url.clone().unwrap_or_default(),
@@ -273,6 +325,8 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults, S
             score,
             snippet,
             fragments,
+            explanation,
+            copies,
         });
     }
     Ok(SearchResults { total, hits })
@@ -281,3 +335,7 @@ pub fn search(index: &Index, request: &SearchRequest) -> Result<SearchResults, S
 #[cfg(test)]
 #[path = "search_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "depth_tests.rs"]
+mod depth_tests;

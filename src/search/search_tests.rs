@@ -29,7 +29,7 @@ pub(crate) fn article(
     }
 }
 
-fn corpus() -> (tempfile::TempDir, Index) {
+pub(crate) fn corpus() -> (tempfile::TempDir, Index) {
     let dir = tempfile::tempdir().unwrap();
     let index = Index::open_or_create(dir.path()).unwrap();
     let mut w = index.writer().unwrap();
@@ -84,7 +84,7 @@ fn run(index: &Index, query: &str) -> Vec<String> {
     urls
 }
 
-fn hosts(index: &Index, query: &str) -> Vec<String> {
+pub(crate) fn hosts(index: &Index, query: &str) -> Vec<String> {
     let mut hosts: Vec<String> = run(index, query)
         .into_iter()
         .map(|u| crate::identity::site_of(&u).unwrap())
@@ -379,39 +379,4 @@ fn facets_count_sites_calendar_months_authors_and_languages() {
     assert_eq!(authors.missing, 3);
     let langs = facet(&index, &request, Facet::Lang).unwrap();
     assert_eq!(langs.buckets, [b("en", 4)]);
-}
-
-#[test]
-fn cjk_text_is_searchable_by_words_and_phrases() {
-    let dir = tempfile::tempdir().unwrap();
-    let index = Index::open_or_create(dir.path()).unwrap();
-    let mut w = index.writer().unwrap();
-    let mut a = article(
-        "https://zh.example/1",
-        "东京会议",
-        None,
-        "代表们在东京都举行了秘密会谈。",
-    );
-    a.article.lang = Some("zh".into());
-    w.upsert(&a).unwrap();
-    w.upsert(&article(
-        "https://en.example/2",
-        "Tokyo",
-        None,
-        "京 alone and 都 alone",
-    ))
-    .unwrap();
-    w.commit().unwrap();
-    assert_eq!(hosts(&index, "东京都"), ["zh.example"]);
-    assert_eq!(hosts(&index, "\"秘密会谈\""), ["zh.example"]);
-    assert_eq!(hosts(&index, "京都 秘密"), ["zh.example"]);
-    assert_eq!(hosts(&index, "会谈秘密"), Vec::<String>::new());
-    let request = SearchRequest {
-        query: "秘密会谈".into(),
-        limit: 1,
-        ..Default::default()
-    };
-    let hit = &search(&index, &request).unwrap().hits[0];
-    let s = &hit.snippet;
-    assert_eq!(&s.text[s.highlights[0].clone()], "秘密会谈");
 }

@@ -104,18 +104,28 @@ impl Highlighter {
 
     fn matches(&self, text: &str, lang: Option<&str>) -> Vec<Match> {
         let tokens: Vec<Token> = analysis::tokens(&mut exact_analyzer(), text);
-        let needs_stems = self.patterns.iter().any(|p| matches!(p, Pattern::Stem(_)));
-        let stems: Vec<String> = if needs_stems {
-            let mut stemmer = stem_analyzer(stem_language(lang));
-            let stemmed = analysis::tokens(&mut stemmer, text);
-            if stemmed.len() == tokens.len() {
-                stemmed.into_iter().map(|t| t.text).collect()
-            } else {
-                Vec::new()
-            }
-        } else {
-            Vec::new()
-        };
+        // Stem only the words that could match: a stem keeps its word's first letter, so words
+        // starting with another letter than every query stem are skipped (stemming the whole
+        // text was most of a search process's time).
+        let firsts: Vec<char> = self
+            .patterns
+            .iter()
+            .filter_map(|p| match p {
+                Pattern::Stem(options) => Some(options),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|s| s.chars().next())
+            .collect();
+        let mut stemmer = (!firsts.is_empty()).then(|| stem_analyzer(stem_language(lang)));
+        let stems: Vec<Option<String>> = tokens
+            .iter()
+            .map(|t| {
+                let first = t.text.chars().next()?;
+                let stemmer = stemmer.as_mut().filter(|_| firsts.contains(&first))?;
+                analysis::terms(stemmer, &t.text).into_iter().next()
+            })
+            .collect();
         let mut out = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
             let span = token.offset_from..token.offset_to;
@@ -133,7 +143,10 @@ impl Highlighter {
                     }
                     Pattern::Stem(options)
                         if options.contains(&token.text)
-                            || stems.get(i).is_some_and(|s| options.contains(s)) =>
+                            || stems
+                                .get(i)
+                                .and_then(Option::as_ref)
+                                .is_some_and(|s| options.contains(s)) =>
                     {
                         out.push(one(1))
                     }
@@ -176,19 +189,24 @@ impl Highlighter {
     /// Up to `n` non-overlapping passages, best first chosen, returned in text order. Without a
     /// match, the opening of the text.
     pub fn fragments(&self, text: &str, lang: Option<&str>, n: usize) -> Vec<Snippet> {
-        let mut matches = self.matches(text, lang);
+        let all = self.matches(text, lang);
+        let mut matches = all.clone();
         let mut windows: Vec<Range<usize>> = Vec::new();
         while windows.len() < n.max(1) && !matches.is_empty() {
             let mut best: Option<(usize, Range<usize>)> = None;
-            for m in &matches {
+            // Anchors: the first few hundred matches are plenty to find a good passage.
+            for m in matches.iter().take(256) {
                 let start = floor_boundary(text, m.span.start.saturating_sub(LEAD_BYTES));
                 let end = ceil_boundary(text, (start + SNIPPET_BYTES).min(text.len()));
                 let mut seen = Vec::new();
                 let mut score = 0;
-                for inside in matches
+                // Matches are in text order.
+                let inside_window = matches
                     .iter()
-                    .filter(|x| x.span.start >= start && x.span.end <= end)
-                {
+                    .skip_while(|x| x.span.start < start)
+                    .take_while(|x| x.span.start < end)
+                    .filter(|x| x.span.end <= end);
+                for inside in inside_window {
                     score += inside.weight;
                     if !seen.contains(&inside.pattern) {
                         seen.push(inside.pattern);
@@ -203,7 +221,6 @@ impl Highlighter {
             matches.retain(|m| m.span.end <= window.start || m.span.start >= window.end);
             windows.push(window);
         }
-        let all = self.matches(text, lang);
         if windows.is_empty() {
             windows.push(0..ceil_boundary(text, SNIPPET_BYTES.min(text.len())));
         }
