@@ -129,11 +129,33 @@ impl<R> Batcher<R> {
     }
 }
 
+/// A capture waiting to be extracted, with where it is archived.
+pub type Page = (Capture, Option<RecordLocation>);
+
+/// Extracts `pages` in parallel and indexes the articles in order; counts what was skipped, by
+/// reason, into `skipped`. Returns how many articles were indexed and empties `pages`.
+pub fn index_pages(
+    writer: &mut IndexWriter,
+    pages: &mut Vec<Page>,
+    skipped: &mut std::collections::BTreeMap<String, u64>,
+) -> Result<u64, crate::index::IndexError> {
+    let mut indexed = 0;
+    for result in articles_from(pages) {
+        match result {
+            Ok(doc) => {
+                writer.upsert(&doc)?;
+                indexed += 1;
+            }
+            Err(reason) => *skipped.entry(reason).or_default() += 1,
+        }
+    }
+    pages.clear();
+    Ok(indexed)
+}
+
 /// [`article_from`] over a batch, in parallel (extraction is the bulk of import and rebuild);
 /// results keep the input order so later captures of a URL still replace earlier ones.
-pub fn articles_from(
-    captures: &[(Capture, Option<RecordLocation>)],
-) -> Vec<Result<StoredArticle, String>> {
+pub fn articles_from(captures: &[Page]) -> Vec<Result<StoredArticle, String>> {
     use rayon::prelude::*;
     captures
         .par_iter()

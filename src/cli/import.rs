@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::archive::{self, RecordKind};
 use crate::capture::Capture;
 use crate::cli::progress::Progress;
-use crate::pipeline::{self, Activity, Batcher};
+use crate::pipeline::{self, Activity, Batcher, Page};
 use crate::store::Store;
 
 /// Import WARC files: copy their HTML responses into the archive and index them.
@@ -95,6 +95,8 @@ pub fn run(index: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
         total.records += report.records;
         total.indexed += report.indexed;
     }
+    // Few segments keep searches fast after a large import (everything is committed already).
+    batch.index.optimize()?;
     eprintln!(
         "{} file{}: {} records, {} indexed in {:.1} s",
         args.files.len(),
@@ -176,7 +178,7 @@ fn import_file(
             return Ok(report);
         }
     };
-    let mut chunk: Vec<(Capture, Option<archive::RecordLocation>)> = Vec::with_capacity(CHUNK);
+    let mut chunk: Vec<Page> = Vec::with_capacity(CHUNK);
     for record in records {
         let record = match record {
             Ok(record) => record,
@@ -229,20 +231,14 @@ fn import_file(
 
 fn index_chunk(
     batch: &mut Batcher<()>,
-    chunk: &mut Vec<(Capture, Option<archive::RecordLocation>)>,
+    chunk: &mut Vec<Page>,
     report: &mut FileReport,
 ) -> anyhow::Result<()> {
-    for result in pipeline::articles_from(chunk) {
-        match result {
-            Ok(doc) => {
-                batch.index.upsert(&doc)?;
-                batch.push((), true);
-                report.indexed += 1;
-            }
-            Err(reason) => *report.skipped.entry(reason).or_default() += 1,
-        }
+    let indexed = pipeline::index_pages(&mut batch.index, chunk, &mut report.skipped)?;
+    report.indexed += indexed;
+    for _ in 0..indexed {
+        batch.push((), true);
     }
-    chunk.clear();
     if batch.due() {
         batch.commit()?;
     }

@@ -8,11 +8,10 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::archive::{self, RecordKind, RecordLocation};
-use crate::capture::Capture;
+use crate::archive::{self, RecordKind};
 use crate::cli::progress::Progress;
-use crate::index::{Index, IndexWriter};
-use crate::pipeline;
+use crate::index::Index;
+use crate::pipeline::{self, Page};
 use crate::store::Store;
 
 /// Rebuild the index from the archive alone.
@@ -52,7 +51,7 @@ pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
     let mut writer = new_index.writer()?;
 
     let mut summary = Summary::default();
-    let mut chunk: Vec<(Capture, Option<RecordLocation>)> = Vec::with_capacity(CHUNK);
+    let mut chunk: Vec<Page> = Vec::with_capacity(CHUNK);
     let files = archive.files()?;
     let sizes: Vec<u64> = files
         .iter()
@@ -83,15 +82,15 @@ pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
             let offset = record.location.offset;
             chunk.push((record.capture, Some(record.location)));
             if chunk.len() == CHUNK {
-                index_chunk(&mut writer, &mut chunk, &mut summary)?;
+                pipeline::index_pages(&mut writer, &mut chunk, &mut summary.skipped)?;
                 progress.update(summary.captures, "captures", bytes_before + offset, "");
             }
         }
         bytes_before += size;
     }
-    index_chunk(&mut writer, &mut chunk, &mut summary)?;
+    pipeline::index_pages(&mut writer, &mut chunk, &mut summary.skipped)?;
     progress.clear();
-    writer.commit()?;
+    writer.optimize()?;
     drop(writer);
     summary.articles = new_index.stats()?.articles;
     store.publish(&generation)?;
@@ -123,19 +122,4 @@ pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
-}
-
-fn index_chunk(
-    writer: &mut IndexWriter,
-    chunk: &mut Vec<(Capture, Option<RecordLocation>)>,
-    summary: &mut Summary,
-) -> anyhow::Result<()> {
-    for result in pipeline::articles_from(chunk) {
-        match result {
-            Ok(doc) => writer.upsert(&doc)?,
-            Err(reason) => *summary.skipped.entry(reason).or_default() += 1,
-        }
-    }
-    chunk.clear();
-    Ok(())
 }

@@ -19,10 +19,9 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::archive::{RecordLocation, RevisitProfile};
-use crate::capture::Capture;
 use crate::fetch::{Exchange, FetchConfig, FetchOutcome, Fetcher, Job};
 use crate::identity;
-use crate::pipeline::{self, Activity, Batcher};
+use crate::pipeline::{self, Activity, Batcher, Page};
 use crate::store::Store;
 use journal::Journal;
 use previous::Lookup;
@@ -350,9 +349,6 @@ impl Feed {
 
 /// Outcomes handled together; their pages are extracted in parallel.
 const GROUP: usize = 64;
-
-/// A final response archived and waiting to be extracted, with where it was archived.
-type Page = (Capture, Option<RecordLocation>);
 
 /// Archives an outcome's exchanges and reports it; a final page to extract and index is returned
 /// beside the report (which the caller completes).
