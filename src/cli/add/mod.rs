@@ -163,8 +163,14 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
     runtime.spawn({
         let stop = Arc::clone(&stop);
         async move {
+            // The first Ctrl-C stops taking new work and keeps what is done; a second one
+            // leaves at once (the journal and the archive repair make that safe too).
             if tokio::signal::ctrl_c().await.is_ok() {
                 stop.store(true, Ordering::SeqCst);
+                eprintln!("\nmorgue: stopping after the pages in hand (Ctrl-C again to quit now)");
+            }
+            if tokio::signal::ctrl_c().await.is_ok() {
+                std::process::exit(130);
             }
         }
     });
@@ -242,7 +248,12 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
             commit(&mut batch, &mut journal, &mut printer)?;
         }
         printer.tick(sent.load(Ordering::Relaxed).saturating_sub(received));
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
     }
+    // Without a reader for its outcomes the fetcher stops, which also frees the feeder.
+    drop(outcomes);
     let fed = feeder
         .join()
         .map_err(|_| anyhow::anyhow!("the URL reader thread panicked"))?;
@@ -251,6 +262,7 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
     eprintln!("{}", printer.summary());
     if stop.load(Ordering::SeqCst) {
         eprintln!("morgue: interrupted; run the same command again to resume");
+        runtime.shutdown_background();
         return Ok(ExitCode::from(130));
     }
     if let Some(journal) = journal {
