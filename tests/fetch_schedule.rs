@@ -224,7 +224,9 @@ async fn per_host_delay_and_crawl_delay_space_the_requests() {
     assert_eq!(starts.len(), 4);
     for pair in starts.windows(2) {
         let gap = pair[1] - pair[0];
-        assert!(gap >= Duration::from_millis(145), "Crawl-delay gap {gap:?}");
+        // Measured where the server sees requests arrive, so allow for transport jitter on a
+        // loaded machine; without pacing the gaps would be near zero.
+        assert!(gap >= Duration::from_millis(120), "Crawl-delay gap {gap:?}");
     }
 
     // The configured delay, robots ignored.
@@ -237,7 +239,7 @@ async fn per_host_delay_and_crawl_delay_space_the_requests() {
     let starts = web.stats.lock().unwrap().starts("paced.example");
     for pair in starts.windows(2) {
         let gap = pair[1] - pair[0];
-        assert!(gap >= Duration::from_millis(115), "delay gap {gap:?}");
+        assert!(gap >= Duration::from_millis(95), "delay gap {gap:?}");
     }
 }
 
@@ -355,7 +357,7 @@ async fn retry_after_on_a_final_429_pauses_the_host() {
     let starts = web.stats.lock().unwrap().starts("busy.example");
     for pair in starts.windows(2) {
         let gap = pair[1] - pair[0];
-        assert!(gap >= Duration::from_millis(950), "gap {gap:?}");
+        assert!(gap >= Duration::from_millis(900), "gap {gap:?}");
     }
 }
 
