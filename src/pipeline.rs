@@ -93,6 +93,13 @@ impl<R> Batcher<R> {
         })
     }
 
+    /// Commits every `articles` articles or `interval`, whichever comes first.
+    pub fn every(mut self, articles: usize, interval: Duration) -> Batcher<R> {
+        self.every = articles.max(1);
+        self.interval = interval;
+        self
+    }
+
     /// Counts a response record appended to the archive.
     pub fn count_capture(&mut self) {
         self.state.captures += 1;

@@ -55,7 +55,10 @@ pub fn run(index: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let _lock = store.lock(args.wait)?;
     let archive = super::repaired_archive(&store)?.writer()?;
     let writer = store.open_or_create_index()?.writer()?;
-    let mut batch: Batcher<()> = Batcher::new(store, archive, writer, Activity::Import)?;
+    // Large batches: an index commit costs a flush and may merge segments, and nobody waits on
+    // per-record reports here.
+    let mut batch: Batcher<()> = Batcher::new(store, archive, writer, Activity::Import)?
+        .every(10_000, std::time::Duration::from_secs(60));
 
     let started = Instant::now();
     let mut damaged = false;
