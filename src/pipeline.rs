@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 
 use crate::archive::{ArchiveWriter, RecordLocation};
-use crate::capture::Capture;
+use crate::capture::{Capture, DecodeError};
 use crate::extract;
 use crate::identity;
 use crate::index::{IndexWriter, StoredArticle};
@@ -34,9 +34,17 @@ pub fn article_from(
             ct.split(';').next().unwrap_or(ct).trim()
         ));
     }
-    let html = capture
-        .decoded_body(MAX_PAGE_BYTES)
-        .map_err(|e| e.to_string())?;
+    let html = match capture.decoded_body(MAX_PAGE_BYTES) {
+        Ok(html) => html,
+        // Some crawlers stored the decoded body but kept `Content-Encoding` (ClueWeb09 did):
+        // when the "encoded" bytes are plainly HTML, they are the page.
+        Err(DecodeError::Corrupt { .. } | DecodeError::Unsupported(_))
+            if crate::capture::sniff_html(&capture.body) =>
+        {
+            capture.body.clone()
+        }
+        Err(e) => return Err(e.to_string()),
+    };
     let article = extract::extract(&html, Some(&capture.url), capture.content_type());
     Ok(StoredArticle {
         id: identity::article_id(&capture.url),
@@ -168,4 +176,67 @@ pub fn articles_from(captures: &[Page]) -> Vec<Result<StoredArticle, String>> {
         .par_iter()
         .map(|(capture, location)| article_from(capture, location.clone()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn capture(headers: &[(&str, &str)], body: &[u8]) -> Capture {
+        Capture {
+            url: "http://example.com/a".into(),
+            status: 200,
+            reason: "OK".into(),
+            http_version: "HTTP/1.1".into(),
+            headers: headers
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+            body: body.to_vec(),
+            fetched_at: Utc::now(),
+            ip: None,
+        }
+    }
+
+    const PAGE: &[u8] = b"<html><head><title>Harbour news</title></head><body><p>The pier reopens.</p></body></html>";
+
+    #[test]
+    fn html_200_becomes_an_article_with_a_stable_id() {
+        let doc = article_from(&capture(&[("Content-Type", "text/html")], PAGE), None).unwrap();
+        assert_eq!(doc.id, identity::article_id("http://example.com/a"));
+        assert!(doc.article.text.contains("The pier reopens."));
+    }
+
+    #[test]
+    fn other_statuses_and_types_say_why() {
+        let mut c = capture(&[("Content-Type", "text/html")], PAGE);
+        c.status = 404;
+        c.reason = "Not Found".into();
+        assert_eq!(article_from(&c, None).unwrap_err(), "HTTP 404 Not Found");
+        let pdf = capture(&[("Content-Type", "application/pdf; x=1")], b"%PDF");
+        assert_eq!(
+            article_from(&pdf, None).unwrap_err(),
+            "not HTML (application/pdf)"
+        );
+    }
+
+    #[test]
+    fn a_body_stored_decoded_despite_its_content_encoding_is_still_read() {
+        let c = capture(
+            &[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+            PAGE,
+        );
+        assert!(
+            article_from(&c, None)
+                .unwrap()
+                .article
+                .text
+                .contains("pier")
+        );
+        let garbage = capture(
+            &[("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+            b"\x00\x01",
+        );
+        assert!(article_from(&garbage, None).unwrap_err().contains("gzip"));
+    }
 }
