@@ -94,6 +94,11 @@ pub struct AddArgs {
     #[arg(long)]
     pub refetch: bool,
 
+    /// Make the archive and the index durable (and print the reports) every N articles; a
+    /// batch is also closed every 5 seconds.
+    #[arg(long, default_value_t = 500, value_name = "N")]
+    pub batch_size: usize,
+
     /// Wait for another writer to finish instead of failing.
     #[arg(long)]
     pub wait: bool,
@@ -132,7 +137,8 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
     ));
     let writer = store.open_or_create_index()?.writer()?;
     let mut batch: Batcher<Report> =
-        Batcher::new(store.clone(), archive.writer()?, writer, Activity::Add)?;
+        Batcher::new(store.clone(), archive.writer()?, writer, Activity::Add)?
+            .every(args.batch_size, Duration::from_secs(5));
     let mut journal = if args.refetch {
         if let Some(old) = Journal::open(store.root(), &args.urls, args.input.as_deref())? {
             old.finish()?;
