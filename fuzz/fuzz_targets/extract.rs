@@ -1,5 +1,6 @@
 //! Fuzz target: any bytes, with or without a URL and a Content-Type, must give an Article (never a
-//! panic, never a hang). Run with `cargo +nightly fuzz run extract -- -max_total_time=600`.
+//! panic, never a hang). Run with `cargo +nightly fuzz run extract -- -max_total_time=600`, or on
+//! stable with `RUSTC_BOOTSTRAP=1 cargo fuzz run extract --sanitizer none -- -max_total_time=600`.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
