@@ -170,13 +170,11 @@ pub fn sniff_html(body: &[u8]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::io::Write;
-
-    fn capture(headers: &[(&str, &str)], body: &[u8]) -> Capture {
+impl Capture {
+    /// A 200 response for unit tests.
+    pub(crate) fn for_test(url: &str, headers: &[(&str, &str)], body: &[u8]) -> Capture {
         Capture {
-            url: "http://example.com/".into(),
+            url: url.into(),
             status: 200,
             reason: "OK".into(),
             http_version: "HTTP/1.1".into(),
@@ -188,6 +186,16 @@ mod tests {
             fetched_at: Utc::now(),
             ip: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn capture(headers: &[(&str, &str)], body: &[u8]) -> Capture {
+        Capture::for_test("http://example.com/", headers, body)
     }
 
     #[test]

@@ -183,19 +183,7 @@ mod tests {
     use super::*;
 
     fn capture(headers: &[(&str, &str)], body: &[u8]) -> Capture {
-        Capture {
-            url: "http://example.com/a".into(),
-            status: 200,
-            reason: "OK".into(),
-            http_version: "HTTP/1.1".into(),
-            headers: headers
-                .iter()
-                .map(|(n, v)| (n.to_string(), v.to_string()))
-                .collect(),
-            body: body.to_vec(),
-            fetched_at: Utc::now(),
-            ip: None,
-        }
+        Capture::for_test("http://example.com/a", headers, body)
     }
 
     const PAGE: &[u8] = b"<html><head><title>Harbour news</title></head><body><p>The pier reopens.</p></body></html>";
