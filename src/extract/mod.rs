@@ -8,6 +8,7 @@ mod dates;
 mod jsonld;
 mod lang;
 mod metadata;
+mod prune;
 mod title;
 mod vocabulary;
 mod walk;
@@ -77,7 +78,8 @@ pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Ar
         }
         text.truncate(cut);
     }
-    let doc = scraper::Html::parse_document(&text);
+    let doc = scraper::Html::parse_document(&prune::prune(&text));
+    drop(text);
     let page = walk::walk(&doc);
     drop(doc);
     assemble(&page, url)
@@ -86,7 +88,7 @@ pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Ar
 /// For tuning the body model: the top container candidates of a page and the roots kept.
 #[doc(hidden)]
 pub fn explain_body(html: &[u8]) -> String {
-    let doc = scraper::Html::parse_document(&decode(html, None));
+    let doc = scraper::Html::parse_document(&prune::prune(&decode(html, None)));
     body::explain(&walk::walk(&doc))
 }
 

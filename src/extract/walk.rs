@@ -176,11 +176,12 @@ impl Walker {
             }
             _ => {}
         }
-        if is_hidden(e) {
+        let attrs = Attrs::of(e);
+        if is_hidden(attrs.style) {
             return;
         }
-        let words = class_words(e);
-        self.hints(node, e, &words);
+        let words = class_words(attrs.class, attrs.id);
+        self.hints(node, e, &attrs, &words);
         if depth > MAX_DEPTH {
             for d in node.descendants() {
                 if let Node::Text(t) = d.value() {
@@ -189,7 +190,7 @@ impl Walker {
             }
             return;
         }
-        let role = classify(e, &words);
+        let role = classify(tag, attrs.itemprop, attrs.role, &words);
         let in_link = in_link || tag == "a";
         if !is_block(tag) {
             // a marked inline element is dropped when it is short (a credit, a share link); long
@@ -269,8 +270,8 @@ impl Walker {
     }
 
     /// Dates and bylines carried by body elements.
-    fn hints(&mut self, node: NodeRef<'_, Node>, e: &Element, class: &str) {
-        let itemprop = e.attr("itemprop").unwrap_or("");
+    fn hints(&mut self, node: NodeRef<'_, Node>, e: &Element, attrs: &Attrs, class: &str) {
+        let itemprop = attrs.itemprop;
         let tag = e.name();
         if itemprop.eq_ignore_ascii_case("datePublished")
             || itemprop.eq_ignore_ascii_case("dateCreated")
@@ -312,7 +313,7 @@ impl Walker {
             let modified = class.contains("modif") || class.contains("updat");
             self.date(text, 4, modified);
         }
-        let rel = e.attr("rel").unwrap_or("");
+        let rel = attrs.rel;
         let author_prop =
             itemprop.eq_ignore_ascii_case("author") || itemprop.eq_ignore_ascii_case("creator");
         if (rel.eq_ignore_ascii_case("author") || author_prop) && self.page.bylines.len() < 20 {
@@ -424,25 +425,58 @@ fn is_block(tag: &str) -> bool {
     )
 }
 
+/// The attributes every element is looked at for, read in one pass ("" when absent): looking
+/// each up by name interns the name first, which costs more than the pass.
+struct Attrs<'a> {
+    class: &'a str,
+    id: &'a str,
+    style: &'a str,
+    itemprop: &'a str,
+    role: &'a str,
+    rel: &'a str,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a Element) -> Self {
+        let mut a = Attrs {
+            class: "",
+            id: "",
+            style: "",
+            itemprop: "",
+            role: "",
+            rel: "",
+        };
+        for (name, value) in e.attrs() {
+            match name {
+                "class" => a.class = value,
+                "id" => a.id = value,
+                "style" => a.style = value,
+                "itemprop" => a.itemprop = value,
+                "role" => a.role = value,
+                "rel" => a.rel = value,
+                _ => {}
+            }
+        }
+        a
+    }
+}
+
 /// Hidden by inline style. (The `hidden` attribute is not trusted: streaming renderers park the
 /// whole article in a `<div hidden>` until scripts move it.)
-fn is_hidden(e: &Element) -> bool {
-    if let Some(style) = e.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
+fn is_hidden(style: &str) -> bool {
+    if style.is_empty() {
+        return false;
     }
-    false
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 /// The class and id of an element, lower case, space separated (empty when it has neither).
-fn class_words(e: &Element) -> String {
-    let (class, id) = (e.attr("class").unwrap_or(""), e.attr("id").unwrap_or(""));
+fn class_words(class: &str, id: &str) -> String {
     if class.is_empty() && id.is_empty() {
         return String::new();
     }
