@@ -94,7 +94,7 @@ fn write_and_read_10k_responses() {
     let start = Instant::now();
     let mut writer = archive.writer().unwrap();
     for c in &captures {
-        writer.append(c, None).unwrap();
+        writer.append(c, None, &[]).unwrap();
     }
     writer.sync().unwrap();
     let write = start.elapsed().as_secs_f64();

@@ -45,7 +45,7 @@ fn crash_child_writer() {
     let mut i = start;
     loop {
         for _ in 0..3 {
-            writer.append(&capture(i), None).unwrap();
+            writer.append(&capture(i), None, &[]).unwrap();
             i += 1;
         }
         writer.sync().unwrap();

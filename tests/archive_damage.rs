@@ -26,7 +26,7 @@ fn archive_with(dir: &Path, n: usize) -> (Archive, std::path::PathBuf, Vec<Recor
     let archive = Archive::open(dir).unwrap();
     let mut writer = archive.writer().unwrap();
     let locations: Vec<_> = (0..n)
-        .map(|i| writer.append(&capture(i), None).unwrap())
+        .map(|i| writer.append(&capture(i), None, &[]).unwrap())
         .collect();
     writer.sync().unwrap();
     let file = archive.dir().join(&locations[0].file);

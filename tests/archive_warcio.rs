@@ -58,7 +58,8 @@ fn warcio_checks_and_indexes_our_files() {
             url,
             headers: vec![("Host".into(), "news.example".into())],
         };
-        writer.append(&capture, Some(&request)).unwrap();
+        let metadata = [("fetchTimeMs".to_string(), "12".to_string())];
+        writer.append(&capture, Some(&request), &metadata).unwrap();
         first.get_or_insert(capture);
     }
     let original = first.unwrap();
@@ -84,9 +85,6 @@ fn warcio_checks_and_indexes_our_files() {
             )
             .unwrap();
     }
-    writer
-        .append_metadata(&original.url, &[("fetch-ms".into(), "12".into())])
-        .unwrap();
     writer.sync().unwrap();
     let file = archive.files().unwrap().remove(0);
 
@@ -131,8 +129,9 @@ fn warcio_checks_and_indexes_our_files() {
     assert_eq!(
         types,
         [
-            "warcinfo", "request", "response", "request", "response", "request", "response",
-            "request", "response", "revisit", "revisit", "metadata"
+            "warcinfo", "request", "response", "metadata", "request", "response", "metadata",
+            "request", "response", "metadata", "request", "response", "metadata", "revisit",
+            "revisit"
         ]
     );
 }

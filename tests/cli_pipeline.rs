@@ -43,6 +43,7 @@ fn pdf() -> Page {
         status: 200,
         content_type: "application/pdf",
         body: b"%PDF-1.4\n%fake\n".to_vec(),
+        location: None,
     }
 }
 
@@ -313,4 +314,46 @@ fn search_without_an_index_is_an_error() {
     let out = run(morgue(&dir.path().join("none")).args(["search", "anything"]));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no index"));
+}
+
+#[test]
+fn a_redirect_is_archived_hop_by_hop_with_metadata_records() {
+    const OLD_URL: &str = "http://news.harbour-ledger.org/old-link";
+    let server = Server::start(vec![
+        ("/old-link", Page::redirect(SECOND_URL)),
+        (SECOND_PATH, Page::html(second_html())),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let out = run(morgue(&index)
+        .env("HTTP_PROXY", server.proxy())
+        .args(["add", "--json", OLD_URL]));
+    assert!(out.status.success());
+    let report = &json_lines(&out.stdout)[0];
+    assert_eq!(report["status"], "indexed", "{report}");
+    assert_eq!(report["final_url"], SECOND_URL);
+
+    let mut warc = String::new();
+    for entry in std::fs::read_dir(index.join("warc")).unwrap() {
+        let raw = std::fs::read(entry.unwrap().path()).unwrap();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&raw[..]), &mut text)
+            .unwrap();
+        warc.push_str(&String::from_utf8_lossy(&text));
+    }
+    let count = |needle: &str| warc.matches(needle).count();
+    assert_eq!(count("WARC-Type: response"), 2, "the 301 and the page");
+    assert_eq!(count("WARC-Type: request"), 2);
+    assert_eq!(count("WARC-Type: metadata"), 2, "one per response");
+    assert_eq!(
+        count("WARC-Concurrent-To: "),
+        4,
+        "requests and metadata point at responses"
+    );
+    assert_eq!(count("fetchTimeMs: "), 2);
+    assert!(
+        warc.contains(&format!("via: {OLD_URL}\r\nhopsFromSeed: R\r\n")),
+        "{warc}"
+    );
+    warcio_check(&index);
 }

@@ -48,14 +48,18 @@ impl ArchiveWriter {
         self
     }
 
-    /// Appends a `response` record for `response` (preceded by a `request` record when given) and
-    /// returns where the response record is. Not durable until [`ArchiveWriter::sync`].
+    /// Appends a `response` record for `response`, preceded by a `request` record when given and
+    /// followed by a `metadata` record of `metadata` fields (`name: value` lines, as Heritrix and
+    /// wget write `fetchTimeMs`, `via`, `hopsFromSeed`) when there are any; both point at the
+    /// response with `WARC-Concurrent-To`. Returns where the response record is. Not durable
+    /// until [`ArchiveWriter::sync`].
     pub fn append(
         &mut self,
         response: &Capture,
         request: Option<&Request>,
+        metadata: &[(String, String)],
     ) -> Result<RecordLocation, ArchiveError> {
-        let result = self.append_inner(response, request);
+        let result = self.append_inner(response, request, metadata);
         self.note(result)
     }
 
@@ -63,6 +67,7 @@ impl ArchiveWriter {
         &mut self,
         response: &Capture,
         request: Option<&Request>,
+        metadata: &[(String, String)],
     ) -> Result<RecordLocation, ArchiveError> {
         let response_id = format::record_id();
         let block = format::http_response(response, true);
@@ -94,7 +99,17 @@ impl ArchiveWriter {
                 .finish(&block);
             file.write_member(&record)?;
         }
-        file.write_member(&record)
+        let location = file.write_member(&record)?;
+        if !metadata.is_empty() {
+            let record = RecordBuilder::new("metadata", &format::record_id(), response.fetched_at)
+                .header("WARC-Target-URI", &format::warc_uri(&response.url))
+                .header("WARC-Concurrent-To", &response_id)
+                .header("WARC-Warcinfo-ID", &file.warcinfo_id)
+                .header("Content-Type", "application/warc-fields")
+                .finish(&warc_fields(metadata));
+            file.write_member(&record)?;
+        }
+        Ok(location)
     }
 
     /// Appends a `revisit` record: `response` was fetched again and did not change since the
@@ -139,35 +154,6 @@ impl ArchiveWriter {
             .header_opt("WARC-Payload-Digest", digest.as_deref())
             .finish(&block);
         file.write_member(&record)
-    }
-
-    /// Appends a `metadata` record about `target_uri` whose block is `fields` as
-    /// `application/warc-fields` (`name: value` lines).
-    pub fn append_metadata(
-        &mut self,
-        target_uri: &str,
-        fields: &[(String, String)],
-    ) -> Result<RecordLocation, ArchiveError> {
-        let mut block = Vec::new();
-        for (name, value) in fields {
-            block.extend_from_slice(
-                format!(
-                    "{}: {}\r\n",
-                    name.replace(['\r', '\n', ':'], " "),
-                    value.replace(['\r', '\n'], " ")
-                )
-                .as_bytes(),
-            );
-        }
-        let result = self.file().and_then(|file| {
-            let record = RecordBuilder::new("metadata", &format::record_id(), Utc::now())
-                .header("WARC-Target-URI", &format::warc_uri(target_uri))
-                .header("WARC-Warcinfo-ID", &file.warcinfo_id)
-                .header("Content-Type", "application/warc-fields")
-                .finish(&block);
-            file.write_member(&record)
-        });
-        self.note(result)
     }
 
     /// After a failed write the file may end in a partial record: leave it (repair cuts it) and
@@ -299,4 +285,16 @@ impl OpenFile {
         }
         Ok(())
     }
+}
+
+/// An `application/warc-fields` block: one `name: value` line per field, line breaks replaced.
+fn warc_fields(fields: &[(String, String)]) -> Vec<u8> {
+    let mut block = String::new();
+    for (name, value) in fields {
+        block.push_str(&name.replace(['\r', '\n', ':'], " "));
+        block.push_str(": ");
+        block.push_str(&value.replace(['\r', '\n'], " "));
+        block.push_str("\r\n");
+    }
+    block.into_bytes()
 }

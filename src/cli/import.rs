@@ -217,7 +217,7 @@ fn import_file(
             *report.skipped.entry("not HTML".into()).or_default() += 1;
             continue;
         }
-        let location = batch.archive.append(&capture, None)?;
+        let location = batch.archive.append(&capture, None, &[])?;
         batch.count_capture();
         chunk.push((capture, Some(location)));
         if chunk.len() == CHUNK {

@@ -52,6 +52,8 @@ pub struct Job {
 pub struct Exchange {
     pub request: Request,
     pub response: Capture,
+    /// From sending the request to the last byte of the body.
+    pub elapsed: std::time::Duration,
 }
 
 /// What fetching one URL came to.

@@ -129,6 +129,7 @@ async fn attempt_untimed(
     for (name, value) in headers.iter().skip(1) {
         builder = builder.header(name.as_str(), value.as_str());
     }
+    let started = std::time::Instant::now();
     let mut response = builder.send().await.map_err(|e| describe(&e, config))?;
     let fetched_at = Utc::now();
     let status = response.status();
@@ -200,10 +201,12 @@ async fn attempt_untimed(
     // request reuses this connection instead of racing it with a new one: the server then never
     // sees more connections (hence requests) from us than the per-host limit.
     drop(response);
+    let elapsed = started.elapsed();
     for _ in 0..8 {
         tokio::task::yield_now().await;
     }
     Ok(Exchange {
+        elapsed,
         request: Request {
             method: "GET".to_string(),
             url: url.to_string(),

@@ -17,6 +17,8 @@ pub struct Page {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Vec<u8>,
+    /// A `Location` header (for redirects).
+    pub location: Option<String>,
 }
 
 impl Page {
@@ -25,6 +27,17 @@ impl Page {
             status: 200,
             content_type: "text/html; charset=utf-8",
             body: body.into(),
+            location: None,
+        }
+    }
+
+    /// A `301 Moved Permanently` to `to`.
+    pub fn redirect(to: &str) -> Page {
+        Page {
+            status: 301,
+            content_type: "text/html",
+            body: b"moved".to_vec(),
+            location: Some(to.to_string()),
         }
     }
 }
@@ -109,23 +122,31 @@ fn serve(
                     status: 200,
                     content_type: "text/plain",
                     body: b"User-agent: *\nAllow: /\n".to_vec(),
+                    location: None,
                 }
             } else {
                 Page {
                     status: 404,
                     content_type: "text/html",
                     body: b"<html><body><h1>Not found</h1></body></html>".to_vec(),
+                    location: None,
                 }
             }
         });
         let reason = match page.status {
             200 => "OK",
+            301 => "Moved Permanently",
             404 => "Not Found",
             500 => "Internal Server Error",
             _ => "Status",
         };
+        let location = page
+            .location
+            .as_ref()
+            .map(|l| format!("Location: {l}\r\n"))
+            .unwrap_or_default();
         let head = format!(
-            "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\nServer: morgue-test\r\n\r\n",
+            "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{location}Server: morgue-test\r\n\r\n",
             page.status,
             page.content_type,
             page.body.len()

@@ -382,15 +382,15 @@ fn handle(
     report.final_url = outcome.final_response().map(|r| r.url.clone());
     match outcome {
         FetchOutcome::Failed { error, hops } => {
-            for hop in &hops {
-                archive(batch, hop)?;
+            for (i, hop) in hops.iter().enumerate() {
+                archive(batch, &hops, i)?;
             }
             report.error = Some(error);
         }
         FetchOutcome::Skipped { reason, hops } => {
             if args.keep_non_html && reason.starts_with("not HTML") {
-                for hop in &hops {
-                    archive(batch, hop)?;
+                for i in 0..hops.len() {
+                    archive(batch, &hops, i)?;
                 }
             }
             report.status = Status::Skipped;
@@ -401,8 +401,8 @@ fn handle(
                 report.error = Some("no response".into());
                 return Ok((report, None));
             };
-            for hop in redirects {
-                archive(batch, hop)?;
+            for i in 0..redirects.len() {
+                archive(batch, &hops, i)?;
             }
             match lookup.find(&last.response.url) {
                 Some(previous) => {
@@ -416,7 +416,7 @@ fn handle(
                     report.title = previous.title;
                 }
                 None => {
-                    archive(batch, last)?;
+                    archive(batch, &hops, redirects.len())?;
                     report.error = Some("HTTP 304 Not Modified, but no earlier capture".into());
                 }
             }
@@ -426,8 +426,8 @@ fn handle(
                 report.error = Some("no response".into());
                 return Ok((report, None));
             };
-            for hop in redirects {
-                archive(batch, hop)?;
+            for i in 0..redirects.len() {
+                archive(batch, &hops, i)?;
             }
             let response = &last.response;
             if response.status == 200
@@ -444,7 +444,7 @@ fn handle(
                 report.title = previous.title;
                 return Ok((report, None));
             }
-            let location = archive(batch, last)?;
+            let location = archive(batch, &hops, redirects.len())?;
             let page = hops.into_iter().next_back().map(|hop| hop.response);
             return Ok((report, page.map(|capture| (capture, Some(location)))));
         }
@@ -452,8 +452,25 @@ fn handle(
     Ok((report, None))
 }
 
-fn archive(batch: &mut Batcher<Report>, hop: &Exchange) -> anyhow::Result<RecordLocation> {
-    let location = batch.archive.append(&hop.response, Some(&hop.request))?;
+/// Archives hop `i` of a chain: request, response, and a metadata record saying how long it took
+/// and, for a redirect's target, where it came from (Heritrix's `via` and `hopsFromSeed`).
+fn archive(
+    batch: &mut Batcher<Report>,
+    hops: &[Exchange],
+    i: usize,
+) -> anyhow::Result<RecordLocation> {
+    let hop = &hops[i];
+    let mut fields = vec![(
+        "fetchTimeMs".to_string(),
+        hop.elapsed.as_millis().to_string(),
+    )];
+    if let Some(previous) = i.checked_sub(1).map(|p| &hops[p]) {
+        fields.push(("via".to_string(), previous.request.url.clone()));
+        fields.push(("hopsFromSeed".to_string(), "R".repeat(i)));
+    }
+    let location = batch
+        .archive
+        .append(&hop.response, Some(&hop.request), &fields)?;
     batch.count_capture();
     Ok(location)
 }
