@@ -382,7 +382,7 @@ fn handle(
     report.final_url = outcome.final_response().map(|r| r.url.clone());
     match outcome {
         FetchOutcome::Failed { error, hops } => {
-            for (i, hop) in hops.iter().enumerate() {
+            for i in 0..hops.len() {
                 archive(batch, &hops, i)?;
             }
             report.error = Some(error);
