@@ -400,3 +400,68 @@ async fn a_consumer_that_stops_reading_stops_the_fetching() {
     }
     assert_eq!(n, 50);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_redirect_to_another_host_obeys_that_hosts_robots_and_limit() {
+    // Ten short links on one host all lead to another; one leads to a path its robots.txt forbids.
+    let handler: Handler = Arc::new(|host: &str, path: &str| -> Reply {
+        match (host, path) {
+            ("b.example", "/robots.txt") => (
+                200,
+                vec![("Content-Type".into(), "text/plain".into())],
+                b"User-agent: *\nDisallow: /private\n".to_vec(),
+            ),
+            ("short.example", "/to-private") => (
+                301,
+                vec![("Location".into(), "http://b.example/private/x".into())],
+                Vec::new(),
+            ),
+            ("short.example", p) if p.starts_with("/s") => (
+                301,
+                vec![(
+                    "Location".into(),
+                    format!("http://b.example/story{}", &p[2..]),
+                )],
+                Vec::new(),
+            ),
+            (_, "/robots.txt") => (404, Vec::new(), Vec::new()),
+            (_, p) => html(&format!("<html><title>{p}</title></html>")),
+        }
+    });
+    let web = fake_web(Duration::from_millis(40), handler).await;
+    let config = FetchConfig {
+        per_host: 2,
+        concurrency: 64,
+        ignore_robots: false,
+        ..config_for(&web)
+    };
+    let mut urls: Vec<String> = (0..10)
+        .map(|i| format!("http://short.example/s{i}"))
+        .collect();
+    urls.push("http://short.example/to-private".into());
+    let results = run_all(config, urls).await;
+    assert_eq!(results.len(), 11);
+    for i in 0..10 {
+        let outcome = &results[&format!("http://short.example/s{i}")];
+        let FetchOutcome::Fetched { hops } = outcome else {
+            panic!("s{i}: {outcome:?}");
+        };
+        assert_eq!(hops.len(), 2, "the 301 and the page");
+        assert_eq!(hops[1].response.url, format!("http://b.example/story{i}"));
+    }
+    match &results["http://short.example/to-private"] {
+        FetchOutcome::Skipped { reason, hops } => {
+            assert!(
+                reason.contains("redirected to http://b.example/private/x")
+                    && reason.contains("robots.txt"),
+                "{reason}"
+            );
+            assert_eq!(hops.len(), 1, "the redirect is kept");
+        }
+        other => panic!("to-private: {other:?}"),
+    }
+    let stats = web.stats.lock().unwrap();
+    assert_eq!(stats.count("b.example", "/robots.txt"), 1);
+    assert_eq!(stats.count("b.example", "/private/x"), 0, "never requested");
+    assert_eq!(stats.max_in_flight["b.example"], 2, "b's own limit holds");
+}

@@ -16,27 +16,66 @@ fn is_redirect(status: u16) -> bool {
     matches!(status, 301 | 302 | 303 | 307 | 308)
 }
 
-/// Fetches and classifies one job.
+/// How far one origin's part of a job got.
+pub(super) enum Step {
+    /// The job is over.
+    Outcome(FetchOutcome),
+    /// A redirect leads to another origin: the job goes on there (under that origin's robots.txt
+    /// and limits), carrying the exchanges so far.
+    Elsewhere(Url, Vec<Exchange>),
+}
+
+/// Fetches and classifies one job, following redirects wherever they lead.
 pub(super) async fn fetch(fetcher: &Fetcher, job: &Job) -> FetchOutcome {
-    let max_body = fetcher.config.max_body;
-    match follow(fetcher, &job.url, job.validators.as_ref(), max_body).await {
-        Ok(hops) => classify(hops, job.validators.is_some(), max_body),
-        Err((error, hops)) => FetchOutcome::Failed { error, hops },
+    let (mut at, mut hops) = (job.url.clone(), Vec::new());
+    loop {
+        match fetch_on_origin(fetcher, job, &at, hops).await {
+            Step::Outcome(outcome) => return outcome,
+            Step::Elsewhere(next, so_far) => (at, hops) = (next, so_far),
+        }
     }
 }
 
-/// Requests `start` and follows its redirects. `Ok` holds every exchange, the final response
-/// last; `Err` the reason and the exchanges completed before the failure.
+/// Requests `at` for `job` (after the exchanges `hops` made elsewhere) and follows redirects
+/// while they stay on `at`'s origin.
+pub(super) async fn fetch_on_origin(
+    fetcher: &Fetcher,
+    job: &Job,
+    at: &Url,
+    hops: Vec<Exchange>,
+) -> Step {
+    let max_body = fetcher.config.max_body;
+    match follow(fetcher, at, job.validators.as_ref(), max_body, hops, true).await {
+        Ok(Followed::Done(hops)) => {
+            Step::Outcome(classify(hops, job.validators.is_some(), max_body))
+        }
+        Ok(Followed::Elsewhere(next, hops)) => Step::Elsewhere(next, hops),
+        Err((error, hops)) => Step::Outcome(FetchOutcome::Failed { error, hops }),
+    }
+}
+
+/// Where following redirects stopped.
+pub(super) enum Followed {
+    /// At a final response (the last exchange).
+    Done(Vec<Exchange>),
+    /// At a redirect to another origin (only when asked to stay on the origin).
+    Elsewhere(Url, Vec<Exchange>),
+}
+
+/// Requests `start` and follows its redirects (across origins unless `stay_on_origin`); `hops`
+/// are the exchanges that led here. `Err` holds the reason and the exchanges completed before
+/// the failure.
 pub(super) async fn follow(
     fetcher: &Fetcher,
     start: &Url,
     validators: Option<&Validators>,
     max_body: u64,
-) -> Result<Vec<Exchange>, (String, Vec<Exchange>)> {
-    let mut hops: Vec<Exchange> = Vec::new();
+    mut hops: Vec<Exchange>,
+    stay_on_origin: bool,
+) -> Result<Followed, (String, Vec<Exchange>)> {
     let mut url = start.clone();
     url.set_fragment(None);
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = hops.iter().map(|h| h.request.url.clone()).collect();
     seen.insert(url.to_string());
     loop {
         if let Err(message) = check_fetchable(&url) {
@@ -50,7 +89,7 @@ pub(super) async fn follow(
         let location = exchange.response.header("location").map(str::to_string);
         hops.push(exchange);
         let Some(location) = location.filter(|_| is_redirect(status)) else {
-            return Ok(hops);
+            return Ok(Followed::Done(hops));
         };
         let mut next = match url.join(location.trim()) {
             Ok(next) => next,
@@ -73,6 +112,9 @@ pub(super) async fn follow(
                 ),
                 hops,
             ));
+        }
+        if stay_on_origin && next.origin() != url.origin() {
+            return Ok(Followed::Elsewhere(next, hops));
         }
         url = next;
     }

@@ -10,7 +10,9 @@
 //! `concurrency` (128) overall; robots.txt read once per origin per run and obeyed unless
 //! `ignore_robots` (a 4xx or an unreachable robots.txt allows all, a 5xx disallows all);
 //! request starts to one origin spaced by `delay`, or by `Crawl-delay` (capped at 60 s) when
-//! longer; a host still answering 429/503 with `Retry-After` after our retries pauses that long.
+//! longer; a host still answering 429/503 with `Retry-After` after our retries pauses that long;
+//! a redirect to another origin queues the rest of the job on that origin, under its robots.txt
+//! and limits.
 //! Resilience: connection errors, timeouts, truncated bodies, 429 and 5xx are retried `retries`
 //! (2) times after `backoff` (1 s) doubled each time with jitter, or what `Retry-After` asks,
 //! capped at 60 s. Timeouts: connect 10 s, 15 s without data, 30 s per request.

@@ -12,8 +12,9 @@ use tokio::sync::mpsc;
 use tokio::time::Instant;
 use url::Url;
 
+use super::chain::{self, Followed, Step};
 use super::robots::Robots;
-use super::{FetchOutcome, Fetcher, Job, chain, retry};
+use super::{Exchange, FetchOutcome, Fetcher, Job, retry};
 
 /// The largest robots.txt read (RFC 9309 asks for at least 500 KiB).
 const ROBOTS_MAX: u64 = 512 << 10;
@@ -55,6 +56,16 @@ enum Event {
     Delivered,
     /// This host's robots.txt was read.
     Robots(usize, Verdict),
+    /// A job was redirected to another origin: it queues there.
+    Moved(Task),
+}
+
+/// A job on its way: the URL to request next on its host, and the exchanges so far (redirects
+/// from other origins).
+struct Task {
+    job: Job,
+    at: Url,
+    hops: Vec<Exchange>,
 }
 
 /// A host's robots.txt and the reason given for what it disallows.
@@ -72,7 +83,7 @@ enum RobotsState {
 /// One origin (`scheme://host:port`): its waiting jobs and politeness state.
 struct Host {
     origin: Url,
-    queue: VecDeque<Job>,
+    queue: VecDeque<Task>,
     in_flight: usize,
     robots: RobotsState,
     /// Minimum gap between request starts: the configured delay, or Crawl-delay if longer.
@@ -140,18 +151,28 @@ impl Scheduler {
         }
     }
 
-    /// Takes a new job: answered at once when its URL cannot be fetched or robots.txt (already
-    /// read) disallows it, else queued on its host.
+    /// Takes a new job.
     fn enqueue(&mut self, job: Job) {
+        let at = job.url.clone();
+        self.enqueue_task(Task {
+            job,
+            at,
+            hops: Vec::new(),
+        });
+    }
+
+    /// Queues a task on its host; answered at once when its URL cannot be fetched or robots.txt
+    /// (already read) disallows it.
+    fn enqueue_task(&mut self, task: Task) {
         self.queued += 1;
-        let key = match origin_key(&job.url) {
+        let key = match origin_key(&task.at) {
             Ok(key) => key,
             Err(error) => {
                 let outcome = FetchOutcome::Failed {
                     error,
-                    hops: Vec::new(),
+                    hops: task.hops,
                 };
-                self.outbox.push_back((job, outcome));
+                self.outbox.push_back((task.job, outcome));
                 return;
             }
         };
@@ -169,7 +190,7 @@ impl Scheduler {
                     RobotsState::NotFetched
                 };
                 self.hosts.push(Host {
-                    origin: job.url.clone(),
+                    origin: task.at.clone(),
                     queue: VecDeque::new(),
                     in_flight: 0,
                     robots,
@@ -182,13 +203,13 @@ impl Scheduler {
             }
         };
         if let RobotsState::Ready(verdict) = &self.hosts[h].robots
-            && !allowed(&verdict.robots, &job.url)
+            && !allowed(&verdict.robots, &task.at)
         {
             let reason = verdict.reason.clone();
-            self.outbox.push_back((job, skipped(reason)));
+            self.outbox.push_back(skipped(task, reason));
             return;
         }
-        self.hosts[h].queue.push_back(job);
+        self.hosts[h].queue.push_back(task);
         self.wake(h);
     }
 
@@ -206,6 +227,11 @@ impl Scheduler {
                 self.in_flight -= 1;
                 return;
             }
+            Event::Moved(task) => {
+                self.in_flight -= 1;
+                self.enqueue_task(task);
+                return;
+            }
             Event::Robots(h, verdict) => {
                 let config = &self.fetcher.config;
                 let host = &mut self.hosts[h];
@@ -213,12 +239,12 @@ impl Scheduler {
                     host.delay = host.delay.max(crawl_delay.min(config.max_crawl_delay));
                     host.next_start = host.next_start.max(Instant::now() + host.delay);
                 }
-                for job in std::mem::take(&mut host.queue) {
-                    if allowed(&verdict.robots, &job.url) {
-                        host.queue.push_back(job);
+                for task in std::mem::take(&mut host.queue) {
+                    if allowed(&verdict.robots, &task.at) {
+                        host.queue.push_back(task);
                     } else {
                         let reason = verdict.reason.clone();
-                        self.outbox.push_back((job, skipped(reason)));
+                        self.outbox.push_back(skipped(task, reason));
                     }
                 }
                 host.robots = RobotsState::Ready(verdict);
@@ -310,7 +336,7 @@ impl Scheduler {
             });
             return;
         }
-        let Some(job) = host.queue.pop_front() else {
+        let Some(task) = host.queue.pop_front() else {
             // Not reached: readiness checked the queue. Undo the bookkeeping all the same.
             host.in_flight -= 1;
             self.in_flight -= 1;
@@ -319,7 +345,15 @@ impl Scheduler {
         self.queued -= 1;
         let out = self.out.clone();
         tokio::spawn(async move {
-            let outcome = fetcher.fetch(&job).await;
+            let Task { job, at, hops } = task;
+            let outcome = match chain::fetch_on_origin(&fetcher, &job, &at, hops).await {
+                Step::Outcome(outcome) => outcome,
+                Step::Elsewhere(at, hops) => {
+                    let _ = events.send(Event::Done(h, None));
+                    let _ = events.send(Event::Moved(Task { job, at, hops }));
+                    return;
+                }
+            };
             let pause = requested_pause(&outcome, fetcher.config.max_retry_wait);
             // The host's slot is free as soon as its server is done with us; the overall slot
             // (and the body it holds) only once the consumer took the outcome.
@@ -358,11 +392,17 @@ fn requested_pause(outcome: &FetchOutcome, cap: Duration) -> Option<Duration> {
     Some(wait.min(cap))
 }
 
-fn skipped(reason: String) -> FetchOutcome {
-    FetchOutcome::Skipped {
+/// A task not fetched, on purpose: a redirect that led to a disallowed URL says so.
+fn skipped(task: Task, reason: String) -> (Job, FetchOutcome) {
+    let reason = match task.hops.is_empty() {
+        true => reason,
+        false => format!("redirected to {}, {reason}", task.at),
+    };
+    let outcome = FetchOutcome::Skipped {
         reason,
-        hops: Vec::new(),
-    }
+        hops: task.hops,
+    };
+    (task.job, outcome)
 }
 
 /// Reads an origin's robots.txt: rules from a 2xx, everything allowed after a 4xx or a network
@@ -376,8 +416,8 @@ async fn read_robots(fetcher: &Fetcher, origin: &Url) -> Verdict {
     let Ok(url) = origin.join("/robots.txt") else {
         return allow_all();
     };
-    let hops = match chain::follow(fetcher, &url, None, ROBOTS_MAX).await {
-        Ok(hops) => hops,
+    let hops = match chain::follow(fetcher, &url, None, ROBOTS_MAX, Vec::new(), false).await {
+        Ok(Followed::Done(hops) | Followed::Elsewhere(_, hops)) => hops,
         Err(_) => return allow_all(),
     };
     let Some(last) = hops.last() else {
