@@ -30,8 +30,8 @@ pub use schema::{Fields, SCHEMA_VERSION};
 pub const META_FILE: &str = "morgue-index.json";
 /// Writer memory budget, shared by its threads.
 const WRITER_MEMORY: usize = 160_000_000;
-/// More searchable segments than this after a commit → merge them all into one. Each extra
-/// segment costs a search process about 0.15 ms.
+/// More searchable segments than this after a commit → merge the small ones (see
+/// [`IndexWriter::commit`]). Each extra segment costs a search process about 0.15 ms.
 const MAX_SEGMENTS: usize = 6;
 
 /// One article as the index keeps it.
@@ -416,11 +416,24 @@ impl IndexWriter {
 
     /// Makes everything added so far durable and visible. Merges all segments into one when
     /// there are more than a handful (many small `add` runs), so searches stay fast.
+    ///
+    /// When the commit leaves more than `MAX_SEGMENTS` segments, the small ones are merged: a
+    /// segment larger than all smaller ones together is kept as it is, the rest are merged into
+    /// one. So a nightly `add` to a large index merges the night's few thousand articles, never
+    /// the whole index (the sizes of the kept segments at least double, so they stay few).
     pub fn commit(&mut self) -> Result<(), IndexError> {
         self.inner.commit()?;
         self.batch.clear();
-        if self.index.searchable_segment_ids()?.len() > MAX_SEGMENTS {
-            self.merge_all()?;
+        let mut segments = self.index.searchable_segment_metas()?;
+        if segments.len() > MAX_SEGMENTS {
+            segments.sort_by_key(|s| std::cmp::Reverse(s.num_docs()));
+            let docs: Vec<u32> = segments.iter().map(|s| s.num_docs()).collect();
+            let keep = tiers_to_keep(&docs);
+            let small: Vec<_> = segments[keep..].iter().map(|s| s.id()).collect();
+            if small.len() > 1 {
+                self.inner.merge(&small).wait()?;
+                self.inner.garbage_collect_files().wait()?;
+            }
         }
         self.reader.reload()?;
         Ok(())
@@ -442,5 +455,39 @@ impl IndexWriter {
         }
         self.inner.garbage_collect_files().wait()?;
         Ok(())
+    }
+}
+
+/// How many of the segments (document counts, largest first) to keep out of a merge: the leading
+/// ones each larger than all that follow together.
+fn tiers_to_keep(docs: &[u32]) -> usize {
+    let mut rest: u64 = docs.iter().map(|&d| u64::from(d)).sum();
+    let mut keep = 0;
+    for &d in docs {
+        rest -= u64::from(d);
+        if u64::from(d) <= rest {
+            break;
+        }
+        keep += 1;
+    }
+    keep.min(docs.len().saturating_sub(2))
+}
+
+#[cfg(test)]
+mod tier_tests {
+    use super::tiers_to_keep;
+
+    #[test]
+    fn big_segments_are_kept_and_small_ones_merged() {
+        // a big index plus seven small commits: only the small ones merge
+        assert_eq!(
+            tiers_to_keep(&[1_000_000, 500, 500, 500, 500, 500, 500, 500]),
+            1
+        );
+        // doubling tiers are all kept but the last two, which always merge
+        assert_eq!(tiers_to_keep(&[6400, 3200, 1600, 800, 400, 200, 100]), 5);
+        // equal segments: all merge
+        assert_eq!(tiers_to_keep(&[500; 7]), 0);
+        assert_eq!(tiers_to_keep(&[]), 0);
     }
 }
