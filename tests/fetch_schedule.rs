@@ -465,3 +465,46 @@ async fn a_redirect_to_another_host_obeys_that_hosts_robots_and_limit() {
     assert_eq!(stats.count("b.example", "/private/x"), 0, "never requested");
     assert_eq!(stats.max_in_flight["b.example"], 2, "b's own limit holds");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_shows_the_queues_while_fetching() {
+    let web = fake_web(
+        Duration::from_millis(100),
+        pages_with_robots("User-agent: *\nAllow: /\n"),
+    )
+    .await;
+    let config = FetchConfig {
+        per_host: 1,
+        ..config_for(&web)
+    };
+    let fetcher = Arc::new(Fetcher::new(config).unwrap());
+    let (tx, rx) = mpsc::channel(64);
+    for u in urls(&["busy.example"], 20)
+        .into_iter()
+        .chain(urls(&["calm.example"], 2))
+    {
+        let url = Url::parse(&u).unwrap();
+        tx.send(Job {
+            url,
+            validators: None,
+        })
+        .await
+        .unwrap();
+    }
+    drop(tx);
+    let mut out = Arc::clone(&fetcher).fetch_all(rx);
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let status = fetcher.status();
+    assert!(
+        (1..=2).contains(&status.in_flight),
+        "one per host: {status:?}"
+    );
+    let (host, waiting) = status.busiest.clone().expect("a busiest host");
+    assert_eq!(host, "busy.example");
+    assert!(waiting >= 10 && status.queued >= waiting, "{status:?}");
+    let mut n = 0;
+    while out.recv().await.is_some() {
+        n += 1;
+    }
+    assert_eq!(n, 22);
+}

@@ -171,10 +171,25 @@ impl Default for FetchConfig {
     }
 }
 
+/// A snapshot of `fetch_all`'s queues, for progress displays (refreshed about four times a
+/// second while it runs).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FetchStatus {
+    /// Jobs waiting for their host.
+    pub queued: usize,
+    /// Requests in flight.
+    pub in_flight: usize,
+    /// Hosts with jobs waiting.
+    pub hosts_waiting: usize,
+    /// The host with the most jobs waiting, and how many.
+    pub busiest: Option<(String, usize)>,
+}
+
 /// An HTTP client configured for archiving.
 pub struct Fetcher {
     client: reqwest::Client,
     config: FetchConfig,
+    status: std::sync::Mutex<FetchStatus>,
 }
 
 impl Fetcher {
@@ -182,7 +197,19 @@ impl Fetcher {
     /// `NO_PROXY`, read now).
     pub fn new(config: FetchConfig) -> anyhow::Result<Fetcher> {
         let client = wire::build_client(&config)?;
-        Ok(Fetcher { client, config })
+        Ok(Fetcher {
+            client,
+            config,
+            status: Default::default(),
+        })
+    }
+
+    /// Where `fetch_all` stands.
+    pub fn status(&self) -> FetchStatus {
+        self.status
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The settings this fetcher runs with.

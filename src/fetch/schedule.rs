@@ -14,7 +14,10 @@ use url::Url;
 
 use super::chain::{self, Followed, Step};
 use super::robots::Robots;
-use super::{Exchange, FetchOutcome, Fetcher, Job, retry};
+use super::{Exchange, FetchOutcome, FetchStatus, Fetcher, Job, retry};
+
+/// How often the scheduler refreshes [`FetchStatus`] (at most; it also waits for events).
+const STATUS_EVERY: Duration = Duration::from_millis(250);
 
 /// The largest robots.txt read (RFC 9309 asks for at least 500 KiB).
 const ROBOTS_MAX: u64 = 512 << 10;
@@ -126,8 +129,14 @@ impl Scheduler {
     async fn run(mut self, mut jobs: mpsc::Receiver<Job>) {
         let mut input_open = true;
         let queue_limit = self.fetcher.config.queue_limit.max(1);
+        let mut published = Instant::now();
         loop {
-            self.pump(Instant::now());
+            let now = Instant::now();
+            self.pump(now);
+            if now >= published + STATUS_EVERY {
+                published = now;
+                self.publish_status();
+            }
             while let Some(item) = self.outbox.pop_front() {
                 self.queued -= 1;
                 if self.out.send(item).await.is_err() {
@@ -149,6 +158,31 @@ impl Scheduler {
                 _ = self.out.closed() => return,
             }
         }
+    }
+
+    /// Tells the fetcher's [`FetchStatus`] where things stand.
+    fn publish_status(&self) {
+        let mut status = FetchStatus {
+            queued: self.queued,
+            in_flight: self.hosts.iter().map(|h| h.in_flight).sum(),
+            ..FetchStatus::default()
+        };
+        for host in self.hosts.iter().filter(|h| !h.queue.is_empty()) {
+            status.hosts_waiting += 1;
+            if status
+                .busiest
+                .as_ref()
+                .is_none_or(|(_, n)| host.queue.len() > *n)
+            {
+                let name = host.origin.host_str().unwrap_or("").to_string();
+                status.busiest = Some((name, host.queue.len()));
+            }
+        }
+        *self
+            .fetcher
+            .status
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = status;
     }
 
     /// Takes a new job.

@@ -162,7 +162,7 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
     let (jobs_tx, jobs_rx) = tokio::sync::mpsc::channel::<Job>(256);
     let mut outcomes = {
         let _guard = runtime.enter();
-        fetcher.fetch_all(jobs_rx)
+        Arc::clone(&fetcher).fetch_all(jobs_rx)
     };
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -253,7 +253,10 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
         if batch.due() {
             commit(&mut batch, &mut journal, &mut printer)?;
         }
-        printer.tick(sent.load(Ordering::Relaxed).saturating_sub(received));
+        printer.tick(
+            sent.load(Ordering::Relaxed).saturating_sub(received),
+            &fetcher.status(),
+        );
         if stop.load(Ordering::SeqCst) {
             break;
         }

@@ -6,6 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::cli::progress::Progress;
+use crate::fetch::FetchStatus;
 
 /// The per-URL report (`--json` prints these, one per line).
 #[derive(Debug, Serialize)]
@@ -97,10 +98,20 @@ impl Printer {
         Ok(())
     }
 
-    /// Redraws the progress line with `in_flight` URLs outstanding.
-    pub fn tick(&mut self, in_flight: usize) {
+    /// Redraws the progress line with `in_flight` URLs outstanding and the fetcher's queues.
+    pub fn tick(&mut self, in_flight: usize, fetch: &FetchStatus) {
         let done: usize = self.counts.iter().sum();
-        let detail = format!("{} failed, {in_flight} in progress", self.failed());
+        let mut detail = format!(
+            "{} failed, {in_flight} in progress ({} fetching)",
+            self.failed(),
+            fetch.in_flight
+        );
+        if let Some((host, waiting)) = &fetch.busiest {
+            detail.push_str(&format!(
+                ", {} queued on {} hosts, most on {host} ({waiting})",
+                fetch.queued, fetch.hosts_waiting
+            ));
+        }
         self.progress.update(done as u64, "URLs done", 0, &detail);
     }
 
