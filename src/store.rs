@@ -126,10 +126,10 @@ impl Store {
     pub fn open_index(&self) -> anyhow::Result<Index> {
         match self.live_index_dir()? {
             Some(dir) => Ok(Index::open(&dir)?),
-            None => bail!(
-                "no index at {} (run `morgue add` or `morgue import` first)",
-                self.root.display()
-            ),
+            None => Err(crate::index::IndexError::Missing {
+                path: self.root.display().to_string(),
+            }
+            .into()),
         }
     }
 

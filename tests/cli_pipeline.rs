@@ -220,8 +220,11 @@ fn add_search_show_rebuild_through_a_proxy() {
     let out = run(morgue(&index)
         .env("HTTP_PROXY", server.proxy())
         .env("HTTPS_PROXY", server.proxy())
-        .args(["add", SEED_URL]));
+        .args(["add", "--json", SEED_URL]));
     assert!(out.status.success());
+    let again = &json_lines(&out.stdout)[0];
+    assert_eq!(again["status"], "unchanged", "same payload: {again}");
+    assert_eq!(again["id"], seed["id"]);
     let stats = |index: &Path| -> Value {
         let out = run(morgue(index).args(["stats", "--json"]));
         assert!(out.status.success());

@@ -228,6 +228,7 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
         let mut pending: Vec<(usize, Page)> = Vec::new();
         for (job, outcome) in group {
             let (report, page) = handle(&mut batch, &lookup, &args, job.url.as_str(), outcome)?;
+            lookup.forget(job.url.as_str());
             if let Some(page) = page {
                 pending.push((reports.len(), page));
             }
