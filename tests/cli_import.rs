@@ -221,6 +221,16 @@ fn import_indexes_html_reports_damage_and_rebuild_needs_only_the_archive() {
         "{}",
         String::from_utf8_lossy(&verify.stdout)
     );
+
+    // A capture the index never saw (a file dropped into the archive by hand) is reported.
+    let stray = response("200 OK", "text/html", article_html(7).as_bytes());
+    let stray = record("response", "http://stray.example/a", 7, &stray, &[]);
+    std::fs::write(index.join("warc/zz-stray.warc.gz"), gzip(&stray)).unwrap();
+    let verify = morgue(&index).args(["verify", "--json"]).output().unwrap();
+    assert_eq!(verify.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&verify.stdout).unwrap();
+    assert_eq!(report["unindexed"].as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(report["articles"], 3, "{report}");
 }
 
 #[test]

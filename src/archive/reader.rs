@@ -108,7 +108,10 @@ fn one_capture(record: RawRecord, path: &Path) -> Option<ArchivedCapture> {
 
 /// A response, resource or revisit record as a capture; `None` for records that are not HTTP
 /// captures (e.g. a `dns:` response) or not of those types.
-fn to_capture(record: RawRecord, path: &Path) -> Option<Result<ArchivedCapture, ArchiveError>> {
+pub(super) fn to_capture(
+    record: RawRecord,
+    path: &Path,
+) -> Option<Result<ArchivedCapture, ArchiveError>> {
     let kind = record.kind();
     let url = target_uri(record.header("WARC-Target-URI").unwrap_or(""));
     let fetched_at = warc_date(record.header("WARC-Date").unwrap_or(""));

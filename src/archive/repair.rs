@@ -162,6 +162,8 @@ pub struct VerifyReport {
     pub failures: Vec<DigestFailure>,
     /// Records that could not be read (each names its offset).
     pub damaged: Vec<String>,
+    /// Target URIs of the `200` HTML responses (the captures that should have an article).
+    pub html_captures: Vec<String>,
 }
 
 impl VerifyReport {
@@ -184,6 +186,13 @@ pub fn verify(path: &Path) -> Result<VerifyReport, ArchiveError> {
             Ok(record) => {
                 report.records += 1;
                 check_record(&record, &mut report);
+                if record.kind() == "response"
+                    && let Some(Ok(archived)) = super::reader::to_capture(record, path)
+                    && archived.capture.status == 200
+                    && archived.capture.is_html()
+                {
+                    report.html_captures.push(archived.capture.url);
+                }
             }
             Err(e) => report.damaged.push(e.to_string()),
         }

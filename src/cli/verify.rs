@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::archive::{self, RecordKind};
+use crate::archive;
 use crate::identity;
 use crate::store::Store;
 
@@ -50,13 +50,15 @@ pub fn run(index: &Path, args: VerifyArgs) -> anyhow::Result<ExitCode> {
     let index = store.open_index()?;
     let mut report = Report::default();
 
-    // 1. The archive on its own: every record reads back, every digest matches.
+    // 1. The archive on its own, in one pass per file: every record reads back, every digest
+    //    matches; and the HTML captures that should have an article.
     let mut indexable = HashSet::new();
     for file in archive.files()? {
         report.files += 1;
         let name = file.display();
         match archive::verify(&file) {
             Ok(check) => {
+                indexable.extend(check.html_captures.iter().map(|u| identity::article_id(u)));
                 report.records += check.records;
                 report.digests_checked += check.digests_checked;
                 report.archive_problems.extend(check.damaged);
@@ -74,15 +76,6 @@ pub fn run(index: &Path, args: VerifyArgs) -> anyhow::Result<ExitCode> {
                     }));
             }
             Err(e) => report.archive_problems.push(e.to_string()),
-        }
-        // The captures that should have an article.
-        for record in archive::read(&file)?.flatten() {
-            if record.kind == RecordKind::Response
-                && record.capture.status == 200
-                && record.capture.is_html()
-            {
-                indexable.insert(identity::article_id(&record.capture.url));
-            }
         }
     }
 
