@@ -250,3 +250,62 @@ fn an_unreadable_file_is_named_and_the_others_imported() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such.warc.gz"));
     assert_eq!(hits(&index, "zq2x").len(), 1);
 }
+
+#[test]
+fn a_revisit_of_a_capture_imported_by_an_earlier_run_is_resolved() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let html = article_html(8);
+    let payload = digest(html.as_bytes());
+    let first = dir.path().join("monday.warc.gz");
+    let original = record(
+        "response",
+        "http://valley-courier.example/story/8",
+        1,
+        &response("200 OK", "text/html; charset=utf-8", html.as_bytes()),
+        &[("WARC-Payload-Digest", payload.clone())],
+    );
+    std::fs::write(&first, gzip(&original)).unwrap();
+    let second = dir.path().join("tuesday.warc.gz");
+    let revisit = record(
+        "revisit",
+        "http://mirror.valley-courier.example/story/8",
+        2,
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n",
+        &[
+            ("WARC-Payload-Digest", payload),
+            (
+                "WARC-Refers-To-Target-URI",
+                "http://valley-courier.example/story/8".into(),
+            ),
+            (
+                "WARC-Profile",
+                "http://netpreserve.org/warc/1.0/revisit/identical-payload-digest".into(),
+            ),
+        ],
+    );
+    std::fs::write(&second, gzip(&revisit)).unwrap();
+    for file in [&first, &second] {
+        let out = morgue(&index)
+            .args(["import", "--json"])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report = &json_lines(&out.stdout)[0];
+        assert_eq!(report["indexed"], 1, "{report}");
+    }
+    let mut found = hits(&index, "zq8x");
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "http://mirror.valley-courier.example/story/8",
+            "http://valley-courier.example/story/8"
+        ]
+    );
+}

@@ -8,17 +8,20 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::archive::{self, RecordKind};
+use crate::archive::{self, Archive, RecordKind};
 use crate::capture::Capture;
 use crate::cli::progress::Progress;
+use crate::identity;
+use crate::index::Index;
 use crate::pipeline::{self, Activity, Batcher, Page};
 use crate::store::Store;
 
 /// Import WARC files: copy their HTML responses into the archive and index them.
 ///
 /// Non-HTML and non-200 records are skipped and counted. A `revisit` record whose original (same
-/// payload digest) was imported in the same run is resolved: the original's payload is archived
-/// again as a response for the revisit's URL and date, so `rebuild` needs nothing else. A damaged record is reported with its
+/// payload digest) was imported in the same run, or is in the archive already, is resolved: the
+/// original's payload is archived again as a response for the revisit's URL and date, so
+/// `rebuild` needs nothing else. A damaged record is reported with its
 /// offset and the rest of the file is still imported. Exit status: 0 when every file was read to
 /// its end without damage, 1 when a record or file could not be read, 2 on an error that stopped
 /// the run.
@@ -53,7 +56,13 @@ const CHUNK: usize = 256;
 pub fn run(index: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let store = Store::new(index);
     let _lock = store.lock(args.wait)?;
-    let archive = super::repaired_archive(&store)?.writer()?;
+    let archive = super::repaired_archive(&store)?;
+    // Revisits of captures archived by earlier runs are resolved through the index as it was.
+    let earlier = match store.live_index_dir()? {
+        Some(_) => Some((store.open_index()?, archive.clone())),
+        None => None,
+    };
+    let archive = archive.writer()?;
     let writer = store.open_or_create_index()?.writer()?;
     // Large batches: an index commit costs a flush and may merge segments, and nobody waits on
     // per-record reports here.
@@ -63,7 +72,7 @@ pub fn run(index: &Path, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut damaged = false;
     let mut total = FileReport::default();
-    let mut originals = Originals::new();
+    let mut originals = Originals::new(earlier);
     let sizes: Vec<u64> = (args.files.iter())
         .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
         .collect();
@@ -123,39 +132,90 @@ fn describe(skipped: &BTreeMap<String, u64>) -> String {
     format!(" ({})", parts.join(", "))
 }
 
-/// Where the HTML payloads imported in this run are, by payload digest, to resolve revisits.
-struct Originals(HashMap<String, (PathBuf, archive::RecordLocation)>);
+/// Finds the original of a revisit: an HTML response imported earlier in this run (by payload
+/// digest), or one already in the archive from an earlier run (through the index, by the
+/// revisit's `WARC-Refers-To-Target-URI` or its own URL), whose payload digest matches.
+struct Originals {
+    /// Hash of the payload digest → (file number, offset, length) in the files of this run:
+    /// about 40 bytes per HTML response, so a million-record import stays small.
+    seen: HashMap<u64, (u32, u64, u64)>,
+    files: Vec<PathBuf>,
+    /// The live index and the archive as they were before this run.
+    earlier: Option<(Index, Archive)>,
+}
 
 impl Originals {
-    fn new() -> Originals {
-        Originals(HashMap::new())
+    fn new(earlier: Option<(Index, Archive)>) -> Originals {
+        Originals {
+            seen: HashMap::new(),
+            files: Vec::new(),
+            earlier,
+        }
     }
 
     fn remember(&mut self, path: &Path, record: &archive::ArchivedCapture) {
-        if let Some(digest) = &record.payload_digest {
-            self.0
-                .entry(digest.to_ascii_lowercase())
-                .or_insert_with(|| (path.to_path_buf(), record.location.clone()));
+        let Some(digest) = &record.payload_digest else {
+            return;
+        };
+        if self.files.last().is_none_or(|f| f != path) {
+            self.files.push(path.to_path_buf());
         }
+        let file = (self.files.len() - 1) as u32;
+        let at = &record.location;
+        self.seen
+            .entry(key(digest))
+            .or_insert((file, at.offset, at.length));
     }
 
     /// The revisit's capture with the original's payload, or why it cannot be resolved.
     fn resolve(&self, revisit: archive::ArchivedCapture) -> Result<Capture, String> {
         let digest = revisit
             .payload_digest
-            .as_ref()
+            .as_deref()
             .ok_or("revisit without a payload digest")?;
-        let (path, location) = self
-            .0
-            .get(&digest.to_ascii_lowercase())
-            .ok_or("revisit of a capture not in this import")?;
-        let original = archive::read_at(path, location).map_err(|e| e.to_string())?;
+        let same = |original: &archive::ArchivedCapture| {
+            let found = (original.payload_digest.clone())
+                .unwrap_or_else(|| archive::sha1_digest(&original.capture.body));
+            found.eq_ignore_ascii_case(digest)
+        };
+        let in_this_run = self
+            .seen
+            .get(&key(digest))
+            .and_then(|&(file, offset, length)| {
+                let path = &self.files[file as usize];
+                let location = archive::RecordLocation {
+                    file: path.display().to_string(),
+                    offset,
+                    length,
+                };
+                archive::read_at(path, &location).ok().filter(same)
+            });
+        let in_archive = || {
+            let (index, archive) = self.earlier.as_ref()?;
+            let RecordKind::Revisit { refers_to_uri, .. } = &revisit.kind else {
+                return None;
+            };
+            let urls = refers_to_uri.iter().chain([&revisit.capture.url]);
+            urls.filter_map(|url| index.get(&identity::article_id(url)).ok().flatten())
+                .filter_map(|stored| archive.read_at(stored.location.as_ref()?).ok())
+                .find(same)
+        };
+        let original = in_this_run
+            .or_else(in_archive)
+            .ok_or("revisit of a capture neither in this import nor in the archive")?;
         let mut capture = original.capture;
         capture.url = revisit.capture.url;
         capture.fetched_at = revisit.capture.fetched_at;
         capture.ip = revisit.capture.ip;
         Ok(capture)
     }
+}
+
+/// A payload digest as a map key (case-insensitive, as digests are compared).
+fn key(digest: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    std::hash::Hash::hash(&digest.to_ascii_lowercase(), &mut hasher);
+    std::hash::Hasher::finish(&hasher)
 }
 
 /// What reading one file needs from the whole run.
