@@ -360,3 +360,85 @@ fn a_redirect_is_archived_hop_by_hop_with_metadata_records() {
     );
     warcio_check(&index);
 }
+
+#[test]
+fn ctrl_c_keeps_what_is_done_and_the_same_command_resumes() {
+    let routes: Vec<(String, Page)> = (0..120)
+        .map(|n| (format!("/a/{n}"), Page::html(common::article_html(n))))
+        .collect();
+    let server = Server::start_slow(
+        routes
+            .iter()
+            .map(|(p, page)| (p.as_str(), page.clone()))
+            .collect(),
+        std::time::Duration::from_millis(40),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let list = dir.path().join("urls.txt");
+    let urls: Vec<String> = (0..120)
+        .map(|n| format!("http://h{}.example/a/{n}", n % 3))
+        .collect();
+    std::fs::write(&list, urls.join("\n")).unwrap();
+    let add = || {
+        let mut cmd = morgue(&index);
+        cmd.env("HTTP_PROXY", server.proxy())
+            .args(["add", "--json", "--batch-size", "10", "--input"])
+            .arg(&list)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        cmd
+    };
+
+    // 120 URLs on 3 hosts, 2 at a time, 40 ms each: about 0.8 s. Interrupt once the first
+    // reports are out (every 10 articles), well before the end.
+    let mut child = add().spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (lines_tx, lines) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)) {
+            let _ = lines_tx.send(line.unwrap());
+        }
+    });
+    let mut first = vec![
+        lines
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap(),
+    ];
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    first.extend(lines.try_iter());
+    assert_eq!(status.code(), Some(130));
+    let first = json_lines(first.join("\n").as_bytes());
+    assert!(
+        first.len() < 120,
+        "some, not all, reported: {}",
+        first.len()
+    );
+    assert!(first.iter().all(|r| r["status"] == "indexed"), "{first:?}");
+
+    let out = add().output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let second = json_lines(&out.stdout);
+    assert_eq!(second.len(), 120);
+    let skipped = second.iter().filter(|r| r["status"] == "skipped").count();
+    let indexed = second.iter().filter(|r| r["status"] == "indexed").count();
+    assert!(
+        skipped >= first.len(),
+        "{skipped} skipped, {} done before",
+        first.len()
+    );
+    assert_eq!(skipped + indexed, 120);
+    let stats = run(morgue(&index).args(["stats", "--json"]));
+    let stats: Value = serde_json::from_slice(&stats.stdout).unwrap();
+    assert_eq!(stats["articles"], 120, "{stats}");
+}

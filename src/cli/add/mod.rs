@@ -5,6 +5,7 @@
 //! Reports are printed only after the batch that holds them is durable, and then recorded in the
 //! batch's journal so an interrupted run resumes where it stopped.
 
+mod buffer;
 mod journal;
 mod previous;
 mod report;
@@ -23,6 +24,7 @@ use crate::fetch::{Exchange, FetchConfig, FetchOutcome, Fetcher, Job};
 use crate::identity;
 use crate::pipeline::{self, Activity, Batcher, Page};
 use crate::store::Store;
+use buffer::Buffer;
 use journal::Journal;
 use previous::Lookup;
 use report::{Printer, Report, Status};
@@ -160,9 +162,9 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
         .build()?;
     let fetcher = Arc::new(Fetcher::new(args.fetch_config())?);
     let (jobs_tx, jobs_rx) = tokio::sync::mpsc::channel::<Job>(256);
-    let mut outcomes = {
+    let outcomes = {
         let _guard = runtime.enter();
-        Arc::clone(&fetcher).fetch_all(jobs_rx)
+        Buffer::spawn(&runtime, Arc::clone(&fetcher).fetch_all(jobs_rx))
     };
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -215,12 +217,12 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
     };
     // Outcomes are taken in groups (what has arrived, up to GROUP): archived in order on this
     // thread, then their pages extracted in parallel, then indexed in order.
-    while let Some(first) = outcomes.blocking_recv() {
+    while let Some(first) = outcomes.recv() {
         let mut group = vec![first];
         while group.len() < GROUP {
             match outcomes.try_recv() {
-                Ok(next) => group.push(next),
-                Err(_) => break,
+                Some(next) => group.push(next),
+                None => break,
             }
         }
         received += group.len();
