@@ -442,3 +442,107 @@ fn ctrl_c_keeps_what_is_done_and_the_same_command_resumes() {
     let stats: Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(stats["articles"], 120, "{stats}");
 }
+
+/// An article page in `charset`, declared by `declare` (a `<meta>` tag, or nothing).
+fn encoded_page(title: &str, paragraphs: &[&str], charset: &str, declare: bool) -> Vec<u8> {
+    let meta = if declare {
+        format!("<meta charset=\"{charset}\">")
+    } else {
+        String::new()
+    };
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head>{meta}<title>{title}</title></head><body>\
+         <article><h1>{title}</h1>\n{body}</article></body></html>"
+    );
+    let encoding = encoding_rs::Encoding::for_label(charset.as_bytes()).unwrap();
+    let (bytes, _, unmappable) = encoding.encode(&html);
+    assert!(!unmappable, "{charset} cannot encode the test text");
+    bytes.into_owned()
+}
+
+#[test]
+fn pages_in_legacy_charsets_are_decoded_right() {
+    let japanese = [
+        "東京都は月曜日、新しい防災計画を発表した。計画は地震と洪水への備えを強化する内容だ。",
+        "都の担当者は、住民の避難経路を見直し、学校や病院の耐震化を進めると説明した。",
+    ];
+    let french = [
+        "Le conseil municipal a voté « oui » à la rénovation du théâtre, après un débat animé.",
+        "Les travaux commenceront en été ; le maire a promis qu’ils seraient terminés l’année prochaine.",
+    ];
+    let russian = [
+        "Городской совет в понедельник утвердил новый бюджет на строительство дорог и мостов.",
+        "По словам мэра, работы начнутся весной и завершатся до конца следующего года.",
+        "Жители города давно жаловались на плохое состояние дорог в центральных районах.",
+    ];
+    let page = |content_type: &'static str, body: Vec<u8>| Page {
+        status: 200,
+        content_type,
+        body,
+        location: None,
+    };
+    let server = Server::start(vec![
+        (
+            "/sjis",
+            page(
+                "text/html; charset=Shift_JIS",
+                encoded_page("防災計画を発表", &japanese, "shift_jis", false),
+            ),
+        ),
+        (
+            "/cp1252",
+            page(
+                "text/html",
+                encoded_page("Le théâtre rénové", &french, "windows-1252", true),
+            ),
+        ),
+        (
+            "/koi8",
+            page(
+                "text/html; charset=koi8-r",
+                encoded_page("Новый бюджет", &russian, "koi8-r", false),
+            ),
+        ),
+        (
+            "/koi8-undeclared",
+            page(
+                "text/html",
+                encoded_page("Новый бюджет", &russian, "koi8-r", false),
+            ),
+        ),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let paths = ["/sjis", "/cp1252", "/koi8", "/koi8-undeclared"];
+    let out = run(morgue(&index).arg("add").args(paths.map(|p| server.url(p))));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text_of = |path: &str| -> Value {
+        let out = run(morgue(&index).args(["show", "--json", &server.url(path)]));
+        assert!(out.status.success(), "{path}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let sjis = text_of("/sjis");
+    assert_eq!(sjis["title"], "防災計画を発表");
+    assert!(
+        sjis["text"].as_str().unwrap().contains(japanese[1]),
+        "{sjis}"
+    );
+    let cp1252 = text_of("/cp1252");
+    assert!(
+        cp1252["text"].as_str().unwrap().contains(french[1]),
+        "{cp1252}"
+    );
+    for path in ["/koi8", "/koi8-undeclared"] {
+        let koi8 = text_of(path);
+        assert_eq!(koi8["title"], "Новый бюджет", "{path}");
+        assert!(
+            koi8["text"].as_str().unwrap().contains(russian[2]),
+            "{path}: {koi8}"
+        );
+    }
+}
