@@ -88,7 +88,7 @@ pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 /// Month names and abbreviations in the languages of the dev sets, lower case.
-fn month(word: &str) -> Option<u32> {
+pub(super) fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     const MONTHS: &[(&[&str], u32)] = &[
         (
