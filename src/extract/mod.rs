@@ -104,6 +104,7 @@ fn assemble(page: &Page, url: Option<&str>) -> Article {
 
     let title = title::reconcile(&title::TitleSources {
         h1s: &page.h1s,
+        h2s: &page.h2s,
         headline: field("headline").or_else(|| field("name")),
         og_title: meta(page, "og:title")
             .or_else(|| meta(page, "twitter:title"))
