@@ -7,6 +7,15 @@ use regex::Regex;
 
 /// Leading words that introduce a byline, lower case, longest first.
 const LEADS: &[&str] = &[
+    "view all posts by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "alle artikel von",
+    "all posts by",
+    "more posts by",
+    "posts by",
+    "articles by",
+    "artikel von",
     "medically reviewed by",
     "reviewed by",
     "veröffentlicht von",
@@ -127,6 +136,10 @@ const ROLES: &[&str] = &[
 
 /// Interface words found in byline boxes, never names.
 const JUNK: &[&str] = &[
+    "view my complete profile",
+    "afficher mon profil complet",
+    "mein profil anzeigen",
+    "unknown",
     "name",
     "posted on",
     "posted in",
@@ -518,6 +531,9 @@ mod tests {
         assert_eq!(c("Karl Ruppert More Posts"), vec!["Karl Ruppert"]);
         assert_eq!(c("Veröffentlicht von Chris Jung"), vec!["Chris Jung"]);
         assert_eq!(c("vom Support Team"), vec!["Support Team"]);
+        assert_eq!(c("View all posts by Daniel Lemire"), vec!["Daniel Lemire"]);
+        assert_eq!(c("Zeige alle Beiträge von Cem Basman"), vec!["Cem Basman"]);
+        assert!(c("View my complete profile").is_empty());
     }
 
     #[test]

@@ -252,7 +252,8 @@ fn authors(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String>
         .filter_map(|b| b.strip_prefix('\u{1}'))
         .map(str::to_string)
         .collect();
-    let found = authors::clean(&marked, site_name);
+    // rel=author / itemprop=author is markup that declares the name, as metadata does
+    let found = authors::clean_declared(&marked, site_name);
     if !found.is_empty() {
         return found;
     }
