@@ -198,6 +198,14 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
     }
     for h in s.h1s.iter().take(5) {
         let n = norm(h);
+        // an h1 that runs a kicker into the headline ("Tunesien Große Aufgaben für …") ends
+        // with the headline the metadata gives
+        if let Some(i) = metas_norm
+            .iter()
+            .position(|m| m.len() >= 16 && n.len() > m.len() && n.ends_with(m.as_str()))
+        {
+            return Some(meta[i].clone());
+        }
         if n.len() >= 10
             && (tag_norm.contains(&n)
                 || metas_norm.iter().any(|m| {
@@ -308,6 +316,20 @@ mod tests {
         assert_eq!(
             reconcile(&s).as_deref(),
             Some("A long headline about things")
+        );
+    }
+
+    #[test]
+    fn kicker_run_into_the_h1_goes() {
+        let h1s = vec!["Tunesien Große Aufgaben für die neue Regierung".to_string()];
+        let s = TitleSources {
+            h1s: &h1s,
+            og_title: Some("Große Aufgaben für die neue Regierung".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            reconcile(&s).as_deref(),
+            Some("Große Aufgaben für die neue Regierung")
         );
     }
 
