@@ -207,8 +207,8 @@ const AUTHOR_LABELS: &[&str] = &[
     "auteur",
 ];
 
-/// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then bylines
-/// written in the text ("By …", "Von …", "Written by" + name), then byline-class elements.
+/// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then
+/// byline-class elements, then bylines written in the text ("By …", "Von …", "Written by" + name).
 fn authors(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String> {
     // declared values may carry double-escaped entities ("Maria &amp; Katerina")
     let decoded = |v: Vec<String>| -> Vec<String> { v.iter().map(|a| clean_line(a)).collect() };
@@ -257,16 +257,17 @@ fn authors(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String>
     if !found.is_empty() {
         return found;
     }
-    let found = authors::from_text(page.blocks.iter().map(|b| b.text.as_str()));
-    if !found.is_empty() {
-        return found;
-    }
-    page.bylines
+    let found = page
+        .bylines
         .iter()
         .filter(|b| !b.starts_with('\u{1}'))
         .map(|b| authors::clean(std::slice::from_ref(b), site_name))
         .find(|f| !f.is_empty())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if !found.is_empty() {
+        return found;
+    }
+    authors::from_text(page.blocks.iter().map(|b| b.text.as_str()))
 }
 
 /// One line of metadata: whitespace collapsed, and entities left over from double escaping
