@@ -274,3 +274,44 @@ fn modified_only_pages_fall_back_to_it() {
     );
     assert_eq!(published(&a).as_deref(), Some("2019-04-02T10:00:00+02:00"));
 }
+
+#[test]
+fn date_in_article_header_beats_disagreeing_metadata() {
+    // the page prints the date it stands by under the headline
+    let a = page(
+        r#"<meta property="article:published_time" content="2024-01-02T10:00:00+01:00">"#,
+        "<h1>Council votes for cycle lanes</h1><p>By Jane Doe</p><p>Last updated: Dec 12, 2025</p>",
+    );
+    assert_eq!(published(&a).as_deref(), Some("2025-12-12T00:00:00+00:00"));
+    // a day apart is a time zone: the metadata keeps its time and offset
+    let a = page(
+        r#"<meta property="article:published_time" content="2024-01-02T23:30:00-05:00">"#,
+        "<h1>Council votes for cycle lanes</h1><p>3 January 2024</p>",
+    );
+    assert_eq!(published(&a).as_deref(), Some("2024-01-02T23:30:00-05:00"));
+    // German two-digit years
+    let a = page(
+        "",
+        "<h1>Rat stimmt für Radwege</h1><p>Von Jane Doe | 31.10.23</p>",
+    );
+    assert_eq!(published(&a).as_deref(), Some("2023-10-31T00:00:00+00:00"));
+}
+
+#[test]
+fn authors_from_text_bylines_and_declared_user_names() {
+    let a = page(
+        "",
+        "<h1>Council votes for cycle lanes</h1><p>Written by</p><p>Edzel Tabing</p>",
+    );
+    assert_eq!(a.authors, vec!["Edzel Tabing"]);
+    let a = page(
+        r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="kirstin boatto">"#,
+        "",
+    );
+    assert_eq!(a.authors, vec!["kirstin boatto"]);
+    let a = page(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Maria &amp; Katerina"}}</script>"#,
+        "",
+    );
+    assert_eq!(a.authors, vec!["Maria", "Katerina"]);
+}

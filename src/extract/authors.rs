@@ -1,8 +1,30 @@
 //! Author names out of bylines and metadata: drop "By"/"Von"/"Por", dates, roles, handles and
 //! publication names; split "A and B" and "A, B"; keep each person once.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// Leading words that introduce a byline, lower case, longest first.
 const LEADS: &[&str] = &[
+    "view all posts by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "alle artikel von",
+    "all posts by",
+    "more posts by",
+    "posts by",
+    "articles by",
+    "artikel von",
+    "medically reviewed by",
+    "reviewed by",
+    "veröffentlicht von",
+    "eingestellt von",
+    "gespeichert von",
+    "verfasst von",
+    "ein artikel von",
+    "beitrag von",
+    "text von",
     "written by",
     "posted by",
     "published by",
@@ -40,6 +62,7 @@ const LEADS: &[&str] = &[
     "texte :",
     "redacción:",
     "from",
+    "vom",
 ];
 
 /// Words that are roles or desks, not names (lower case).
@@ -104,10 +127,19 @@ const ROLES: &[&str] = &[
     "kna",
     "epd",
     "apa",
+    "ceo",
+    "founder",
+    "co-founder",
+    "written",
+    "view",
 ];
 
 /// Interface words found in byline boxes, never names.
 const JUNK: &[&str] = &[
+    "view my complete profile",
+    "afficher mon profil complet",
+    "mein profil anzeigen",
+    "unknown",
     "name",
     "posted on",
     "posted in",
@@ -132,22 +164,84 @@ const JUNK: &[&str] = &[
     "profile",
 ];
 
-/// Splits and cleans raw author strings into names.
+/// The endings of commenters' lines ("Jane says:").
+const COMMENT_VERBS: &[&str] = &[" says", " sagt", " dit", " dice", " schreibt", " said"];
+
+/// Interface words that byline boxes put after the name (lower case, with the leading space).
+const TRAILING: &[&str] = &[
+    " more posts",
+    " view all posts",
+    " all posts",
+    " alle artikel",
+    " alle beiträge",
+    " last updated",
+    " updated",
+    " published",
+];
+
+/// Splits and cleans raw author strings into names (from visible bylines: capitalised names only,
+/// roles dropped).
 pub fn clean(raw: &[String], site_name: Option<&str>) -> Vec<String> {
+    clean_with(raw, site_name, false)
+}
+
+/// Cleans names that structured metadata (JSON-LD, author metas) declares as authors: those are
+/// kept as the page wrote them, lower-case user names ("kirstin boatto", "r23") and desks
+/// ("Redaktion", "Staff") included, as long as no real name stands beside a role.
+pub fn clean_declared(raw: &[String], site_name: Option<&str>) -> Vec<String> {
+    clean_with(raw, site_name, true)
+}
+
+fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut roles: Vec<String> = Vec::new();
     for r in raw {
+        if r.contains("://") || r.trim_start().starts_with("www.") {
+            continue;
+        }
         for name in split(r) {
             let name = tidy(&name);
-            if name.is_empty() || !is_name(&name) {
+            if name.is_empty() {
                 continue;
             }
+            if is_name(&name) {
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
+                    out.push(name);
+                }
+            } else if declared && is_declared_name(&name) {
+                if is_role(&name) {
+                    roles.push(name);
+                } else if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
+                    out.push(name);
+                }
+            }
             let _ = site_name; // a publication may sign its own articles: kept
-            if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
-                out.push(name);
+        }
+    }
+    if out.is_empty() {
+        // a desk or role alone is how the page signs the article
+        for r in roles {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(&r)) {
+                out.push(r);
             }
         }
     }
     out
+}
+
+/// A name declared by metadata: anything short with letters that is not a date, URL or interface
+/// word.
+fn is_declared_name(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=6).contains(&words)
+        && s.chars().any(char::is_alphabetic)
+        && !JUNK.contains(&s.to_lowercase().as_str())
+        && super::dates::parse_text(s).is_none()
+}
+
+fn is_role(s: &str) -> bool {
+    s.split_whitespace()
+        .all(|w| ROLES.contains(&w.to_lowercase().trim_end_matches('.')))
 }
 
 fn split(raw: &str) -> Vec<String> {
@@ -215,6 +309,14 @@ fn tidy(s: &str) -> String {
     if t.contains('@') || t.contains("http") || t.contains("www.") {
         return String::new();
     }
+    let lower = t.to_lowercase();
+    // "Jane says" heads a comment, not the article
+    if COMMENT_VERBS.iter().any(|v| lower.ends_with(v)) {
+        return String::new();
+    }
+    if let Some(tail) = TRAILING.iter().find(|j| lower.ends_with(*j)) {
+        t.truncate(t.len() - tail.len());
+    }
     t.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
         .to_string()
 }
@@ -228,10 +330,7 @@ fn is_name(s: &str) -> bool {
     if JUNK.contains(&s.to_lowercase().as_str()) {
         return false;
     }
-    if words
-        .iter()
-        .all(|w| ROLES.contains(&w.to_lowercase().trim_end_matches('.')))
-    {
+    if is_role(s) {
         return false;
     }
     if !s.chars().next().is_some_and(char::is_alphabetic) {
@@ -245,12 +344,224 @@ fn is_name(s: &str) -> bool {
     capitalised * 2 >= words.len()
 }
 
+/// What may stand right before "by"/"von" when it does not introduce the author.
+const CREDITS: &[&str] = &[
+    "photo",
+    "photos",
+    "foto",
+    "fotos",
+    "bild",
+    "bilder",
+    "image",
+    "images",
+    "illustration",
+    "illustrations",
+    "video",
+    "credit",
+    "design",
+    "designed",
+    "powered",
+    "theme",
+    "made",
+    "built",
+    "hosted",
+    "sponsored",
+    "presented",
+    "supported",
+    "cover",
+    "translated",
+    "übersetzt",
+    "seite",
+    "page",
+];
+
+static TEXT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[\s|•·,:(])(written by|posted by|published by|reported by|reviewed by|story by|words by|text by|article by|geschrieben von|veröffentlicht von|eingestellt von|verfasst von|ein beitrag von|ein artikel von|text von|publié par|escrit par|escrito por|publicado por|scritto da|by|von|par|por|door|autor|autorin|autoren|author|authors|auteur|text)\s*:?\s+",
+    )
+    .expect("static regex")
+});
+
+/// Articles and pronouns: "von der Polizei", "by Our Staff" do not start a name.
+const DETERMINERS: &[&str] = &[
+    "der", "den", "dem", "des", "die", "das", "ein", "eine", "einem", "einer", "ihrem", "ihrer",
+    "ihren", "ihnen", "sie", "uns", "unserem", "unserer", "unseren", "meinem", "meiner", "deinem",
+    "deinen", "dir", "mir", "the", "a", "an", "this", "our", "my", "your", "le", "la", "les", "el",
+    "los", "las", "un", "une",
+];
+
+/// Particles and conjunctions that may stand lower case inside a run of names.
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "y", "and",
+    "und", "et", "&", "bin", "al", "ter", "zu", "dos", "das",
+];
+
+/// The names at the start of `rest`: capitalised words (and particles, commas, "and"), up to a
+/// digit, a separator or a lower-case word.
+fn leading_names(rest: &str) -> String {
+    let mut out = String::new();
+    let first = rest.split_whitespace().next().unwrap_or("");
+    if DETERMINERS.contains(&first.to_lowercase().as_str()) {
+        return out;
+    }
+    let mut words = rest.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        // "Jane Doe December 2, 2025"
+        if super::dates::month(bare).is_some()
+            && words
+                .peek()
+                .is_none_or(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            break;
+        }
+        let first = bare.chars().next();
+        let stop = word.starts_with(['|', '•', '·', '–', '—', '-', '(', '/'])
+            || word.chars().any(|c| c.is_ascii_digit())
+            || !(first.is_some_and(char::is_uppercase) || PARTICLES.contains(&bare));
+        if stop {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        if word.ends_with(['|', '•', '·']) {
+            break;
+        }
+    }
+    out
+}
+
+/// Authors named in the page's short text blocks: "By Jane Doe", "Posted on … by Jane Doe", "Von
+/// Max Muster", "Autor: …", or a "Written by" line followed by the name. The first block that
+/// yields a name wins.
+pub fn from_text<'a>(blocks: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut label_before = false;
+    for text in blocks {
+        if text.len() > 140 {
+            label_before = false;
+            continue;
+        }
+        if label_before {
+            let mut found = clean(&[leading_names(text)], None);
+            found.retain(|n| n.split_whitespace().count() >= 2);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        let lower = text.trim().trim_end_matches(':').trim().to_lowercase();
+        label_before = matches!(
+            lower.as_str(),
+            "written by"
+                | "by"
+                | "author"
+                | "authors"
+                | "autor"
+                | "autorin"
+                | "autoren"
+                | "auteur"
+                | "von"
+                | "posted by"
+                | "text"
+                | "reviewed by"
+        );
+        if label_before {
+            continue;
+        }
+        for m in TEXT_LEAD.find_iter(text) {
+            let before = text[..m.start()].trim_end();
+            let prev = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if CREDITS.contains(&prev.as_str()) {
+                continue;
+            }
+            // a bare "by"/"von" introduces the author at the start of the line or after a
+            // separator or a date, not inside a phrase ("Nordish by Nature", "von Pestiziden")
+            let lead = m.as_str().trim_start_matches(|c: char| !c.is_alphabetic());
+            let bare = !lead.contains(' ') || lead.trim_end().ends_with(':');
+            if bare
+                && !before.is_empty()
+                && !before.ends_with(|c: char| c.is_ascii_digit() || "|•·,–—-".contains(c))
+            {
+                continue;
+            }
+            let mut found = clean(&[leading_names(&text[m.end()..])], None);
+            // one capitalised word after "von" is as often a noun as a name
+            found.retain(|n| n.split_whitespace().count() >= 2);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    Vec::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn c(s: &str) -> Vec<String> {
         clean(&[s.to_string()], Some("The Daily"))
+    }
+
+    fn t(blocks: &[&str]) -> Vec<String> {
+        from_text(blocks.iter().copied())
+    }
+
+    #[test]
+    fn declared_names_are_kept_as_written() {
+        let d = |s: &str| clean_declared(&[s.to_string()], None);
+        assert_eq!(d("kirstin boatto"), vec!["kirstin boatto"]);
+        assert_eq!(d("r23"), vec!["r23"]);
+        assert_eq!(d("Redaktion"), vec!["Redaktion"]);
+        assert_eq!(d("Jane Doe, Staff Writer"), vec!["Jane Doe"]);
+        assert!(d("2024-10-25").is_empty());
+        assert!(d("https://x.example/author/jane").is_empty());
+        // visible bylines still need capitalised names
+        assert!(c("kirstin boatto").is_empty());
+    }
+
+    #[test]
+    fn commenters_and_trailing_interface_words() {
+        assert!(c("Art Edwards says").is_empty());
+        assert_eq!(c("Karl Ruppert More Posts"), vec!["Karl Ruppert"]);
+        assert_eq!(c("Veröffentlicht von Chris Jung"), vec!["Chris Jung"]);
+        assert_eq!(c("vom Support Team"), vec!["Support Team"]);
+        assert_eq!(c("View all posts by Daniel Lemire"), vec!["Daniel Lemire"]);
+        assert_eq!(c("Zeige alle Beiträge von Cem Basman"), vec!["Cem Basman"]);
+        assert!(c("View my complete profile").is_empty());
+    }
+
+    #[test]
+    fn bylines_in_text_blocks() {
+        assert_eq!(
+            t(&["Menu", "By Sofia Gonzalez December 2, 2025", "Body text."]),
+            vec!["Sofia Gonzalez"]
+        );
+        assert_eq!(
+            t(&["Posted on September 21, 2020 by Adi Tzlil"]),
+            vec!["Adi Tzlil"]
+        );
+        assert_eq!(t(&["Written by", "Edzel Tabing"]), vec!["Edzel Tabing"]);
+        assert_eq!(t(&["Autor: Peter Maahn"]), vec!["Peter Maahn"]);
+        assert_eq!(
+            t(&["Von Roland Brockmann und Sebastian Drescher"]),
+            vec!["Roland Brockmann", "Sebastian Drescher"]
+        );
+        assert_eq!(
+            t(&["John Crenshaw in seo", "Written by John Crenshaw"]),
+            vec!["John Crenshaw"]
+        );
+        assert!(t(&["Photo by Jane Doe", "Seite 1 von 1"]).is_empty());
+        assert!(t(&["Powered by WordPress"]).is_empty());
+        assert!(t(&["Nordish by Nature", "Wir verzichten auf Pestizide"]).is_empty());
+        assert!(t(&["Ein Bericht von Monstersternen und Planeten"]).is_empty());
+        assert!(t(&["Das Weltall: Von Monstersternen und Galaxien"]).is_empty());
+        assert!(t(&["Festgenommen, von der Polizei Berlin"]).is_empty());
     }
 
     #[test]

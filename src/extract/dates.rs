@@ -88,7 +88,7 @@ pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 /// Month names and abbreviations in the languages of the dev sets, lower case.
-fn month(word: &str) -> Option<u32> {
+pub(super) fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     const MONTHS: &[(&[&str], u32)] = &[
         (
@@ -317,6 +317,9 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO_ANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b").expect("static regex"));
+static NUMERIC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:$|[^\d.]|\.\s)").expect("static regex")
+});
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("static regex")
 });
@@ -355,6 +358,17 @@ pub fn parse_text(s: &str) -> Option<DateTime<FixedOffset>> {
         };
         if let Some(date) = date {
             found.push((c.get(0)?.start(), date));
+        }
+    }
+    if found.is_empty()
+        && let Some(c) = NUMERIC_SHORT.captures(s)
+    {
+        // "31.10.23": day, month, two-digit year
+        let (d, m, y): (u32, u32, i32) =
+            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        let y = if y <= 35 { 2000 + y } else { 1900 + y };
+        if let Some(date) = ymd(y, m, d) {
+            found.push((c.get(1)?.start(), date));
         }
     }
     found
@@ -442,6 +456,15 @@ mod tests {
         assert_eq!(d("25.10.2024").as_deref(), Some("2024-10-25"));
         assert_eq!(d("10/25/2024").as_deref(), Some("2024-10-25"));
         assert_eq!(d("no date here 12345"), None);
+        assert_eq!(
+            d("Von: Björn Jahner | 31.10.23").as_deref(),
+            Some("2023-10-31")
+        );
+        assert_eq!(
+            d("version 1.2.13 released"),
+            None,
+            "two-digit day and month only"
+        );
     }
 
     #[test]

@@ -70,6 +70,7 @@ const MODIFIED_KEYS: &[&str] = &[
     "lastupdated",
     "utime",
     "revised",
+    "dateupdate",
 ];
 
 /// The value of the first meta whose name is `key`.
@@ -88,8 +89,42 @@ pub fn metas<'p>(page: &'p Page, key: &'p str) -> impl Iterator<Item = &'p str> 
         .map(|(_, v)| v.as_str())
 }
 
-/// The publication date cascade.
+/// The date written in the article's header: the first date in a short block right after the
+/// `<h1>` (or just before it), where pages print "Published …", "Oct 5, 2024", "12.12.2025".
+pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
+    let at = page.blocks.iter().position(|b| {
+        page.elems
+            .get(b.owner as usize)
+            .is_some_and(|e| e.tag == "h1")
+    })?;
+    let after = page.blocks[at + 1..].iter().take(8);
+    let before = page.blocks[at.saturating_sub(4)..at].iter().rev();
+    after
+        .chain(before)
+        .filter(|b| b.text.len() < 100)
+        .find_map(|b| dates::parse_text(&b.text))
+}
+
+/// The publication date cascade. A date printed in the article's header wins over the metadata
+/// when they disagree by more than a day (the page shows the date it stands by; a day's
+/// difference is a time zone); then JSON-LD, metas, `<time>`/`itemprop`, the URL, and a scan of
+/// the page's short blocks.
 pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<DateTime<FixedOffset>> {
+    let found = published_meta(page, ld, url);
+    if let Some(h) = header_date(page) {
+        return match found {
+            Some(f) if (f.date_naive() - h.date_naive()).num_days().abs() <= 1 => Some(f),
+            _ => Some(h),
+        };
+    }
+    found.or_else(|| text_scan(page))
+}
+
+fn published_meta(
+    page: &Page,
+    ld: &LinkedData,
+    url: Option<&str>,
+) -> Option<DateTime<FixedOffset>> {
     let from_ld = |o: Option<&serde_json::Value>| {
         o.and_then(|a| {
             jsonld::text(a.get("datePublished")).or_else(|| jsonld::text(a.get("dateCreated")))
@@ -105,7 +140,6 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
         .or_else(|| from_ld(ld.webpage()))
         .or_else(|| dom_date(page, false))
         .or_else(|| url.and_then(dates::from_url))
-        .or_else(|| text_scan(page))
 }
 
 /// The modification date cascade.
@@ -141,6 +175,6 @@ fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
     page.blocks
         .iter()
         .filter(|b| b.text.len() < 120)
-        .take(80)
+        .take(300)
         .find_map(|b| dates::parse_text(&b.text))
 }

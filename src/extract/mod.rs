@@ -106,6 +106,7 @@ fn assemble(page: &Page, url: Option<&str>) -> Article {
 
     let title = title::reconcile(&title::TitleSources {
         h1s: &page.h1s,
+        h2s: &page.h2s,
         headline: field("headline").or_else(|| field("name")),
         og_title: meta(page, "og:title")
             .or_else(|| meta(page, "twitter:title"))
@@ -196,13 +197,28 @@ fn assemble(page: &Page, url: Option<&str>) -> Article {
     }
 }
 
-/// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then bylines.
+/// Labels of the `twitter:labelN`/`twitter:dataN` pairs (Yoast and others) that name the author.
+const AUTHOR_LABELS: &[&str] = &[
+    "written by",
+    "author",
+    "autor",
+    "verfasst von",
+    "geschrieben von",
+    "escrito por",
+    "écrit par",
+    "auteur",
+];
+
+/// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then
+/// byline-class elements, then bylines written in the text ("By …", "Von …", "Written by" + name).
 fn authors(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String> {
-    let found = authors::clean(&ld.authors(), site_name);
+    // declared values may carry double-escaped entities ("Maria &amp; Katerina")
+    let decoded = |v: Vec<String>| -> Vec<String> { v.iter().map(|a| clean_line(a)).collect() };
+    let found = authors::clean_declared(&decoded(ld.authors()), site_name);
     if !found.is_empty() {
         return found;
     }
-    let from_meta: Vec<String> = [
+    let mut from_meta: Vec<String> = [
         "author",
         "article:author",
         "dc.creator",
@@ -218,7 +234,17 @@ fn authors(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String>
     .filter(|v| !v.contains("://"))
     .map(str::to_string)
     .collect();
-    let found = authors::clean(&from_meta, site_name);
+    if from_meta.is_empty() {
+        for (k, v) in &page.metas {
+            if let Some(n) = k.strip_prefix("twitter:label")
+                && AUTHOR_LABELS.contains(&v.to_lowercase().trim())
+                && let Some(name) = meta(page, &format!("twitter:data{n}"))
+            {
+                from_meta.push(name.to_string());
+            }
+        }
+    }
+    let found = authors::clean_declared(&decoded(from_meta), site_name);
     if !found.is_empty() {
         return found;
     }
@@ -228,16 +254,22 @@ fn authors(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String>
         .filter_map(|b| b.strip_prefix('\u{1}'))
         .map(str::to_string)
         .collect();
-    let found = authors::clean(&marked, site_name);
+    // rel=author / itemprop=author is markup that declares the name, as metadata does
+    let found = authors::clean_declared(&marked, site_name);
     if !found.is_empty() {
         return found;
     }
-    page.bylines
+    let found = page
+        .bylines
         .iter()
         .filter(|b| !b.starts_with('\u{1}'))
         .map(|b| authors::clean(std::slice::from_ref(b), site_name))
         .find(|f| !f.is_empty())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if !found.is_empty() {
+        return found;
+    }
+    authors::from_text(page.blocks.iter().map(|b| b.text.as_str()))
 }
 
 /// One line of metadata: whitespace collapsed, and entities left over from double escaping

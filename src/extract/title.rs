@@ -80,6 +80,7 @@ fn strip_generic(title: &str) -> String {
 #[derive(Debug, Default)]
 pub struct TitleSources<'a> {
     pub h1s: &'a [String],
+    pub h2s: &'a [String],
     pub headline: Option<String>,
     pub og_title: Option<String>,
     pub title_tag: Option<&'a str>,
@@ -87,8 +88,95 @@ pub struct TitleSources<'a> {
     pub site: Option<&'a str>,
 }
 
+/// Separators between the parts of a `<title>` when looking for the site's name among them.
+const PART_SEPARATORS: &[&str] = &[
+    " | ", " » ", " « ", " – ", " — ", " - ", " :: ", " : ", " · ", " • ", " / ",
+];
+
+/// The parts of a `<title>` ("Site » Blog Archive » Post", "Post | Site | Motto").
+fn parts(title: &str) -> Vec<&str> {
+    let mut out = vec![title];
+    for sep in PART_SEPARATORS {
+        out = out.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    out.into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// When the `<h1>` is the blog's name (old themes) and the post title is one part of the
+/// `<title>`: the part an `<h2>` confirms, else the longest other part.
+fn title_beside_site_h1(s: &TitleSources<'_>, site_norms: &[String]) -> Option<String> {
+    let h1 = s.h1s.first()?;
+    let n = norm(h1);
+    if n.is_empty() {
+        return None;
+    }
+    let tag = s.title_tag?;
+    let ps = parts(tag);
+    if ps.len() < 2 {
+        return None;
+    }
+    let at = ps.iter().position(|p| norm(p) == n)?;
+    let others: Vec<&str> = ps
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| *i != at && !matches!(norm(p).as_str(), "blogarchive" | "blogarchiv"))
+        .map(|(_, p)| *p)
+        .collect();
+    let longest = others.iter().copied().max_by_key(|p| p.chars().count())?;
+    let site_like = |p: &str| {
+        let pn = norm(p);
+        site_norms
+            .iter()
+            .any(|sn| !sn.is_empty() && (*sn == pn || sn.contains(&pn) || pn.contains(sn.as_str())))
+    };
+    // metadata that repeats the h1 makes it the headline
+    if [s.og_title.as_deref(), s.headline.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|m| norm(&strip_site(m, s.site_name, s.site)) == n)
+    {
+        return None;
+    }
+    let confirmed = s.h2s.iter().find(|h| {
+        !site_like(h)
+            && h.chars().count() > h1.chars().count()
+            && others.iter().any(|o| norm(o) == norm(h))
+    });
+    // the h1 is the site when it names the site, when an h2 repeats another part, or when it
+    // follows a longer part that is not itself the site's name
+    let is_site = site_norms.contains(&n)
+        || confirmed.is_some()
+        || (at > 0 && h1.chars().count() < longest.chars().count() && !site_like(longest));
+    if !is_site {
+        return None;
+    }
+    if let Some(og) = s.og_title.as_deref().or(s.headline.as_deref())
+        && norm(og) != n
+        && !site_like(og)
+    {
+        return Some(strip_site(og, s.site_name, s.site));
+    }
+    if let Some(h2) = confirmed {
+        return Some(h2.clone());
+    }
+    Some(longest.to_string())
+}
+
 /// Picks the headline.
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
+    let site_norms: Vec<String> = [s.site_name, s.site]
+        .into_iter()
+        .flatten()
+        .map(norm)
+        .collect();
+    if s.h1s.len() == 1
+        && let Some(t) = title_beside_site_h1(s, &site_norms)
+    {
+        return Some(t);
+    }
     let clean = |t: &str| strip_site(t, s.site_name, s.site);
     let meta: Vec<String> = [s.headline.as_deref(), s.og_title.as_deref(), s.title_tag]
         .into_iter()
@@ -110,6 +198,14 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
     }
     for h in s.h1s.iter().take(5) {
         let n = norm(h);
+        // an h1 that runs a kicker into the headline ("Tunesien Große Aufgaben für …") ends
+        // with the headline the metadata gives
+        if let Some(i) = metas_norm
+            .iter()
+            .position(|m| m.len() >= 16 && n.len() > m.len() && n.ends_with(m.as_str()))
+        {
+            return Some(meta[i].clone());
+        }
         if n.len() >= 10
             && (tag_norm.contains(&n)
                 || metas_norm.iter().any(|m| {
@@ -120,11 +216,6 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
         }
     }
     // a single headline-like h1 is the visible headline even when the metadata words it otherwise
-    let site_norms: Vec<String> = [s.site_name, s.site]
-        .into_iter()
-        .flatten()
-        .map(norm)
-        .collect();
     if s.h1s.len() == 1 {
         let h = &s.h1s[0];
         let n = norm(h);
@@ -186,6 +277,59 @@ mod tests {
         assert_eq!(
             reconcile(&s).as_deref(),
             Some("Elon Musk Held Secret Talks With Putin – WSJ")
+        );
+    }
+
+    #[test]
+    fn blog_name_in_h1_is_not_the_title() {
+        let h1s = vec!["Four Years Remaining".to_string()];
+        let h2s = vec!["Interning of Small Integers in Python".to_string()];
+        let s = TitleSources {
+            h1s: &h1s,
+            h2s: &h2s,
+            title_tag: Some(
+                "Four Years Remaining » Blog Archive » Interning of Small Integers in Python",
+            ),
+            ..Default::default()
+        };
+        assert_eq!(
+            reconcile(&s).as_deref(),
+            Some("Interning of Small Integers in Python")
+        );
+        let h1s = vec!["Liebe geht durch den Magen".to_string()];
+        let s = TitleSources {
+            h1s: &h1s,
+            title_tag: Some("Rinderleber mit Apfel und Zwiebel | Liebe geht durch den Magen"),
+            ..Default::default()
+        };
+        assert_eq!(
+            reconcile(&s).as_deref(),
+            Some("Rinderleber mit Apfel und Zwiebel")
+        );
+        // the h1 that starts the <title> is the headline
+        let h1s = vec!["A long headline about things".to_string()];
+        let s = TitleSources {
+            h1s: &h1s,
+            title_tag: Some("A long headline about things | Paper"),
+            ..Default::default()
+        };
+        assert_eq!(
+            reconcile(&s).as_deref(),
+            Some("A long headline about things")
+        );
+    }
+
+    #[test]
+    fn kicker_run_into_the_h1_goes() {
+        let h1s = vec!["Tunesien Große Aufgaben für die neue Regierung".to_string()];
+        let s = TitleSources {
+            h1s: &h1s,
+            og_title: Some("Große Aufgaben für die neue Regierung".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            reconcile(&s).as_deref(),
+            Some("Große Aufgaben für die neue Regierung")
         );
     }
 

@@ -69,6 +69,9 @@ pub struct Page {
     pub bylines: Vec<String>,
     /// Texts of `<h1>` elements, in order.
     pub h1s: Vec<String>,
+    /// Texts of the first `<h2>` elements (blog themes put the site name in the `<h1>` and the
+    /// post title in an `<h2>`).
+    pub h2s: Vec<String>,
 }
 
 /// Walks the whole document once.
@@ -213,10 +216,15 @@ impl Walker {
         });
         self.flush(owner);
         self.children(node, id, depth, in_link);
-        if tag == "h1" {
+        if tag == "h1" || (tag == "h2" && self.page.h2s.len() < 12) {
             let t = self.buf.trim();
             if !t.is_empty() {
-                self.page.h1s.push(t.to_string());
+                let list = if tag == "h1" {
+                    &mut self.page.h1s
+                } else {
+                    &mut self.page.h2s
+                };
+                list.push(t.to_string());
             }
         }
         self.flush(id);
