@@ -9,8 +9,8 @@
 //! cargo run --release --example bench_search -- run --index DIR --queries DIR/queries.tsv
 //!     [--fts5-db fts.db] [--morgue target/release/morgue] [--runs 5] [--warmup 1] [--in-process-only]
 //! ```
-//! `DIR` is an archive directory: the index is built in `DIR/search`, where `morgue --index DIR
-//! search` looks for it. `scripts/bench-search.sh` runs the whole thing.
+//! `DIR` is an archive directory: the index is built as a new generation `DIR/search-N` and
+//! published in `DIR/CURRENT`, where `morgue --index DIR search` looks for it. `scripts/bench-search.sh` runs the whole thing.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
@@ -108,12 +108,11 @@ fn stored(t: Truth, copy: usize) -> StoredArticle {
 
 fn build(args: &[String]) -> anyhow::Result<()> {
     let truth = existing(&required(args, "--truth")?, "truth file")?;
-    let dir = PathBuf::from(required(args, "--index")?).join("search");
+    let store = morgue::store::Store::new(Path::new(&required(args, "--index")?));
+    // A fresh generation, published (CURRENT) once built, as `morgue rebuild` does.
+    let dir = store.new_generation()?;
     let limit: usize = arg(args, "--docs").map_or(Ok(usize::MAX), |s| s.parse())?;
     let copies: usize = arg(args, "--copies").map_or(Ok(1), |s| s.parse())?;
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).with_context(|| format!("removing {}", dir.display()))?;
-    }
     let index = Index::open_or_create(&dir)?;
     let mut writer = index.writer()?;
     let start = Instant::now();
@@ -131,6 +130,7 @@ fn build(args: &[String]) -> anyhow::Result<()> {
     let indexed = start.elapsed().as_secs_f64();
     writer.optimize()?;
     let total = start.elapsed().as_secs_f64();
+    store.publish(&dir)?;
     let bytes: u64 = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok()?.metadata().ok())
         .map(|m| m.len())
@@ -258,7 +258,7 @@ fn run(args: &[String]) -> anyhow::Result<()> {
         );
     }
     let t_open = Instant::now();
-    let index = Index::open(&archive.join("search"))?;
+    let index = morgue::store::Store::new(&archive).open_index()?;
     let open_ms = t_open.elapsed().as_secs_f64() * 1000.0;
     let docs = index.stats()?.articles;
     let mut classes: BTreeMap<String, ClassTimes> = BTreeMap::new();

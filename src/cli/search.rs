@@ -92,7 +92,11 @@ fn parse_until(s: &str) -> Result<NaiveDate, String> {
 /// Runs `morgue search` on the archive directory `index` (the search index is `index/search`).
 pub fn run(index: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     let index = crate::store::Store::new(index).open_index()?;
-    run_with(&index, args)
+    let code = run_with(&index, args);
+    // The process ends here: unmapping the index files and freeing its caches one by one is
+    // the kernel's job at exit, done faster there.
+    std::mem::forget(index);
+    code
 }
 
 /// The JSON Lines shape of a hit (field order is the contract's).

@@ -34,6 +34,25 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
+/// The first character of `s` satisfying `pred`, with its byte offset. ASCII bytes are tested
+/// without UTF-8 decoding (most text is ASCII; snippets tokenize whole articles per search).
+fn find_char(s: &str, pred: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            s.get(i..)?.chars().next()?
+        };
+        if pred(c) {
+            return Some((i, c));
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
 impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordTokenStream<'a>;
 
@@ -69,16 +88,16 @@ impl TokenStream for WordTokenStream<'_> {
             return true;
         }
         let rest = &self.text[self.offset..];
-        let Some((skip, first)) = rest.char_indices().find(|(_, c)| c.is_alphanumeric()) else {
+        let Some((skip, first)) = find_char(rest, char::is_alphanumeric) else {
             self.offset = self.text.len();
             return false;
         };
         let start = self.offset + skip;
         let cjk = is_cjk(first);
-        let len = self.text[start..]
-            .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric() || is_cjk(*c) != cjk)
-            .map_or(self.text.len() - start, |(i, _)| i);
+        let len = find_char(&self.text[start..], |c| {
+            !c.is_alphanumeric() || is_cjk(c) != cjk
+        })
+        .map_or(self.text.len() - start, |(i, _)| i);
         let end = start + len;
         self.offset = end;
         if !cjk {

@@ -38,6 +38,7 @@ pub struct Compiler {
     keyword: TextAnalyzer,
     stemmers: Vec<TextAnalyzer>,
     exact_words: bool,
+    explaining: bool,
 }
 
 type BoxQuery = Box<dyn Query>;
@@ -113,6 +114,7 @@ impl Compiler {
             keyword: keyword_analyzer(),
             stemmers: seen.into_iter().map(analysis::stem_analyzer).collect(),
             exact_words,
+            explaining: false,
         }
     }
 
@@ -170,8 +172,23 @@ impl Compiler {
         out
     }
 
+    /// Compiles every part of the tree so that it can be explained ([`super::explain`]).
+    pub fn with_explanations(mut self) -> Compiler {
+        self.explaining = true;
+        self
+    }
+
     /// Compiles a tree; `None` when nothing in it is searchable (e.g. only punctuation).
     pub fn compile(&mut self, node: &Node) -> Result<Option<BoxQuery>, SearchError> {
+        let query = self.compile_node(node)?;
+        Ok(if self.explaining {
+            query.map(|q| Box::new(super::explain::Explained(q)) as BoxQuery)
+        } else {
+            query
+        })
+    }
+
+    fn compile_node(&mut self, node: &Node) -> Result<Option<BoxQuery>, SearchError> {
         Ok(match node {
             Node::And(items) => {
                 let mut clauses: Vec<(Occur, BoxQuery)> = Vec::new();

@@ -58,6 +58,36 @@ fn explain_shows_the_score_parts() {
     );
 }
 
+/// Regression: `--explain` on an OR query panicked in debug builds (a tantivy debug assertion:
+/// explaining re-seeks a union scorer), for every hit but the first.
+#[test]
+fn explain_works_for_or_queries_and_every_hit() {
+    let (_d, index) = corpus();
+    for query in [
+        "secret OR climate",
+        "talks (secret OR harbour)",
+        "\"secret talks\" OR state",
+    ] {
+        let request = SearchRequest {
+            query: query.into(),
+            limit: 10,
+            explain: true,
+            ..Default::default()
+        };
+        let results = search(&index, &request).unwrap();
+        assert!(results.hits.len() > 1, "{query}: {}", results.hits.len());
+        for hit in &results.hits {
+            let explanation = hit.explanation.as_deref().unwrap();
+            let json: serde_json::Value = serde_json::from_str(explanation).unwrap();
+            let value = json["value"].as_f64().unwrap();
+            assert!(
+                (value - f64::from(hit.score)).abs() < 1e-3,
+                "{query}: {explanation}"
+            );
+        }
+    }
+}
+
 #[test]
 fn syndicated_copies_collapse_into_one_hit() {
     let dir = tempfile::tempdir().unwrap();

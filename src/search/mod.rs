@@ -5,6 +5,7 @@
 pub mod collapse;
 pub mod compile;
 pub mod dates;
+pub mod explain;
 pub mod facet;
 pub mod query;
 pub mod snippet;
@@ -146,6 +147,9 @@ pub fn prepare(index: &Index, request: &SearchRequest) -> Result<Prepared, Searc
     let mut compiler =
         compile::Compiler::new(fields, languages.iter().map(String::as_str), request.exact)
             .with_searcher(index.searcher());
+    if request.explain {
+        compiler = compiler.with_explanations();
+    }
     let main = compiler
         .compile(&node)?
         .ok_or_else(|| query_error("the query has no searchable words", Some(0)))?;

@@ -1,6 +1,7 @@
 //! Snippets: the best passage(s) of an article's text for a query, with the matched words — and
 //! whole phrases, as one span — as byte ranges. Computed only for the hits shown.
 
+use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 
 use tantivy::tokenizer::{TextAnalyzer, Token};
@@ -102,8 +103,10 @@ impl Highlighter {
         }
     }
 
+    /// Every match in `text`, in text order (by start, then pattern). One pass over the token
+    /// stream, keeping only the last few tokens for phrases: copying every token of the body
+    /// was most of a search's time.
     fn matches(&self, text: &str, lang: Option<&str>) -> Vec<Match> {
-        let tokens: Vec<Token> = analysis::tokens(&mut exact_analyzer(), text);
         // Stem only the words that could match: a stem keeps its word's first letter, so words
         // starting with another letter than every query stem are skipped (stemming the whole
         // text was most of a search process's time).
@@ -118,16 +121,35 @@ impl Highlighter {
             .filter_map(|s| s.chars().next())
             .collect();
         let mut stemmer = (!firsts.is_empty()).then(|| stem_analyzer(stem_language(lang)));
-        let stems: Vec<Option<String>> = tokens
+        let mut stems: HashMap<String, Option<String>> = HashMap::new();
+        // The longest phrase: how many tokens to keep.
+        let keep = self
+            .patterns
             .iter()
-            .map(|t| {
-                let first = t.text.chars().next()?;
-                let stemmer = stemmer.as_mut().filter(|_| firsts.contains(&first))?;
-                analysis::terms(stemmer, &t.text).into_iter().next()
+            .map(|p| match p {
+                Pattern::Phrase(words, _) => words.len(),
+                _ => 1,
             })
-            .collect();
+            .max()
+            .unwrap_or(1);
+        let mut recent: VecDeque<Token> = VecDeque::with_capacity(keep);
+        let mut analyzer = exact_analyzer();
+        let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
-        for (i, token) in tokens.iter().enumerate() {
+        while stream.advance() {
+            let token = stream.token();
+            // The recent tokens, oldest first, this one last (buffers reused).
+            let mut slot = if recent.len() == keep {
+                recent.pop_front().unwrap_or_default()
+            } else {
+                Token::default()
+            };
+            slot.text.clear();
+            slot.text.push_str(&token.text);
+            slot.offset_from = token.offset_from;
+            slot.offset_to = token.offset_to;
+            slot.position = token.position;
+            recent.push_back(slot);
             let span = token.offset_from..token.offset_to;
             for (p, pattern) in self.patterns.iter().enumerate() {
                 let one = |weight| Match {
@@ -141,22 +163,38 @@ impl Highlighter {
                     Pattern::Fuzzy(w, d) if edit_distance(&token.text, w) <= usize::from(*d) => {
                         out.push(one(1))
                     }
-                    Pattern::Stem(options)
-                        if options.contains(&token.text)
-                            || stems
-                                .get(i)
-                                .and_then(Option::as_ref)
-                                .is_some_and(|s| options.contains(s)) =>
-                    {
-                        out.push(one(1))
+                    Pattern::Stem(options) => {
+                        let word = token.text.as_str();
+                        let could = word.chars().next().is_some_and(|c| firsts.contains(&c));
+                        let matched = options.contains(&token.text)
+                            || could && {
+                                if !stems.contains_key(word) {
+                                    let stem = stemmer
+                                        .as_mut()
+                                        .and_then(|s| analysis::terms(s, word).into_iter().next());
+                                    stems.insert(word.to_string(), stem);
+                                }
+                                stems
+                                    .get(word)
+                                    .and_then(Option::as_ref)
+                                    .is_some_and(|s| options.contains(s))
+                            };
+                        if matched {
+                            out.push(one(1));
+                        }
                     }
                     Pattern::Phrase(words, prefix) => {
-                        let Some(run) = tokens.get(i..i + words.len()) else {
+                        // Phrases are matched at their last word.
+                        let Some(first) = recent.len().checked_sub(words.len()) else {
                             continue;
                         };
+                        let run = recent.range(first..);
                         let last = words.len() - 1;
-                        let hit = run.iter().zip(words).enumerate().all(|(k, (t, w))| {
-                            (k == 0 || t.position == run[k - 1].position + 1)
+                        let mut previous: Option<usize> = None;
+                        let hit = run.zip(words).enumerate().all(|(k, (t, w))| {
+                            let follows = previous.is_none_or(|p| t.position == p + 1);
+                            previous = Some(t.position);
+                            follows
                                 && if k == last && *prefix {
                                     t.text.starts_with(w.as_str())
                                 } else {
@@ -165,7 +203,7 @@ impl Highlighter {
                         });
                         if hit {
                             out.push(Match {
-                                span: token.offset_from..run[last].offset_to,
+                                span: recent[first].offset_from..token.offset_to,
                                 pattern: p,
                                 weight: 2 * words.len(),
                             });
@@ -175,6 +213,8 @@ impl Highlighter {
                 }
             }
         }
+        // Phrases were found at their end: back to text order.
+        out.sort_by_key(|m| (m.span.start, m.pattern));
         out
     }
 
