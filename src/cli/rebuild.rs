@@ -41,6 +41,11 @@ struct Summary {
 
 const CHUNK: usize = 256;
 
+/// Articles between commits of the new generation (invisible to searches until it is published):
+/// an index writer holds every uncommitted delete and duplicate-detection entry in memory, so
+/// without them memory would grow with the archive.
+const COMMIT_EVERY: u64 = 10_000;
+
 pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let store = Store::new(index);
@@ -52,6 +57,7 @@ pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
 
     let mut summary = Summary::default();
     let mut chunk: Vec<Page> = Vec::with_capacity(CHUNK);
+    let mut indexed = 0;
     let files = archive.files()?;
     let sizes: Vec<u64> = files
         .iter()
@@ -82,8 +88,12 @@ pub fn run(index: &Path, args: RebuildArgs) -> anyhow::Result<ExitCode> {
             let offset = record.location.offset;
             chunk.push((record.capture, Some(record.location)));
             if chunk.len() == CHUNK {
-                pipeline::index_pages(&mut writer, &mut chunk, &mut summary.skipped)?;
+                indexed += pipeline::index_pages(&mut writer, &mut chunk, &mut summary.skipped)?;
                 progress.update(summary.captures, "captures", bytes_before + offset, "");
+                if indexed >= COMMIT_EVERY {
+                    writer.commit()?;
+                    indexed = 0;
+                }
             }
         }
         bytes_before += size;
