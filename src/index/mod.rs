@@ -203,15 +203,23 @@ impl Index {
         self.searcher().segment_readers().len()
     }
 
-    /// A writer (one at a time per index, across processes).
+    /// A writer (one at a time per index, across processes) with two indexing threads where
+    /// there are two cores, for bulk loads (import, rebuild).
     pub fn writer(&self) -> Result<IndexWriter, IndexError> {
         let threads = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(1)
             .clamp(1, 2);
+        self.writer_with_threads(threads)
+    }
+
+    /// A writer with `threads` indexing threads. Each thread makes its own segment per commit:
+    /// `add`, which commits small batches often, uses one, so it makes half the segments and
+    /// merges them half as often.
+    pub fn writer_with_threads(&self, threads: usize) -> Result<IndexWriter, IndexError> {
         let writer = self
             .index
-            .writer_with_num_threads(threads, WRITER_MEMORY)
+            .writer_with_num_threads(threads.max(1), WRITER_MEMORY)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => IndexError::Busy {
                     path: self.dir.display().to_string(),

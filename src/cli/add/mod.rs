@@ -137,7 +137,7 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
             .transpose()?,
         archive.clone(),
     ));
-    let writer = store.open_or_create_index()?.writer()?;
+    let writer = store.open_or_create_index()?.writer_with_threads(1)?;
     let mut batch: Batcher<Report> =
         Batcher::new(store.clone(), archive.writer()?, writer, Activity::Add)?
             .every(args.batch_size, Duration::from_secs(5));
