@@ -56,7 +56,7 @@ enum Source {
     /// Gzip, positioned between members.
     Between(Counted),
     /// Gzip, inside a member.
-    Member(GzDecoder<Counted>),
+    Member(Box<GzDecoder<Counted>>),
     /// Nothing more can be read.
     Done,
 }
@@ -102,7 +102,7 @@ impl Stream {
         let gzip = head.starts_with(&[0x1f, 0x8b]);
         let counted = Counted { inner, pos: 0 };
         let source = if gzip {
-            Source::Member(GzDecoder::new(counted))
+            Source::Member(Box::new(GzDecoder::new(counted)))
         } else {
             Source::Plain(counted)
         };
@@ -236,7 +236,7 @@ impl Stream {
         self.seg_eof = false;
         self.lo = 0;
         self.hi = 0;
-        self.source = Source::Member(GzDecoder::new(counted));
+        self.source = Source::Member(Box::new(GzDecoder::new(counted)));
     }
 
     fn take_counted(&mut self) -> Option<Counted> {
