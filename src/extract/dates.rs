@@ -35,7 +35,7 @@ static ISO_PREFIX: LazyLock<Regex> =
 /// offset, RFC 2822, compact `YYYYMMDD`, Unix seconds. Naive times are taken as +00:00.
 pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
     let s = s.trim();
-    if s.is_empty() || s.len() > 64 {
+    if s.is_empty() || s.len() > 64 || !has_digit(s) {
         return None;
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
@@ -85,6 +85,12 @@ pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
         return plausible(DateTime::from_timestamp(secs, 0)?.fixed_offset());
     }
     parse_text(s)
+}
+
+/// Every date form read here has ASCII digits (a day, a year): text without any is skipped
+/// before the regexes, which are the bulk of the cascade's time.
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
 }
 
 /// Month names and abbreviations in the languages of the dev sets, lower case.
@@ -326,6 +332,9 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds the first plausible date written for people in a piece of text.
 pub fn parse_text(s: &str) -> Option<DateTime<FixedOffset>> {
+    if !has_digit(s) {
+        return None;
+    }
     let mut found: Vec<(usize, NaiveDate)> = Vec::new();
     if let Some(c) = ISO_ANY.captures(s)
         && let Some(d) = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
