@@ -8,7 +8,7 @@ mod common;
 use std::io::Write;
 use std::path::Path;
 
-use common::{article_html, json_lines, morgue};
+use common::{article_html, json_lines, morgue, succeed};
 use flate2::{Compression, write::GzEncoder};
 use sha1::{Digest, Sha1};
 
@@ -206,12 +206,7 @@ fn import_indexes_html_reports_damage_and_rebuild_needs_only_the_archive() {
     // The originals can go: the archive holds everything rebuild needs.
     std::fs::remove_file(&gz).unwrap();
     std::fs::remove_file(&plain).unwrap();
-    let out = morgue(&index).args(["rebuild", "--json"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(morgue(&index).args(["rebuild", "--json"]));
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["articles"], 3, "{summary}");
     check(&index);
@@ -286,16 +281,7 @@ fn a_revisit_of_a_capture_imported_by_an_earlier_run_is_resolved() {
     );
     std::fs::write(&second, gzip(&revisit)).unwrap();
     for file in [&first, &second] {
-        let out = morgue(&index)
-            .args(["import", "--json"])
-            .arg(file)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = succeed(morgue(&index).args(["import", "--json"]).arg(file));
         let report = &json_lines(&out.stdout)[0];
         assert_eq!(report["indexed"], 1, "{report}");
     }

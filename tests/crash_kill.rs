@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 use std::time::Duration;
 
-use common::{Page, Server, article_html, json_lines, morgue};
+use common::{Page, Server, article_html, json_lines, morgue, succeed};
 
 const PAGES: usize = 120;
 
@@ -138,16 +138,7 @@ fn kill_minus_nine_loses_nothing_reported() {
     }
 
     // A run to completion repairs whatever the last kill tore, and has everything.
-    let out = morgue(&index)
-        .args(["add", "--json", "--input"])
-        .arg(&list)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeed(morgue(&index).args(["add", "--json", "--input"]).arg(&list));
     let stats = morgue(&index).args(["stats", "--json"]).output().unwrap();
     let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     assert_eq!(stats["articles"], PAGES as u64, "{stats}");

@@ -520,18 +520,7 @@ fn short_text(node: NodeRef<'_, Node>, limit: usize) -> Option<String> {
 pub fn collapsed_text(node: NodeRef<'_, Node>) -> String {
     // text nodes are joined with a space: in bylines and date lines they are usually separate
     // elements ("By" <a>Jane Doe</a>, "Jane Doe" <span>Last update</span>)
-    let mut out = String::new();
-    for d in node.descendants() {
-        if let Node::Text(t) = d.value() {
-            for word in t.split_whitespace() {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(word);
-            }
-        }
-    }
-    out
+    short_text(node, usize::MAX).unwrap_or_default()
 }
 
 fn raw_text(node: NodeRef<'_, Node>) -> String {

@@ -438,10 +438,7 @@ impl IndexWriter {
             let docs: Vec<u32> = segments.iter().map(|s| s.num_docs()).collect();
             let keep = tiers_to_keep(&docs);
             let small: Vec<_> = segments[keep..].iter().map(|s| s.id()).collect();
-            if small.len() > 1 {
-                self.inner.merge(&small).wait()?;
-                self.inner.garbage_collect_files().wait()?;
-            }
+            self.merge(&small)?;
         }
         self.reader.reload()?;
         Ok(())
@@ -458,8 +455,14 @@ impl IndexWriter {
 
     fn merge_all(&mut self) -> Result<(), IndexError> {
         let ids = self.index.searchable_segment_ids()?;
+        self.merge(&ids)
+    }
+
+    /// Merges these segments into one (when there are two or more) and deletes the files no
+    /// longer used.
+    fn merge(&mut self, ids: &[tantivy::index::SegmentId]) -> Result<(), IndexError> {
         if ids.len() > 1 {
-            self.inner.merge(&ids).wait()?;
+            self.inner.merge(ids).wait()?;
         }
         self.inner.garbage_collect_files().wait()?;
         Ok(())

@@ -207,6 +207,17 @@ pub fn morgue(index: &Path) -> Command {
     cmd
 }
 
+/// Runs `cmd` and asserts that it succeeded, showing its stderr when it did not.
+pub fn succeed(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().expect("run the command");
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Parses JSON Lines output.
 pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(stdout)
