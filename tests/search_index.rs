@@ -146,6 +146,55 @@ fn stats_and_optimize() {
 }
 
 #[test]
+fn merges_never_make_a_segment_larger_than_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::open_or_create(dir.path()).unwrap();
+    // articles of 3,000 words of their own, so that a segment's size is mostly its articles
+    let article = |i: usize| {
+        let mut doc = full_article(&format!("https://a.example/{i}"), "T");
+        doc.article.text = (0..3000).map(|k| format!("w{i}x{k} ")).collect();
+        doc
+    };
+    let mut w = index.writer_with_threads(1).unwrap();
+    w.upsert(&article(0)).unwrap();
+    w.commit().unwrap();
+    let one: u64 = std::fs::read_dir(index.dir())
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .split('.')
+                .next()
+                .unwrap()
+                .len()
+                == 32
+        })
+        .map(|e| e.metadata().unwrap().len())
+        .sum();
+    // eleven more one-article commits, then an optimize with room for about four articles
+    let mut w = w.max_merged_bytes(4 * one + one / 2);
+    for i in 1..12 {
+        w.upsert(&article(i)).unwrap();
+        w.commit().unwrap();
+    }
+    w.optimize().unwrap();
+    let docs: Vec<u32> = index
+        .searcher()
+        .segment_readers()
+        .iter()
+        .map(|s| s.num_docs())
+        .collect();
+    assert!(docs.len() >= 3 && docs.iter().all(|&d| d <= 4), "{docs:?}");
+    assert_eq!(index.stats().unwrap().articles, 12);
+    // without the cap the same articles end in one segment
+    let mut w = w.max_merged_bytes(u64::MAX);
+    w.optimize().unwrap();
+    assert_eq!(index.segment_count(), 1);
+    assert_eq!(index.stats().unwrap().articles, 12);
+}
+
+#[test]
 fn missing_and_incompatible_indexes_are_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nothing-here");

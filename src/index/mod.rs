@@ -31,8 +31,10 @@ pub const META_FILE: &str = "morgue-index.json";
 /// Writer memory budget, shared by its threads.
 const WRITER_MEMORY: usize = 160_000_000;
 /// More searchable segments than this after a commit → merge the small ones (see
-/// [`IndexWriter::commit`]). Each extra segment costs a search process about 0.15 ms.
+/// [`plan_merges`]). Each extra segment costs a search process about 0.15 ms.
 const MAX_SEGMENTS: usize = 6;
+/// No merge makes a segment larger than this (see [`plan_merges`]): about 190,000 news articles.
+const MAX_MERGED_BYTES: u64 = 400 << 20;
 
 /// One article as the index keeps it.
 #[derive(Debug, Clone, PartialEq)]
@@ -234,6 +236,8 @@ impl Index {
             fields: self.fields,
             index: self.index.clone(),
             reader: self.reader.clone(),
+            dir: self.dir.clone(),
+            max_merged_bytes: MAX_MERGED_BYTES,
         })
     }
 
@@ -347,9 +351,17 @@ pub struct IndexWriter {
     fields: Fields,
     index: tantivy::Index,
     reader: IndexReader,
+    dir: PathBuf,
+    max_merged_bytes: u64,
 }
 
 impl IndexWriter {
+    /// Sets the largest segment a merge may make (default `MAX_MERGED_BYTES`, ~400 MB).
+    pub fn max_merged_bytes(mut self, bytes: u64) -> IndexWriter {
+        self.max_merged_bytes = bytes;
+        self
+    }
+
     /// Adds the article, replacing any article with the same id. A near-duplicate of an article
     /// already indexed (or added in this batch) joins its cluster.
     pub fn upsert(&mut self, doc: &StoredArticle) -> Result<(), IndexError> {
@@ -422,71 +434,106 @@ impl IndexWriter {
         Ok(())
     }
 
-    /// Makes everything added so far durable and visible. Merges all segments into one when
-    /// there are more than a handful (many small `add` runs), so searches stay fast.
-    ///
-    /// When the commit leaves more than `MAX_SEGMENTS` segments, the small ones are merged: a
-    /// segment larger than all smaller ones together is kept as it is, the rest are merged into
-    /// one. So a nightly `add` to a large index merges the night's few thousand articles, never
-    /// the whole index (the sizes of the kept segments at least double, so they stay few).
+    /// Makes everything added so far durable and visible, merging small segments when there are
+    /// too many (see [`plan_merges`]), so searches stay fast.
     pub fn commit(&mut self) -> Result<(), IndexError> {
         self.inner.commit()?;
         self.batch.clear();
-        let mut segments = self.index.searchable_segment_metas()?;
-        if segments.len() > MAX_SEGMENTS {
-            segments.sort_by_key(|s| std::cmp::Reverse(s.num_docs()));
-            let docs: Vec<u32> = segments.iter().map(|s| s.num_docs()).collect();
-            let keep = tiers_to_keep(&docs);
-            let small: Vec<_> = segments[keep..].iter().map(|s| s.id()).collect();
-            self.merge(&small)?;
-        }
+        self.merge_planned(false)?;
         self.reader.reload()?;
         Ok(())
     }
 
-    /// Commits, then merges the whole index into one segment (after a large import or rebuild).
+    /// Commits, then merges the index into as few segments as the size cap allows (one up to
+    /// about 190,000 news articles), after a large import or rebuild.
     pub fn optimize(&mut self) -> Result<(), IndexError> {
         self.inner.commit()?;
         self.batch.clear();
-        self.merge_all()?;
+        self.merge_planned(true)?;
         self.reader.reload()?;
         Ok(())
     }
 
-    fn merge_all(&mut self) -> Result<(), IndexError> {
-        let ids = self.index.searchable_segment_ids()?;
-        self.merge(&ids)
-    }
-
-    /// Merges these segments into one (when there are two or more) and deletes the files no
-    /// longer used.
-    fn merge(&mut self, ids: &[tantivy::index::SegmentId]) -> Result<(), IndexError> {
-        if ids.len() > 1 {
-            self.inner.merge(ids).wait()?;
+    fn merge_planned(&mut self, all: bool) -> Result<(), IndexError> {
+        let segments = self.index.searchable_segment_metas()?;
+        let sized: Vec<(u64, tantivy::index::SegmentId)> = segments
+            .iter()
+            .map(|meta| (segment_bytes(&self.dir, meta), meta.id()))
+            .collect();
+        for group in plan_merges(&sized, all, self.max_merged_bytes) {
+            self.inner.merge(&group).wait()?;
         }
         self.inner.garbage_collect_files().wait()?;
         Ok(())
     }
 }
 
-/// How many of the segments (document counts, largest first) to keep out of a merge: the leading
-/// ones each larger than all that follow together.
-fn tiers_to_keep(docs: &[u32]) -> usize {
-    let mut rest: u64 = docs.iter().map(|&d| u64::from(d)).sum();
+/// Bytes on disk of a segment's files.
+fn segment_bytes(dir: &Path, meta: &tantivy::index::SegmentMeta) -> u64 {
+    use tantivy::index::SegmentComponent::*;
+    [Postings, Positions, Terms, Store, FastFields, FieldNorms]
+        .into_iter()
+        .filter_map(|c| std::fs::metadata(dir.join(meta.relative_path(c))).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// Which segments (bytes, id) to merge, each group into one segment.
+///
+/// A segment of `cap` bytes or more is full and never merged again, and no merge makes one
+/// larger than `cap`: merging reads its inputs through memory maps, which count as the process's
+/// resident memory, so the cap bounds the memory of an import or rebuild at any archive size.
+/// Of the other segments, `all` merges as many as the cap allows (after a bulk load); otherwise
+/// they merge only when there are more than `MAX_SEGMENTS`, and then a segment larger than all
+/// smaller ones together is kept as it is — so a nightly `add` to a large index merges the
+/// night's few thousand articles, never the whole index.
+fn plan_merges<Id: Clone>(segments: &[(u64, Id)], all: bool, cap: u64) -> Vec<Vec<Id>> {
+    let mut open: Vec<&(u64, Id)> = segments.iter().filter(|(b, _)| *b < cap).collect();
+    if !all && open.len() <= MAX_SEGMENTS {
+        return Vec::new();
+    }
+    open.sort_by_key(|(bytes, _)| std::cmp::Reverse(*bytes));
+    let keep = if all {
+        0
+    } else {
+        let sizes: Vec<u64> = open.iter().map(|(b, _)| *b).collect();
+        tiers_to_keep(&sizes)
+    };
+    // smallest first, cut into groups that stay under the cap
+    let mut groups: Vec<Vec<Id>> = Vec::new();
+    let mut group: Vec<Id> = Vec::new();
+    let mut bytes = 0;
+    for (b, id) in open[keep..].iter().rev() {
+        if !group.is_empty() && bytes + b > cap {
+            groups.push(std::mem::take(&mut group));
+            bytes = 0;
+        }
+        group.push(id.clone());
+        bytes += b;
+    }
+    groups.push(group);
+    groups.retain(|g| g.len() > 1);
+    groups
+}
+
+/// How many of the segments (sizes, largest first) to keep out of a merge: the leading ones each
+/// larger than all that follow together.
+fn tiers_to_keep(sizes: &[u64]) -> usize {
+    let mut rest: u64 = sizes.iter().sum();
     let mut keep = 0;
-    for &d in docs {
-        rest -= u64::from(d);
-        if u64::from(d) <= rest {
+    for &d in sizes {
+        rest -= d;
+        if d <= rest {
             break;
         }
         keep += 1;
     }
-    keep.min(docs.len().saturating_sub(2))
+    keep.min(sizes.len().saturating_sub(2))
 }
 
 #[cfg(test)]
 mod tier_tests {
-    use super::tiers_to_keep;
+    use super::{plan_merges, tiers_to_keep};
 
     #[test]
     fn big_segments_are_kept_and_small_ones_merged() {
@@ -500,5 +547,36 @@ mod tier_tests {
         // equal segments: all merge
         assert_eq!(tiers_to_keep(&[500; 7]), 0);
         assert_eq!(tiers_to_keep(&[]), 0);
+    }
+
+    #[test]
+    fn merges_stay_under_the_cap_and_full_segments_are_left_alone() {
+        let cap = 1000;
+        // a bulk load's optimize: everything under the cap merges, in groups under the cap
+        let segments: Vec<(u64, char)> = vec![
+            (1200, 'F'),
+            (400, 'a'),
+            (300, 'b'),
+            (300, 'c'),
+            (200, 'd'),
+            (100, 'e'),
+        ];
+        let groups = plan_merges(&segments, true, cap);
+        assert_eq!(groups, vec![vec!['e', 'd', 'c', 'b']]);
+        // after a commit, a handful of segments is left alone ...
+        assert!(plan_merges(&segments, false, cap).is_empty());
+        // ... more are merged, the big tier kept, full segments never counted or touched
+        let mut many = segments.clone();
+        many.extend([(10, 'g'), (10, 'h'), (10, 'i'), (5000, 'G')]);
+        let groups = plan_merges(&many, false, cap);
+        assert!(groups.iter().flatten().all(|id| !['F', 'G'].contains(id)));
+        for group in &groups {
+            let bytes: u64 = group
+                .iter()
+                .map(|id| many.iter().find(|(_, i)| i == id).unwrap().0)
+                .sum();
+            assert!(bytes <= cap, "{group:?} is {bytes} bytes");
+        }
+        assert!(!groups.is_empty());
     }
 }
