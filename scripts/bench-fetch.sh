@@ -110,6 +110,33 @@ print("server: requests", stats.get("requests"),
       "| repeated URLs", stats.get("repeated_urls"))
 EOF
 kill "$server" 2>/dev/null || true
+
+# Where the time over the limit went, from the server's own log: the busiest host bounds the run
+# (its URLs times L/P, plus one robots.txt round trip), the server's latency runs over L when the
+# machine is busy, and a host's slot idles between one response and the next request.
+python3 - "$work/requests.jsonl" "$latency" "$per_host" <<'EOF2'
+import collections, json, statistics, sys
+log, latency, per_host = sys.argv[1], int(sys.argv[2]) / 1000, int(sys.argv[3])
+reqs = [json.loads(line) for line in open(log)]
+if not reqs:
+    sys.exit(0)
+by_host = collections.defaultdict(list)
+for r in reqs:
+    by_host[r["host"]].append(r)
+host, busiest = max(by_host.items(), key=lambda kv: len(kv[1]))
+pages = [r for r in busiest if not r["url"].endswith("/robots.txt")]
+floor = len(pages) * latency / per_host + latency
+served = statistics.mean(r["ms"] for r in reqs) / 1000
+events = sorted([(r["t0"], 1) for r in busiest] + [(r["t1"], -1) for r in busiest])
+idle, inflight, last = 0.0, 0, min(r["t0"] for r in reqs)
+for t, step in events:
+    idle += (t - last) * max(per_host - inflight, 0) / per_host
+    inflight, last = inflight + step, t
+span = max(r["t1"] for r in reqs) - min(r["t0"] for r in reqs)
+print(f"busiest host {host}: {len(pages)} pages, floor {floor:.2f} s (its pages x L/P + robots.txt); "
+      f"server mean latency {served * 1000:.1f} ms (L = {latency * 1000:.0f}); "
+      f"its slots idle {idle:.2f} s; first request to last response {span:.2f} s")
+EOF2
 if python3 "$shared/bench/serve.py" --analyze "$work/requests.jsonl" --max-per-host "$per_host" \
     >"$work/analyze.json"; then
     echo "server log: no host ever had more than $per_host requests in flight ($work/analyze.json)"
