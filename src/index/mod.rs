@@ -403,19 +403,26 @@ impl IndexWriter {
             let term = Term::from_field_text(self.fields.simhash_band, band);
             let query = TermQuery::new(term, IndexRecordOption::Basic);
             let candidates = searcher.search(&query, &TopDocs::with_limit(16).order_by_score())?;
+            // Both from fast fields, never the stored document: reading stored documents here
+            // would, over a large import, map the whole document store into memory.
             for (_, address) in candidates {
-                let segment = searcher.segment_reader(address.segment_ord);
-                let Ok(column) = segment.fast_fields().u64(schema::SIMHASH) else {
+                let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+                let (Ok(hashes), Ok(Some(clusters))) =
+                    (fast.u64(schema::SIMHASH), fast.str(schema::CLUSTER))
+                else {
                     continue;
                 };
-                if column
+                if !hashes
                     .first(address.doc_id)
                     .is_some_and(|h| simhash::near(h, hash))
                 {
-                    let doc: TantivyDocument = searcher.doc(address)?;
-                    if let Some(cluster) = document::cluster(&self.fields, &doc) {
-                        return Ok(Some(cluster));
-                    }
+                    continue;
+                }
+                let mut cluster = String::new();
+                if let Some(ord) = clusters.ords().first(address.doc_id)
+                    && clusters.ord_to_str(ord, &mut cluster)?
+                {
+                    return Ok(Some(cluster));
                 }
             }
         }
