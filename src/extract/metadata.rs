@@ -99,10 +99,17 @@ pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
     })?;
     let after = page.blocks[at + 1..].iter().take(8);
     let before = page.blocks[at.saturating_sub(4)..at].iter().rev();
-    after
-        .chain(before)
-        .filter(|b| b.text.len() < 100)
-        .find_map(|b| dates::parse_text(&b.text))
+    // an "Updated …" line yields to a publication date elsewhere in the header; alone, it is
+    // the date the page stands by
+    let mut update = None;
+    for b in after.chain(before).filter(|b| b.text.len() < 100) {
+        match dates::published_in_text(&b.text) {
+            Some((d, false)) => return Some(d),
+            Some((d, true)) => update = update.or(Some(d)),
+            None => {}
+        }
+    }
+    update
 }
 
 /// The publication date cascade. A date printed in the article's header wins over the metadata
@@ -177,4 +184,80 @@ fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
         .filter(|b| b.text.len() < 120)
         .take(300)
         .find_map(|b| dates::parse_text(&b.text))
+}
+
+/// For tuning the date rules: every source of the cascade and what it reads.
+pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let show = |d: Option<DateTime<FixedOffset>>| d.map_or("-".to_string(), |d| d.to_rfc3339());
+    let ld_field = |o: Option<&serde_json::Value>, k: &str| o.and_then(|a| jsonld::text(a.get(k)));
+    let _ = writeln!(
+        out,
+        "ld article published {:?} modified {:?}; webpage published {:?}",
+        ld_field(ld.article(), "datePublished"),
+        ld_field(ld.article(), "dateModified"),
+        ld_field(ld.webpage(), "datePublished"),
+    );
+    for k in PUBLISHED_KEYS.iter().chain(MODIFIED_KEYS) {
+        if let Some(v) = meta(page, k) {
+            let _ = writeln!(out, "meta {k} = {v}");
+        }
+    }
+    for h in &page.dates {
+        let _ = writeln!(
+            out,
+            "dom s{} mod={} {:?} -> {}",
+            h.strength,
+            h.modified,
+            h.value,
+            show(dates::parse_machine(&h.value))
+        );
+    }
+    let _ = writeln!(out, "url {}", show(url.and_then(dates::from_url)));
+    let _ = writeln!(out, "meta cascade {}", show(published_meta(page, ld, url)));
+    let _ = writeln!(out, "header {}", show(header_date(page)));
+    if let Some(at) = page.blocks.iter().position(|b| {
+        page.elems
+            .get(b.owner as usize)
+            .is_some_and(|e| e.tag == "h1")
+    }) {
+        for b in &page.blocks[at.saturating_sub(4)..(at + 9).min(page.blocks.len())] {
+            let _ = writeln!(
+                out,
+                "  block {:?}",
+                b.text.chars().take(120).collect::<String>()
+            );
+        }
+    }
+    let _ = writeln!(out, "text scan {}", show(text_scan(page)));
+    let _ = writeln!(out, "published {}", show(published(page, ld, url)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+
+    fn published(html: &str) -> Option<String> {
+        extract(html.as_bytes(), Some("https://news.example/story"), None)
+            .published
+            .map(|d| d.format("%Y-%m-%d").to_string())
+    }
+
+    #[test]
+    fn header_update_line_yields_to_a_printed_publication_date() {
+        let html = r#"<html><head><meta property="article:published_time" content="2023-03-20T10:00:00+00:00"></head><body>
+            <h1>A guide to booking flights</h1><p>Last updated on September 16th, 2023</p>
+            <p>Published March 26, 2023</p><p>Booking a flight for the first time can be stressful, but it need not be.</p></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-03-26"));
+        let only_update = r#"<html><head><meta property="article:published_time" content="2015-04-06T10:00:00+00:00"></head><body>
+            <h1>Understanding digital marketing</h1><p>Updated September 28, 2025</p>
+            <p>Digital marketing is the use of the internet to reach consumers.</p></body></html>"#;
+        assert_eq!(
+            published(only_update).as_deref(),
+            Some("2025-09-28"),
+            "the only printed date"
+        );
+    }
 }
