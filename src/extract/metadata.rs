@@ -117,14 +117,34 @@ pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
 /// difference is a time zone); then JSON-LD, metas, `<time>`/`itemprop`, the URL, and a scan of
 /// the page's short blocks.
 pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<DateTime<FixedOffset>> {
-    let found = published_meta(page, ld, url);
+    let found = published_meta(page, ld, url).map(local_midnight);
     if let Some(h) = header_date(page) {
         return match found {
-            Some(f) if (f.date_naive() - h.date_naive()).num_days().abs() <= 1 => Some(f),
+            Some(f) if f.date_naive() == h.date_naive() => Some(f),
             _ => Some(h),
         };
     }
     found.or_else(|| text_scan(page))
+}
+
+/// A UTC timestamp at exactly 22:00 or 23:00 is a date-only value stored as midnight in a
+/// European time zone: it is given back at that midnight (the same instant, +02:00 / +01:00).
+fn local_midnight(d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    use chrono::Timelike;
+    let t = d.time();
+    if d.offset().local_minus_utc() != 0
+        || t.minute() != 0
+        || t.second() != 0
+        || t.nanosecond() != 0
+    {
+        return d;
+    }
+    let east = match t.hour() {
+        22 => 2,
+        23 => 1,
+        _ => return d,
+    };
+    FixedOffset::east_opt(east * 3600).map_or(d, |o| d.with_timezone(&o))
 }
 
 fn published_meta(
@@ -258,6 +278,27 @@ mod tests {
             published(only_update).as_deref(),
             Some("2025-09-28"),
             "the only printed date"
+        );
+    }
+
+    #[test]
+    fn printed_header_day_wins_over_metadata_a_day_off() {
+        // the metadata in UTC runs into the next day; the page prints its local day
+        let html = r#"<html><head><meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head><body>
+            <h1>Are evangelists in heat?</h1><p>December 18, 2025</p>
+            <p>What legends can teach us about the claims made for new technology.</p></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2025-12-18"));
+    }
+
+    #[test]
+    fn utc_late_evening_on_the_hour_is_a_european_midnight() {
+        let html = r#"<html><head><meta property="article:published_time" content="2022-11-06T23:00:00.000Z"></head><body>
+            <h1>Provence travel guide</h1><p>Lavender fields, markets and the sea: a week in the south of France.</p></body></html>"#;
+        let a = extract(html.as_bytes(), Some("https://news.example/story"), None);
+        assert_eq!(
+            a.published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2022-11-07T00:00:00+01:00"),
+            "the same instant"
         );
     }
 }
