@@ -89,24 +89,44 @@ pub fn metas<'p>(page: &'p Page, key: &'p str) -> impl Iterator<Item = &'p str> 
         .map(|(_, v)| v.as_str())
 }
 
-/// The date written in the article's header: the first date in a short block right after the
-/// `<h1>` (or just before it), where pages print "Published …", "Oct 5, 2024", "12.12.2025".
+/// The date written in the article's header: the first date in a short block (or a date-marked
+/// element) right after the `<h1>` (or just before it), where pages print "Published …", "Oct 5,
+/// 2024", "12.12.2025". An "Updated …" date yields to a publication date elsewhere in the header;
+/// alone, it is the date the page stands by.
 pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
     let at = page.blocks.iter().position(|b| {
         page.elems
             .get(b.owner as usize)
             .is_some_and(|e| e.tag == "h1")
     })?;
-    let after = page.blocks[at + 1..].iter().take(8);
-    let before = page.blocks[at.saturating_sub(4)..at].iter().rev();
-    // an "Updated …" line yields to a publication date elsewhere in the header; alone, it is
-    // the date the page stands by
+    let read_block = |i: usize| {
+        let b = &page.blocks[i];
+        (b.text.len() < 100)
+            .then(|| dates::published_in_text(&b.text))
+            .flatten()
+    };
+    // the date-marked elements found while the walk stood at block `i`
+    let read_hints = |i: usize| {
+        page.dates
+            .iter()
+            .filter(|h| h.at as usize == i && h.value.len() < 100)
+            .find_map(|h| match dates::parse_machine(&h.value) {
+                Some(d) if h.modified => Some((d, true)),
+                Some(_) => dates::published_in_text(&h.value)
+                    .or_else(|| dates::parse_machine(&h.value).map(|d| (d, false))),
+                None => None,
+            })
+    };
+    let after =
+        (at + 1..(at + 9).min(page.blocks.len())).flat_map(|i| [read_hints(i), read_block(i)]);
+    let before = (at.saturating_sub(4)..at)
+        .rev()
+        .flat_map(|i| [read_hints(i + 1), read_block(i)]);
     let mut update = None;
-    for b in after.chain(before).filter(|b| b.text.len() < 100) {
-        match dates::published_in_text(&b.text) {
-            Some((d, false)) => return Some(d),
-            Some((d, true)) => update = update.or(Some(d)),
-            None => {}
+    for found in after.chain(before).flatten() {
+        match found {
+            (d, false) => return Some(d),
+            (d, true) => update = update.or(Some(d)),
         }
     }
     update

@@ -51,6 +51,9 @@ pub struct DateHint {
     pub strength: u8,
     /// True when the markup says "modified".
     pub modified: bool,
+    /// How many blocks came before it: where it sits among [`Page::blocks`] (a date in a short
+    /// inline element dropped as boilerplate still has a place in the header).
+    pub at: u32,
 }
 
 /// Everything the walk gathers.
@@ -349,6 +352,7 @@ impl Walker {
                 value,
                 strength,
                 modified,
+                at: self.page.blocks.len() as u32,
             });
         }
     }
