@@ -202,7 +202,8 @@ pub fn modified(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
         .or_else(|| dom_date(page, true))
 }
 
-/// The strongest date-bearing element of the body (earliest among equals: the original date).
+/// The strongest date-bearing element of the body (the first among equals: lists of other
+/// articles, with their own dates, come after the article's own).
 fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
     let mut best: Option<(u8, DateTime<FixedOffset>)> = None;
     for h in page.dates.iter().filter(|h| h.modified == modified) {
@@ -210,7 +211,7 @@ fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
             continue;
         };
         best = match best {
-            Some((s, b)) if s > h.strength || (s == h.strength && b <= d) => Some((s, b)),
+            Some((s, b)) if s >= h.strength => Some((s, b)),
             _ => Some((h.strength, d)),
         };
     }
@@ -320,5 +321,13 @@ mod tests {
             Some("2022-11-07T00:00:00+01:00"),
             "the same instant"
         );
+    }
+
+    #[test]
+    fn first_date_element_wins_over_later_lists() {
+        let html = r#"<html><head></head><body><div class="post"><span class="post-date">December 17, 2025</span>
+            <p>Using database systems inside other applications is nothing new, but it is spreading.</p></div>
+            <aside><p class="item-date">September 8, 2025</p><p class="item-date">October 31, 2025</p></aside></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2025-12-17"));
     }
 }
