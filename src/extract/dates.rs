@@ -330,7 +330,7 @@ static NUMERIC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:$|[^\d.]|\.\s)").expect("static regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("static regex")
+    Regex::new(r"\b(\d{1,2})([./])\s?(\d{1,2})[./]\s?((?:19|20)\d{2})\b").expect("static regex")
 });
 
 /// Finds the first plausible date written for people in a piece of text.
@@ -551,6 +551,10 @@ mod tests {
         assert_eq!(d("12 października 2020").as_deref(), Some("2020-10-12"));
         assert_eq!(d("25.10.2024").as_deref(), Some("2024-10-25"));
         assert_eq!(d("10/25/2024").as_deref(), Some("2024-10-25"));
+        assert_eq!(
+            d("Von Deutscher Tennis Bund 4. 2. 2022.").as_deref(),
+            Some("2022-02-04")
+        );
         assert_eq!(d("no date here 12345"), None);
         assert_eq!(
             d("Von: Björn Jahner | 31.10.23").as_deref(),

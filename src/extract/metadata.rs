@@ -100,9 +100,9 @@ pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
             .is_some_and(|e| e.tag == "h1")
     })?;
     let read_block = |i: usize| {
-        let b = &page.blocks[i];
-        (b.text.len() < 100)
-            .then(|| dates::published_in_text(&b.text))
+        let text = page.blocks[i].text.as_str();
+        (text.len() < 100)
+            .then(|| dates::published_in_text(text))
             .flatten()
     };
     // the date-marked elements found while the walk stood at block `i`
@@ -144,7 +144,27 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
             _ => Some(h),
         };
     }
-    found.or_else(|| text_scan(page))
+    found.or_else(|| dateline(page)).or_else(|| text_scan(page))
+}
+
+/// A dateline opening a long block just after the `<h1>` ("Pressemitteilung vom 25. Januar 2022 |
+/// Berlin – …", "01.02.2022 „Der Arbeitsmarkt …"), for pages that declare no date: the date
+/// must start within the block's first 40 bytes.
+fn dateline(page: &Page) -> Option<DateTime<FixedOffset>> {
+    let at = page.blocks.iter().position(|b| {
+        page.elems
+            .get(b.owner as usize)
+            .is_some_and(|e| e.tag == "h1")
+    })?;
+    page.blocks[at + 1..].iter().take(4).find_map(|b| {
+        let mut cut = 40.min(b.text.len());
+        while !b.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        dates::published_in_text(&b.text[..cut])
+            .filter(|(_, update)| !update)
+            .map(|(d, _)| d)
+    })
 }
 
 /// A UTC timestamp at exactly 22:00 or 23:00 is a date-only value stored as midnight in a
@@ -329,5 +349,12 @@ mod tests {
             <p>Using database systems inside other applications is nothing new, but it is spreading.</p></div>
             <aside><p class="item-date">September 8, 2025</p><p class="item-date">October 31, 2025</p></aside></body></html>"#;
         assert_eq!(published(html).as_deref(), Some("2025-12-17"));
+    }
+
+    #[test]
+    fn dateline_at_the_start_of_a_long_header_block() {
+        let html = r#"<html><head></head><body><h1>Schulze: Deutschland steht an der Seite des WFP</h1>
+            <p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem Welternährungsprogramm soll ausgebaut werden, sagte die Ministerin.</p></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2022-01-25"));
     }
 }
