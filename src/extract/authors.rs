@@ -221,7 +221,21 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
                     out.push(name);
                 }
             }
-            let _ = site_name; // a publication may sign its own articles: kept
+        }
+    }
+    // a publication may sign its own articles, but beside a person's name its name (or its
+    // domain) is the outlet, not an author: "Rob Picheta, CNN", "Ernst Lohoff | jungle.world"
+    if out.len() > 1 {
+        let key = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let site = site_name.map(key).unwrap_or_default();
+        let outlet = |n: &str| (!site.is_empty() && key(n) == site) || is_domain(n);
+        if out.iter().any(|n| !outlet(n)) {
+            out.retain(|n| !outlet(n));
         }
     }
     if out.is_empty() {
@@ -233,6 +247,18 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         }
     }
     out
+}
+
+/// "jungle.world", "cipha.net": a domain name, not a person's.
+fn is_domain(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
 }
 
 /// A name declared by metadata: anything short with letters that is not a date, URL or interface
@@ -692,6 +718,13 @@ mod tests {
             c("Guide by Will Judd Former Deputy Tech Editor"),
             ["Will Judd"]
         );
+    }
+
+    #[test]
+    fn outlet_beside_a_person_goes() {
+        assert_eq!(c("Jane Roe, The Daily"), ["Jane Roe"]);
+        assert_eq!(c("Ernst Lohoff | jungle.world"), ["Ernst Lohoff"]);
+        assert_eq!(c("The Daily"), ["The Daily"], "alone, the outlet signs");
     }
 
     #[test]
