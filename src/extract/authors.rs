@@ -199,7 +199,13 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         if r.contains("://") || r.trim_start().starts_with("www.") {
             continue;
         }
-        for name in split(r) {
+        // a title in a declared name may be the name ("Luxury Travel Expert" signs its site)
+        let parts = if declared {
+            split(r)
+        } else {
+            without_job_titles(split(r))
+        };
+        for name in parts {
             let name = tidy(&name);
             if name.is_empty() {
                 continue;
@@ -215,7 +221,21 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
                     out.push(name);
                 }
             }
-            let _ = site_name; // a publication may sign its own articles: kept
+        }
+    }
+    // a publication may sign its own articles, but beside a person's name its name (or its
+    // domain) is the outlet, not an author: "Rob Picheta, CNN", "Ernst Lohoff | jungle.world"
+    if out.len() > 1 {
+        let key = |s: &str| -> String {
+            s.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let site = site_name.map(key).unwrap_or_default();
+        let outlet = |n: &str| (!site.is_empty() && key(n) == site) || is_domain(n);
+        if out.iter().any(|n| !outlet(n)) {
+            out.retain(|n| !outlet(n));
         }
     }
     if out.is_empty() {
@@ -229,6 +249,18 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
     out
 }
 
+/// "jungle.world", "cipha.net": a domain name, not a person's.
+fn is_domain(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
+}
+
 /// A name declared by metadata: anything short with letters that is not a date, URL or interface
 /// word.
 fn is_declared_name(s: &str) -> bool {
@@ -237,6 +269,99 @@ fn is_declared_name(s: &str) -> bool {
         && s.chars().any(char::is_alphabetic)
         && !JUNK.contains(&s.to_lowercase().as_str())
         && super::dates::parse_text(s).is_none()
+}
+
+/// Job titles that author boxes print after the name ("Keith Barry Senior Autos Reporter",
+/// "Matt Check, Head Winemaker"), lower case.
+const JOB_TITLES: &[&str] = &[
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "columnist",
+    "journalist",
+    "founder",
+    "co-founder",
+    "ceo",
+    "expert",
+    "consultant",
+    "manager",
+    "director",
+    "specialist",
+    "analyst",
+    "producer",
+    "strategist",
+    "engineer",
+    "scientist",
+    "researcher",
+    "winemaker",
+    "gardener",
+    "dietitian",
+    "nutritionist",
+    "redakteur",
+    "redakteurin",
+];
+
+/// Words that open a job title ("Senior …", "Former …", "Head …", "Tech …"), lower case.
+const TITLE_OPENERS: &[&str] = &[
+    "senior",
+    "former",
+    "head",
+    "lead",
+    "chief",
+    "managing",
+    "executive",
+    "deputy",
+    "associate",
+    "staff",
+    "tech",
+    "contributing",
+];
+
+/// A byline that prints a job title after the name keeps the name alone: the title is cut from a
+/// name run into it (from the third word on, so two-word names stay whole), and the fragments
+/// from the title's on are dropped, with the one-word fragments before it ("Brett Cruz, Privacy,
+/// Digital Security Expert" is Brett Cruz).
+fn without_job_titles(parts: Vec<String>) -> Vec<String> {
+    let title = |w: &str| {
+        let w = w.to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        JOB_TITLES.contains(&w) || TITLE_OPENERS.contains(&w)
+    };
+    let is_title = |w: &str| {
+        let w = w.to_lowercase();
+        JOB_TITLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+    };
+    let Some(at) = parts
+        .iter()
+        .position(|p| p.split_whitespace().any(is_title))
+    else {
+        return parts;
+    };
+    let first: Vec<&str> = parts[0].split_whitespace().collect();
+    if at == 0 {
+        return match first.iter().skip(2).position(|w| title(w)) {
+            // "Guide by Will Judd Former Deputy Tech Editor": the name follows the "by"
+            Some(i) => {
+                let name = &first[..i + 2];
+                let from = name
+                    .iter()
+                    .rposition(|w| w.eq_ignore_ascii_case("by"))
+                    .map_or(0, |b| b + 1);
+                vec![name[from..].join(" ")]
+            }
+            None => parts,
+        };
+    }
+    let mut kept = vec![parts[0].clone()];
+    kept.extend(
+        parts[1..at]
+            .iter()
+            .filter(|p| p.split_whitespace().count() >= 2)
+            .cloned(),
+    );
+    kept
 }
 
 fn is_role(s: &str) -> bool {
@@ -570,6 +695,36 @@ mod tests {
         assert_eq!(c("Von Max Mustermann"), vec!["Max Mustermann"]);
         assert_eq!(c("Por María García"), vec!["María García"]);
         assert_eq!(c("BY JOHN ROE"), vec!["JOHN ROE"]);
+    }
+
+    #[test]
+    fn job_titles_after_the_name_go() {
+        assert_eq!(c("Keith Barry Senior Autos Reporter"), ["Keith Barry"]);
+        assert_eq!(
+            c("Mateusz Haberny Founder at Oakywood"),
+            ["Mateusz Haberny"]
+        );
+        assert_eq!(
+            c("Celeste Longacre Gardener, Astrologer"),
+            ["Celeste Longacre"]
+        );
+        assert_eq!(
+            c("Brett Cruz, Privacy, Digital Security Expert"),
+            ["Brett Cruz"]
+        );
+        assert_eq!(c("Jane Doe, John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(c("Mary Ann Writer"), ["Mary Ann"]);
+        assert_eq!(
+            c("Guide by Will Judd Former Deputy Tech Editor"),
+            ["Will Judd"]
+        );
+    }
+
+    #[test]
+    fn outlet_beside_a_person_goes() {
+        assert_eq!(c("Jane Roe, The Daily"), ["Jane Roe"]);
+        assert_eq!(c("Ernst Lohoff | jungle.world"), ["Ernst Lohoff"]);
+        assert_eq!(c("The Daily"), ["The Daily"], "alone, the outlet signs");
     }
 
     #[test]

@@ -321,31 +321,104 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
         .expect("static regex")
 });
-static ISO_ANY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b").expect("static regex"));
+// year first: "2024-10-25", and with two-digit month and day "2024.10.25", "2024/10/25"
+static ISO_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:19|20)\d{2})(?:-(\d{2})-(\d{2})|\.(\d{2})\.(\d{2})|/(\d{2})/(\d{2}))\b")
+        .expect("static regex")
+});
 static NUMERIC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:$|[^\d.]|\.\s)").expect("static regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d{2})\b").expect("static regex")
+    Regex::new(r"\b(\d{1,2})([./])\s?(\d{1,2})[./]\s?((?:19|20)\d{2})\b").expect("static regex")
 });
 
 /// Finds the first plausible date written for people in a piece of text.
 pub fn parse_text(s: &str) -> Option<DateTime<FixedOffset>> {
+    first_date(s).and_then(|(_, _, d)| midnight(d))
+}
+
+/// Words that say the date after them is a revision, not the publication: "Updated Jan 5, 2026".
+const UPDATE_LABELS: &[&str] = &[
+    "updated",
+    "update",
+    "modified",
+    "revised",
+    "reviewed",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "actualizado",
+    "actualizada",
+    "actualización",
+    "aggiornato",
+    "aggiornamento",
+    "zaktualizowano",
+    "aktualizacja",
+    "bijgewerkt",
+];
+
+/// The first date in a piece of text that is not labelled as an update ("Published Oct 5, 2024 ·
+/// Updated Nov 2, 2024" gives Oct 5), with `false`; else the first update date with `true`
+/// ("Updated Nov 2, 2024").
+pub fn published_in_text(s: &str) -> Option<(DateTime<FixedOffset>, bool)> {
+    let mut rest = s;
+    let mut update = None;
+    while let Some((start, end, d)) = first_date(rest) {
+        let Some(d) = midnight(d) else {
+            rest = &rest[end..];
+            continue;
+        };
+        let before = rest[..start].to_lowercase();
+        let t = before.trim_end_matches([' ', ':', '-', '·', '|', '\n']);
+        let cut = t.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+        let tail = &t[cut..];
+        // the label closest to the date decides: "Published … | Updated" before a date is an update
+        let update_at = UPDATE_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
+        let publish_at = PUBLISH_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
+        if update_at.is_some_and(|u| publish_at.is_none_or(|p| u > p)) {
+            update = update.or(Some(d));
+            rest = &rest[end..];
+            continue;
+        }
+        return Some((d, false));
+    }
+    update.map(|d| (d, true))
+}
+
+/// Words that say the date after them is the publication.
+const PUBLISH_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "veröffentlicht",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "opublikowano",
+];
+
+/// The first date written for people in `s`: its byte span and the day.
+fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
     if !has_digit(s) {
         return None;
     }
-    let mut found: Vec<(usize, NaiveDate)> = Vec::new();
+    let mut found: Vec<(usize, usize, NaiveDate)> = Vec::new();
     if let Some(c) = ISO_ANY.captures(s)
-        && let Some(d) = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+        && let Some((m, d)) = [(2, 3), (4, 5), (6, 7)]
+            .into_iter()
+            .find_map(|(m, d)| Some((c.get(m)?.as_str(), c.get(d)?.as_str())))
+        && let Some(d) = ymd(c[1].parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     {
-        found.push((c.get(0)?.start(), d));
+        let m = c.get(0)?;
+        found.push((m.start(), m.end(), d));
     }
     for c in DAY_MONTH_YEAR.captures_iter(s).take(4) {
         if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse())
             && let Some(date) = ymd(y, m, d)
         {
-            found.push((c.get(0)?.start(), date));
+            let m = c.get(0)?;
+            found.push((m.start(), m.end(), date));
             break;
         }
     }
@@ -353,7 +426,8 @@ pub fn parse_text(s: &str) -> Option<DateTime<FixedOffset>> {
         if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse(), c[3].parse())
             && let Some(date) = ymd(y, m, d)
         {
-            found.push((c.get(0)?.start(), date));
+            let m = c.get(0)?;
+            found.push((m.start(), m.end(), date));
             break;
         }
     }
@@ -366,7 +440,8 @@ pub fn parse_text(s: &str) -> Option<DateTime<FixedOffset>> {
             ymd(y, b, a).or_else(|| ymd(y, a, b))
         };
         if let Some(date) = date {
-            found.push((c.get(0)?.start(), date));
+            let m = c.get(0)?;
+            found.push((m.start(), m.end(), date));
         }
     }
     if found.is_empty()
@@ -377,19 +452,24 @@ pub fn parse_text(s: &str) -> Option<DateTime<FixedOffset>> {
             (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
         let y = if y <= 35 { 2000 + y } else { 1900 + y };
         if let Some(date) = ymd(y, m, d) {
-            found.push((c.get(1)?.start(), date));
+            found.push((c.get(1)?.start(), c.get(3)?.end(), date));
         }
     }
-    found
+    let plausible: Vec<_> = found
+        .iter()
+        .copied()
+        .filter(|(_, _, d)| midnight(*d).is_some())
+        .collect();
+    plausible
         .into_iter()
-        .filter(|(_, d)| midnight(*d).is_some())
-        .min_by_key(|(at, _)| *at)
-        .and_then(|(_, d)| midnight(d))
+        .min_by_key(|(at, _, _)| *at)
+        .or_else(|| found.into_iter().min_by_key(|(at, _, _)| *at))
 }
 
+// one separator throughout, and whole numbers: "/2025-12_slug" is no date, nor "/2025-12-15+x" 2025-1-2
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2]|[1-9])[/-]?(0[1-9]|[12]\d|3[01]|[1-9])(?:/|[-_.]|$)",
+        r"/((?:19|20)\d{2})(?:/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])|-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01]))(?:[/_.+-]|$)",
     )
     .expect("static regex")
 });
@@ -403,14 +483,21 @@ pub fn from_url(url: &str) -> Option<DateTime<FixedOffset>> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').map_or("", |i| &path[i..]);
     let path = path.split(['?', '#']).next().unwrap_or("");
-    for re in [&*URL_DATE, &*URL_COMPACT] {
-        if let Some(c) = re.captures(path)
-            && let Some(d) = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-        {
+    if let Some(c) = URL_DATE.captures(path) {
+        let (m, d) = match (c.get(2), c.get(3)) {
+            (Some(m), Some(d)) => (m.as_str(), d.as_str()),
+            _ => (c.get(4)?.as_str(), c.get(5)?.as_str()),
+        };
+        if let Some(d) = ymd(c[1].parse().ok()?, m.parse().ok()?, d.parse().ok()?) {
             return midnight(d);
         }
     }
-    None
+    let c = URL_COMPACT.captures(path)?;
+    midnight(ymd(
+        c[1].parse().ok()?,
+        c[2].parse().ok()?,
+        c[3].parse().ok()?,
+    )?)
 }
 
 #[cfg(test)]
@@ -464,16 +551,46 @@ mod tests {
         assert_eq!(d("12 października 2020").as_deref(), Some("2020-10-12"));
         assert_eq!(d("25.10.2024").as_deref(), Some("2024-10-25"));
         assert_eq!(d("10/25/2024").as_deref(), Some("2024-10-25"));
+        assert_eq!(
+            d("Von Deutscher Tennis Bund 4. 2. 2022.").as_deref(),
+            Some("2022-02-04")
+        );
         assert_eq!(d("no date here 12345"), None);
         assert_eq!(
             d("Von: Björn Jahner | 31.10.23").as_deref(),
             Some("2023-10-31")
         );
         assert_eq!(
+            d("Essay - Published: 2025.12.17 | programming").as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(
             d("version 1.2.13 released"),
             None,
             "two-digit day and month only"
         );
+    }
+
+    #[test]
+    fn update_labels_yield_to_the_publication_date() {
+        let d = |s| published_in_text(s).map(|(d, up)| (d.format("%Y-%m-%d").to_string(), up));
+        assert_eq!(
+            d("Published Oct 5, 2024 · Updated Nov 2, 2024"),
+            Some(("2024-10-05".into(), false))
+        );
+        assert_eq!(
+            d("Updated Nov 2, 2024 (first published Oct 5, 2024)"),
+            Some(("2024-10-05".into(), false))
+        );
+        assert_eq!(
+            d("Last updated: 2025-02-22"),
+            Some(("2025-02-22".into(), true))
+        );
+        assert_eq!(
+            d("Zuletzt aktualisiert am 3. März 2021"),
+            Some(("2021-03-03".into(), true))
+        );
+        assert_eq!(d("no date"), None);
     }
 
     #[test]
@@ -492,6 +609,15 @@ mod tests {
             Some("2024-10-25")
         );
         assert_eq!(d("https://x.example/2024/10/slug"), None);
+        assert_eq!(
+            d("https://x.example/blog/2025-12_slug"),
+            None,
+            "a month only"
+        );
+        assert_eq!(
+            d("https://x.example/articles/2025-12-15+Rust+GCC").as_deref(),
+            Some("2025-12-15")
+        );
         assert_eq!(d("https://2024.example/story/123456789"), None);
     }
 }

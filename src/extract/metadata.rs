@@ -89,20 +89,47 @@ pub fn metas<'p>(page: &'p Page, key: &'p str) -> impl Iterator<Item = &'p str> 
         .map(|(_, v)| v.as_str())
 }
 
-/// The date written in the article's header: the first date in a short block right after the
-/// `<h1>` (or just before it), where pages print "Published …", "Oct 5, 2024", "12.12.2025".
+/// The date written in the article's header: the first date in a short block (or a date-marked
+/// element) right after the `<h1>` (or just before it), where pages print "Published …", "Oct 5,
+/// 2024", "12.12.2025". An "Updated …" date yields to a publication date elsewhere in the header;
+/// alone, it is the date the page stands by.
 pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
     let at = page.blocks.iter().position(|b| {
         page.elems
             .get(b.owner as usize)
             .is_some_and(|e| e.tag == "h1")
     })?;
-    let after = page.blocks[at + 1..].iter().take(8);
-    let before = page.blocks[at.saturating_sub(4)..at].iter().rev();
-    after
-        .chain(before)
-        .filter(|b| b.text.len() < 100)
-        .find_map(|b| dates::parse_text(&b.text))
+    let read_block = |i: usize| {
+        let text = page.blocks[i].text.as_str();
+        (text.len() < 100)
+            .then(|| dates::published_in_text(text))
+            .flatten()
+    };
+    // the date-marked elements found while the walk stood at block `i`
+    let read_hints = |i: usize| {
+        page.dates
+            .iter()
+            .filter(|h| h.at as usize == i && h.value.len() < 100)
+            .find_map(|h| match dates::parse_machine(&h.value) {
+                Some(d) if h.modified => Some((d, true)),
+                Some(_) => dates::published_in_text(&h.value)
+                    .or_else(|| dates::parse_machine(&h.value).map(|d| (d, false))),
+                None => None,
+            })
+    };
+    let after =
+        (at + 1..(at + 9).min(page.blocks.len())).flat_map(|i| [read_hints(i), read_block(i)]);
+    let before = (at.saturating_sub(4)..at)
+        .rev()
+        .flat_map(|i| [read_hints(i + 1), read_block(i)]);
+    let mut update = None;
+    for found in after.chain(before).flatten() {
+        match found {
+            (d, false) => return Some(d),
+            (d, true) => update = update.or(Some(d)),
+        }
+    }
+    update
 }
 
 /// The publication date cascade. A date printed in the article's header wins over the metadata
@@ -110,14 +137,54 @@ pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
 /// difference is a time zone); then JSON-LD, metas, `<time>`/`itemprop`, the URL, and a scan of
 /// the page's short blocks.
 pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<DateTime<FixedOffset>> {
-    let found = published_meta(page, ld, url);
+    let found = published_meta(page, ld, url).map(local_midnight);
     if let Some(h) = header_date(page) {
         return match found {
-            Some(f) if (f.date_naive() - h.date_naive()).num_days().abs() <= 1 => Some(f),
+            Some(f) if f.date_naive() == h.date_naive() => Some(f),
             _ => Some(h),
         };
     }
-    found.or_else(|| text_scan(page))
+    found.or_else(|| dateline(page)).or_else(|| text_scan(page))
+}
+
+/// A dateline opening a long block just after the `<h1>` ("Pressemitteilung vom 25. Januar 2022 |
+/// Berlin – …", "01.02.2022 „Der Arbeitsmarkt …"), for pages that declare no date: the date
+/// must start within the block's first 40 bytes.
+fn dateline(page: &Page) -> Option<DateTime<FixedOffset>> {
+    let at = page.blocks.iter().position(|b| {
+        page.elems
+            .get(b.owner as usize)
+            .is_some_and(|e| e.tag == "h1")
+    })?;
+    page.blocks[at + 1..].iter().take(4).find_map(|b| {
+        let mut cut = 40.min(b.text.len());
+        while !b.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        dates::published_in_text(&b.text[..cut])
+            .filter(|(_, update)| !update)
+            .map(|(d, _)| d)
+    })
+}
+
+/// A UTC timestamp at exactly 22:00 or 23:00 is a date-only value stored as midnight in a
+/// European time zone: it is given back at that midnight (the same instant, +02:00 / +01:00).
+fn local_midnight(d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    use chrono::Timelike;
+    let t = d.time();
+    if d.offset().local_minus_utc() != 0
+        || t.minute() != 0
+        || t.second() != 0
+        || t.nanosecond() != 0
+    {
+        return d;
+    }
+    let east = match t.hour() {
+        22 => 2,
+        23 => 1,
+        _ => return d,
+    };
+    FixedOffset::east_opt(east * 3600).map_or(d, |o| d.with_timezone(&o))
 }
 
 fn published_meta(
@@ -155,7 +222,8 @@ pub fn modified(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
         .or_else(|| dom_date(page, true))
 }
 
-/// The strongest date-bearing element of the body (earliest among equals: the original date).
+/// The strongest date-bearing element of the body (the first among equals: lists of other
+/// articles, with their own dates, come after the article's own).
 fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
     let mut best: Option<(u8, DateTime<FixedOffset>)> = None;
     for h in page.dates.iter().filter(|h| h.modified == modified) {
@@ -163,7 +231,7 @@ fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
             continue;
         };
         best = match best {
-            Some((s, b)) if s > h.strength || (s == h.strength && b <= d) => Some((s, b)),
+            Some((s, b)) if s >= h.strength => Some((s, b)),
             _ => Some((h.strength, d)),
         };
     }
@@ -177,4 +245,116 @@ fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
         .filter(|b| b.text.len() < 120)
         .take(300)
         .find_map(|b| dates::parse_text(&b.text))
+}
+
+/// For tuning the date rules: every source of the cascade and what it reads.
+pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let show = |d: Option<DateTime<FixedOffset>>| d.map_or("-".to_string(), |d| d.to_rfc3339());
+    let ld_field = |o: Option<&serde_json::Value>, k: &str| o.and_then(|a| jsonld::text(a.get(k)));
+    let _ = writeln!(
+        out,
+        "ld article published {:?} modified {:?}; webpage published {:?}",
+        ld_field(ld.article(), "datePublished"),
+        ld_field(ld.article(), "dateModified"),
+        ld_field(ld.webpage(), "datePublished"),
+    );
+    for k in PUBLISHED_KEYS.iter().chain(MODIFIED_KEYS) {
+        if let Some(v) = meta(page, k) {
+            let _ = writeln!(out, "meta {k} = {v}");
+        }
+    }
+    for h in &page.dates {
+        let _ = writeln!(
+            out,
+            "dom s{} mod={} {:?} -> {}",
+            h.strength,
+            h.modified,
+            h.value,
+            show(dates::parse_machine(&h.value))
+        );
+    }
+    let _ = writeln!(out, "url {}", show(url.and_then(dates::from_url)));
+    let _ = writeln!(out, "meta cascade {}", show(published_meta(page, ld, url)));
+    let _ = writeln!(out, "header {}", show(header_date(page)));
+    if let Some(at) = page.blocks.iter().position(|b| {
+        page.elems
+            .get(b.owner as usize)
+            .is_some_and(|e| e.tag == "h1")
+    }) {
+        for b in &page.blocks[at.saturating_sub(4)..(at + 9).min(page.blocks.len())] {
+            let _ = writeln!(
+                out,
+                "  block {:?}",
+                b.text.chars().take(120).collect::<String>()
+            );
+        }
+    }
+    let _ = writeln!(out, "text scan {}", show(text_scan(page)));
+    let _ = writeln!(out, "published {}", show(published(page, ld, url)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+
+    fn published(html: &str) -> Option<String> {
+        extract(html.as_bytes(), Some("https://news.example/story"), None)
+            .published
+            .map(|d| d.format("%Y-%m-%d").to_string())
+    }
+
+    #[test]
+    fn header_update_line_yields_to_a_printed_publication_date() {
+        let html = r#"<html><head><meta property="article:published_time" content="2023-03-20T10:00:00+00:00"></head><body>
+            <h1>A guide to booking flights</h1><p>Last updated on September 16th, 2023</p>
+            <p>Published March 26, 2023</p><p>Booking a flight for the first time can be stressful, but it need not be.</p></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2023-03-26"));
+        let only_update = r#"<html><head><meta property="article:published_time" content="2015-04-06T10:00:00+00:00"></head><body>
+            <h1>Understanding digital marketing</h1><p>Updated September 28, 2025</p>
+            <p>Digital marketing is the use of the internet to reach consumers.</p></body></html>"#;
+        assert_eq!(
+            published(only_update).as_deref(),
+            Some("2025-09-28"),
+            "the only printed date"
+        );
+    }
+
+    #[test]
+    fn printed_header_day_wins_over_metadata_a_day_off() {
+        // the metadata in UTC runs into the next day; the page prints its local day
+        let html = r#"<html><head><meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head><body>
+            <h1>Are evangelists in heat?</h1><p>December 18, 2025</p>
+            <p>What legends can teach us about the claims made for new technology.</p></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2025-12-18"));
+    }
+
+    #[test]
+    fn utc_late_evening_on_the_hour_is_a_european_midnight() {
+        let html = r#"<html><head><meta property="article:published_time" content="2022-11-06T23:00:00.000Z"></head><body>
+            <h1>Provence travel guide</h1><p>Lavender fields, markets and the sea: a week in the south of France.</p></body></html>"#;
+        let a = extract(html.as_bytes(), Some("https://news.example/story"), None);
+        assert_eq!(
+            a.published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2022-11-07T00:00:00+01:00"),
+            "the same instant"
+        );
+    }
+
+    #[test]
+    fn first_date_element_wins_over_later_lists() {
+        let html = r#"<html><head></head><body><div class="post"><span class="post-date">December 17, 2025</span>
+            <p>Using database systems inside other applications is nothing new, but it is spreading.</p></div>
+            <aside><p class="item-date">September 8, 2025</p><p class="item-date">October 31, 2025</p></aside></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2025-12-17"));
+    }
+
+    #[test]
+    fn dateline_at_the_start_of_a_long_header_block() {
+        let html = r#"<html><head></head><body><h1>Schulze: Deutschland steht an der Seite des WFP</h1>
+            <p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem Welternährungsprogramm soll ausgebaut werden, sagte die Ministerin.</p></body></html>"#;
+        assert_eq!(published(html).as_deref(), Some("2022-01-25"));
+    }
 }

@@ -92,6 +92,14 @@ pub fn explain_body(html: &[u8]) -> String {
     body::explain(&walk::walk(&doc))
 }
 
+/// For tuning the date rules: each source of the publication date cascade and its reading.
+#[doc(hidden)]
+pub fn explain_dates(html: &[u8], url: Option<&str>) -> String {
+    let doc = scraper::Html::parse_document(&prune::prune(&decode(html, None)));
+    let page = walk::walk(&doc);
+    metadata::explain_dates(&page, &LinkedData::parse(&page.jsonld), url)
+}
+
 /// Reads the fields out of the walked page.
 fn assemble(page: &Page, url: Option<&str>) -> Article {
     let ld = LinkedData::parse(&page.jsonld);

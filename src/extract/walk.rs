@@ -51,6 +51,9 @@ pub struct DateHint {
     pub strength: u8,
     /// True when the markup says "modified".
     pub modified: bool,
+    /// How many blocks came before it: where it sits among [`Page::blocks`] (a date in a short
+    /// inline element dropped as boilerplate still has a place in the header).
+    pub at: u32,
 }
 
 /// Everything the walk gathers.
@@ -202,6 +205,14 @@ impl Walker {
                 && matches!(tag, "span" | "a" | "small" | "em" | "i")
                 && short_text(node, 200).is_some()
             {
+                // its text goes, but a date or author link inside it still says what it says
+                for d in node.descendants().skip(1) {
+                    if let Node::Element(e) = d.value() {
+                        let attrs = Attrs::of(e);
+                        let words = class_words(attrs.class, attrs.id);
+                        self.hints(d, e, &attrs, &words);
+                    }
+                }
                 return;
             }
             return self.children(node, owner, depth, in_link);
@@ -349,6 +360,7 @@ impl Walker {
                 value,
                 strength,
                 modified,
+                at: self.page.blocks.len() as u32,
             });
         }
     }
@@ -527,4 +539,30 @@ fn raw_text(node: NodeRef<'_, Node>) -> String {
     node.descendants()
         .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_inside_dropped_inline_boilerplate_are_kept() {
+        let html = Html::parse_document(
+            r#"<html><body><article><h1>Keine Spielstraße</h1>
+            <span class="entry-meta share"><time datetime="2017-06-12T10:00:00+02:00">12. Juni 2017</time>
+            von <a class="url fn n" rel="author" href="/author/g1zzm0/">gizzmo</a></span>
+            <p>Die Talstraße wird keine Spielstraße, hat der Ortsbeirat beschlossen.</p></article></body></html>"#,
+        );
+        let page = walk(&html);
+        assert!(
+            page.bylines.iter().any(|b| b == "\u{1}gizzmo"),
+            "{:?}",
+            page.bylines
+        );
+        assert!(
+            page.dates
+                .iter()
+                .any(|d| d.value == "2017-06-12T10:00:00+02:00")
+        );
+    }
 }
