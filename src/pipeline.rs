@@ -154,17 +154,30 @@ pub fn index_pages(
     pages: &mut Vec<Page>,
     skipped: &mut std::collections::BTreeMap<String, u64>,
 ) -> Result<u64, crate::index::IndexError> {
+    use rayon::prelude::*;
+    // Extraction and document building (tokenizing, stemming, hashing) in parallel; only the
+    // near-duplicate lookup and the hand-over to the writer stay on this thread, in order.
+    let builder = writer.builder();
+    let prepared: Vec<_> = pages
+        .par_iter()
+        .map_init(
+            || builder.clone(),
+            |builder, (capture, location)| {
+                article_from(capture, location.clone()).map(|doc| builder.build(&doc))
+            },
+        )
+        .collect();
+    pages.clear();
     let mut indexed = 0;
-    for result in articles_from(pages) {
+    for result in prepared {
         match result {
             Ok(doc) => {
-                writer.upsert(&doc)?;
+                writer.add(doc)?;
                 indexed += 1;
             }
             Err(reason) => *skipped.entry(reason).or_default() += 1,
         }
     }
-    pages.clear();
     Ok(indexed)
 }
 

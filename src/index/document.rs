@@ -13,6 +13,7 @@ use crate::archive::RecordLocation;
 use crate::extract::Article;
 
 /// Builds tantivy documents, keeping one stemming analyzer per language seen.
+#[derive(Clone)]
 pub struct DocumentBuilder {
     fields: Fields,
     stemmers: Vec<(Option<Language>, TextAnalyzer)>,
@@ -64,23 +65,15 @@ impl DocumentBuilder {
         &mut self.stemmers[at].1
     }
 
-    /// The SimHash of an article's text (`None` for short texts).
-    pub fn simhash(&mut self, text: &str) -> Option<u64> {
-        super::simhash::simhash(&mut self.exact, text)
-    }
-
-    /// The tantivy document of an article in near-duplicate `cluster`, with its text's SimHash.
-    pub fn build(
-        &mut self,
-        doc: &StoredArticle,
-        cluster: &str,
-        hash: Option<u64>,
-    ) -> TantivyDocument {
+    /// The tantivy document of an article — every field but its near-duplicate cluster, which
+    /// only the writer can tell (see [`super::IndexWriter::add`]). This is the costly part of
+    /// indexing (tokenizing, stemming, hashing the text): callers prepare many in parallel.
+    pub fn build(&mut self, doc: &StoredArticle) -> PreparedArticle {
+        let hash = super::simhash::simhash(&mut self.exact, &doc.article.text);
         let f = self.fields;
         let a = &doc.article;
         let mut d = TantivyDocument::new();
         d.add_text(f.id, &doc.id);
-        d.add_text(f.cluster, cluster);
         if let Some(hash) = hash {
             d.add_u64(f.simhash, hash);
             for band in super::simhash::bands(hash) {
@@ -145,8 +138,19 @@ impl DocumentBuilder {
             d.add_u64(f.archive_offset, loc.offset);
             d.add_u64(f.archive_length, loc.length);
         }
-        d
+        PreparedArticle {
+            id: doc.id.clone(),
+            hash,
+            doc: d,
+        }
     }
+}
+
+/// An article made into a tantivy document, waiting for its cluster.
+pub struct PreparedArticle {
+    pub(super) id: String,
+    pub(super) hash: Option<u64>,
+    pub(super) doc: TantivyDocument,
 }
 
 fn first_str(d: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {

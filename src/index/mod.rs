@@ -24,6 +24,7 @@ use tantivy::{DocAddress, IndexReader, Order, ReloadPolicy, Searcher, TantivyDoc
 
 use crate::archive::RecordLocation;
 use crate::extract::Article;
+pub use document::{DocumentBuilder, PreparedArticle};
 pub use schema::{Fields, SCHEMA_VERSION};
 
 /// The file beside the tantivy files that records which morgue built the index.
@@ -365,12 +366,23 @@ impl IndexWriter {
     /// Adds the article, replacing any article with the same id. A near-duplicate of an article
     /// already indexed (or added in this batch) joins its cluster.
     pub fn upsert(&mut self, doc: &StoredArticle) -> Result<(), IndexError> {
+        let prepared = self.builder.build(doc);
+        self.add(prepared)
+    }
+
+    /// A document builder to prepare articles with away from the writer, e.g. one per thread.
+    pub fn builder(&self) -> DocumentBuilder {
+        self.builder.clone()
+    }
+
+    /// [`IndexWriter::upsert`] of an article prepared by a [`DocumentBuilder`].
+    pub fn add(&mut self, prepared: PreparedArticle) -> Result<(), IndexError> {
+        let PreparedArticle { id, hash, mut doc } = prepared;
         self.inner
-            .delete_term(Term::from_field_text(self.fields.id, &doc.id));
-        let hash = self.builder.simhash(&doc.article.text);
+            .delete_term(Term::from_field_text(self.fields.id, &id));
         let cluster = match hash {
             Some(hash) => {
-                let cluster = self.find_cluster(hash)?.unwrap_or_else(|| doc.id.clone());
+                let cluster = self.find_cluster(hash)?.unwrap_or_else(|| id.clone());
                 for band in simhash::bands(hash) {
                     self.batch
                         .entry(band)
@@ -379,10 +391,10 @@ impl IndexWriter {
                 }
                 cluster
             }
-            None => doc.id.clone(),
+            None => id,
         };
-        self.inner
-            .add_document(self.builder.build(doc, &cluster, hash))?;
+        doc.add_text(self.fields.cluster, &cluster);
+        self.inner.add_document(doc)?;
         Ok(())
     }
 
@@ -462,8 +474,11 @@ impl IndexWriter {
     }
 
     fn merge_planned(&mut self, all: bool) -> Result<(), IndexError> {
-        let segments = self.index.searchable_segment_metas()?;
-        let sized: Vec<(u64, tantivy::index::SegmentId)> = segments
+        // Only ids and sizes are kept: a live `SegmentMeta` keeps its segment's files from the
+        // garbage collection below.
+        let sized: Vec<(u64, tantivy::index::SegmentId)> = self
+            .index
+            .searchable_segment_metas()?
             .iter()
             .map(|meta| (segment_bytes(&self.dir, meta), meta.id()))
             .collect();
