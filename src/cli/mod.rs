@@ -60,7 +60,8 @@ fn repaired_archive(store: &crate::store::Store) -> anyhow::Result<crate::archiv
 /// Extraction threads run 5 steps of niceness below the rest of the process: extraction is bulk
 /// work, while the fetcher must answer each response at once (politeness-limited throughput is
 /// lost in every idle moment of a host's slots) and searches run by other processes during an
-/// `add`, `import` or `rebuild` should stay instant. On an otherwise idle machine nothing changes.
+/// `add`, `import` or `rebuild` should stay instant. Niceness only weighs threads that compete for
+/// a core, so an idle machine still gives extraction all of its cores.
 fn lower_extraction_priority() {
     let _ = rayon::ThreadPoolBuilder::new()
         .start_handler(|_| {

@@ -89,16 +89,21 @@ pub fn metas<'p>(page: &'p Page, key: &'p str) -> impl Iterator<Item = &'p str> 
         .map(|(_, v)| v.as_str())
 }
 
+/// Where the headline is among the page's blocks: the block of the first `<h1>`.
+fn headline_block(page: &Page) -> Option<usize> {
+    page.blocks.iter().position(|b| {
+        page.elems
+            .get(b.owner as usize)
+            .is_some_and(|e| e.tag == "h1")
+    })
+}
+
 /// The date written in the article's header: the first date in a short block (or a date-marked
 /// element) right after the `<h1>` (or just before it), where pages print "Published …", "Oct 5,
 /// 2024", "12.12.2025". An "Updated …" date yields to a publication date elsewhere in the header;
 /// alone, it is the date the page stands by.
 pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
-    let at = page.blocks.iter().position(|b| {
-        page.elems
-            .get(b.owner as usize)
-            .is_some_and(|e| e.tag == "h1")
-    })?;
+    let at = headline_block(page)?;
     let read_block = |i: usize| {
         let text = page.blocks[i].text.as_str();
         (text.len() < 100)
@@ -110,11 +115,12 @@ pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
         page.dates
             .iter()
             .filter(|h| h.at as usize == i && h.value.len() < 100)
-            .find_map(|h| match dates::parse_machine(&h.value) {
-                Some(d) if h.modified => Some((d, true)),
-                Some(_) => dates::published_in_text(&h.value)
-                    .or_else(|| dates::parse_machine(&h.value).map(|d| (d, false))),
-                None => None,
+            .find_map(|h| {
+                let d = dates::parse_machine(&h.value)?;
+                if h.modified {
+                    return Some((d, true));
+                }
+                Some(dates::published_in_text(&h.value).unwrap_or((d, false)))
             })
     };
     let after =
@@ -151,11 +157,7 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
 /// Berlin – …", "01.02.2022 „Der Arbeitsmarkt …"), for pages that declare no date: the date
 /// must start within the block's first 40 bytes.
 fn dateline(page: &Page) -> Option<DateTime<FixedOffset>> {
-    let at = page.blocks.iter().position(|b| {
-        page.elems
-            .get(b.owner as usize)
-            .is_some_and(|e| e.tag == "h1")
-    })?;
+    let at = headline_block(page)?;
     page.blocks[at + 1..].iter().take(4).find_map(|b| {
         let mut cut = 40.min(b.text.len());
         while !b.text.is_char_boundary(cut) {
@@ -278,11 +280,7 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
     let _ = writeln!(out, "url {}", show(url.and_then(dates::from_url)));
     let _ = writeln!(out, "meta cascade {}", show(published_meta(page, ld, url)));
     let _ = writeln!(out, "header {}", show(header_date(page)));
-    if let Some(at) = page.blocks.iter().position(|b| {
-        page.elems
-            .get(b.owner as usize)
-            .is_some_and(|e| e.tag == "h1")
-    }) {
+    if let Some(at) = headline_block(page) {
         for b in &page.blocks[at.saturating_sub(4)..(at + 9).min(page.blocks.len())] {
             let _ = writeln!(
                 out,
