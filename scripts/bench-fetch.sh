@@ -11,7 +11,8 @@
 #      archiving, extracting and indexing every page; default fetch),
 #      LATENCY_MS (250), PER_HOST (2), PROFILE (release | debug, default release),
 #      URLS (another URL list of the same corpus, e.g. the list repeated 10 times for a
-#      100,000-URL memory check), EXTRA (more bench_fetch options, e.g. "--ignore-robots")
+#      100,000-URL memory check), EXTRA (more bench_fetch options, e.g. "--ignore-robots"),
+#      MORGUE (with MODE=add: another morgue binary, e.g. to compare two builds side by side)
 set -euo pipefail
 
 shared=${1:-../shared}
@@ -75,7 +76,7 @@ if [[ "${MODE:-fetch}" == add ]]; then
     rm -rf "$work/index"
     start=$(date +%s.%N)
     # shellcheck disable=SC2086
-    HTTP_PROXY="$proxy" /usr/bin/time -f "%M" -o "$work/rss" "target/$profile/morgue" \
+    HTTP_PROXY="$proxy" /usr/bin/time -f "%M" -o "$work/rss" "${MORGUE:-target/$profile/morgue}" \
         --index "$work/index" add --input "$urls" --json --per-host "$per_host" ${EXTRA:-} \
         >"$work/add.jsonl" 2>"$work/add.err" || true
     end=$(date +%s.%N)

@@ -20,6 +20,9 @@ fn is_redirect(status: u16) -> bool {
 pub(super) enum Step {
     /// The job is over.
     Outcome(FetchOutcome),
+    /// A final response arrived: the server is done with us, and [`classify`] (which decodes the
+    /// body, so it may take a while) tells the outcome.
+    Arrived(Vec<Exchange>),
     /// A redirect leads to another origin: the job goes on there (under that origin's robots.txt
     /// and limits), carrying the exchanges so far.
     Elsewhere(Url, Vec<Exchange>),
@@ -31,6 +34,10 @@ pub(super) async fn fetch(fetcher: &Fetcher, job: &Job) -> FetchOutcome {
     loop {
         match fetch_on_origin(fetcher, job, &at, hops).await {
             Step::Outcome(outcome) => return outcome,
+            Step::Arrived(hops) => {
+                let conditional = job.validators.is_some();
+                return classify(hops, conditional, fetcher.config.max_body);
+            }
             Step::Elsewhere(next, so_far) => (at, hops) = (next, so_far),
         }
     }
@@ -46,9 +53,7 @@ pub(super) async fn fetch_on_origin(
 ) -> Step {
     let max_body = fetcher.config.max_body;
     match follow(fetcher, at, job.validators.as_ref(), max_body, hops, true).await {
-        Ok(Followed::Done(hops)) => {
-            Step::Outcome(classify(hops, job.validators.is_some(), max_body))
-        }
+        Ok(Followed::Done(hops)) => Step::Arrived(hops),
         Ok(Followed::Elsewhere(next, hops)) => Step::Elsewhere(next, hops),
         Err((error, hops)) => Step::Outcome(FetchOutcome::Failed { error, hops }),
     }
@@ -169,8 +174,9 @@ async fn with_retries(
     }
 }
 
-/// The outcome a completed chain comes to, judged on its final response.
-fn classify(hops: Vec<Exchange>, conditional: bool, max_body: u64) -> FetchOutcome {
+/// The outcome a completed chain comes to, judged on its final response (`conditional`: the
+/// request carried validators, so a 304 means unchanged).
+pub(super) fn classify(hops: Vec<Exchange>, conditional: bool, max_body: u64) -> FetchOutcome {
     let Some(last) = hops.last() else {
         return FetchOutcome::Failed {
             error: "no response".into(),

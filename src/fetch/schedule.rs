@@ -380,22 +380,41 @@ impl Scheduler {
         let out = self.out.clone();
         tokio::spawn(async move {
             let Task { job, at, hops } = task;
+            // The host's slot is free as soon as its server is done with us (before the body
+            // is decoded); the overall slot (and the body it holds) only once the consumer took
+            // the outcome.
             let outcome = match chain::fetch_on_origin(&fetcher, &job, &at, hops).await {
-                Step::Outcome(outcome) => outcome,
+                Step::Outcome(outcome) => {
+                    let _ = events.send(Event::Done(h, None));
+                    outcome
+                }
+                Step::Arrived(hops) => {
+                    let pause = requested_pause(&hops, fetcher.config.max_retry_wait);
+                    let _ = events.send(Event::Done(h, pause));
+                    let conditional = job.validators.is_some();
+                    classify_aside(hops, conditional, fetcher.config.max_body).await
+                }
                 Step::Elsewhere(at, hops) => {
                     let _ = events.send(Event::Done(h, None));
                     let _ = events.send(Event::Moved(Task { job, at, hops }));
                     return;
                 }
             };
-            let pause = requested_pause(&outcome, fetcher.config.max_retry_wait);
-            // The host's slot is free as soon as its server is done with us; the overall slot
-            // (and the body it holds) only once the consumer took the outcome.
-            let _ = events.send(Event::Done(h, pause));
             let _ = out.send((job, outcome)).await;
             let _ = events.send(Event::Delivered);
         });
     }
+}
+
+/// [`chain::classify`] off the runtime's thread: decoding a body takes up to milliseconds, which
+/// would hold up every other request's turnaround.
+async fn classify_aside(hops: Vec<Exchange>, conditional: bool, max_body: u64) -> FetchOutcome {
+    tokio::task::spawn_blocking(move || chain::classify(hops, conditional, max_body))
+        .await
+        .unwrap_or_else(|e| FetchOutcome::Failed {
+            error: format!("cannot classify the response: {e}"),
+            hops: Vec::new(),
+        })
 }
 
 /// The key jobs are grouped under (`http://host:port`), or why the URL cannot be fetched.
@@ -414,10 +433,7 @@ fn allowed(robots: &Robots, url: &Url) -> bool {
 
 /// The pause a host asked for when it still answered 429 or 503 after our retries: its other
 /// jobs wait that long (capped) before starting.
-fn requested_pause(outcome: &FetchOutcome, cap: Duration) -> Option<Duration> {
-    let FetchOutcome::Fetched { hops } = outcome else {
-        return None;
-    };
+fn requested_pause(hops: &[Exchange], cap: Duration) -> Option<Duration> {
     let response = &hops.last()?.response;
     if !matches!(response.status, 429 | 503) {
         return None;

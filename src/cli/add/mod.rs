@@ -156,8 +156,12 @@ pub fn run(index: &Path, args: AddArgs) -> anyhow::Result<ExitCode> {
         );
     }
 
+    // One worker: fetching is waiting, not computing (the CPU work is extraction, on rayon's
+    // threads). On one thread, hyper hands a finished connection back to its pool before the
+    // host's next request looks for one, so a host never sees a third connection from us (two
+    // workers raced it, and the server counted 3 requests of a host in flight for a moment).
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(1)
         .enable_all()
         .build()?;
     let fetcher = Arc::new(Fetcher::new(args.fetch_config())?);
