@@ -7,21 +7,36 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use regex::Regex;
 
-/// Dates outside these years are not publication dates of web pages.
+/// A date written in text before 1995 is a birthday, a founding year, history: not when a web
+/// page was published.
 const MIN_YEAR: i32 = 1995;
+/// A date a page declares (metadata, `datetime`, its URL) may be much older: archives hold
+/// digitised articles, and a 1987 wire story says 1987.
+const MIN_DECLARED_YEAR: i32 = 1800;
 const MAX_YEAR: i32 = 2035;
 
 fn midnight(date: NaiveDate) -> Option<DateTime<FixedOffset>> {
-    let utc = FixedOffset::east_opt(0)?;
-    plausible(
-        utc.from_local_datetime(&date.and_time(NaiveTime::MIN))
-            .single()?,
-    )
+    plausible(at_midnight(date)?)
 }
 
+fn at_midnight(date: NaiveDate) -> Option<DateTime<FixedOffset>> {
+    let utc = FixedOffset::east_opt(0)?;
+    utc.from_local_datetime(&date.and_time(NaiveTime::MIN))
+        .single()
+}
+
+/// A date written in text, within the years of the web.
 fn plausible(d: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
     use chrono::Datelike;
     (MIN_YEAR..=MAX_YEAR).contains(&d.year()).then_some(d)
+}
+
+/// A declared date: older years too, but not the values systems write for "no date" (the Unix
+/// epoch, 1900-01-01).
+fn declared(d: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+    use chrono::Datelike;
+    let placeholder = d.timestamp() == 0 || (d.year(), d.month(), d.day()) == (1900, 1, 1);
+    ((MIN_DECLARED_YEAR..=MAX_YEAR).contains(&d.year()) && !placeholder).then_some(d)
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -39,7 +54,7 @@ pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
         return None;
     }
     if let Ok(d) = DateTime::parse_from_rfc3339(s) {
-        return plausible(d);
+        return declared(d);
     }
     for fmt in [
         "%Y-%m-%dT%H:%M:%S%.f%z",
@@ -49,11 +64,11 @@ pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
         "%Y-%m-%d %H:%M%z",
     ] {
         if let Ok(d) = DateTime::parse_from_str(s, fmt) {
-            return plausible(d);
+            return declared(d);
         }
     }
     if let Ok(d) = DateTime::parse_from_rfc2822(s) {
-        return plausible(d);
+        return declared(d);
     }
     let utc = FixedOffset::east_opt(0)?;
     for fmt in [
@@ -63,26 +78,26 @@ pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
         "%Y-%m-%d %H:%M",
     ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(s, fmt) {
-            return plausible(utc.from_local_datetime(&n).single()?);
+            return declared(utc.from_local_datetime(&n).single()?);
         }
     }
     if let Some(c) = ISO_PREFIX.captures(s) {
-        return midnight(ymd(
+        return declared(at_midnight(ymd(
             c[1].parse().ok()?,
             c[2].parse().ok()?,
             c[3].parse().ok()?,
-        )?);
+        )?)?);
     }
     if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return midnight(ymd(
+        return declared(at_midnight(ymd(
             s[..4].parse().ok()?,
             s[4..6].parse().ok()?,
             s[6..].parse().ok()?,
-        )?);
+        )?)?);
     }
     if (9..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
         let secs: i64 = s.parse().ok()?;
-        return plausible(DateTime::from_timestamp(secs, 0)?.fixed_offset());
+        return declared(DateTime::from_timestamp(secs, 0)?.fixed_offset());
     }
     parse_text(s)
 }
@@ -489,15 +504,15 @@ pub fn from_url(url: &str) -> Option<DateTime<FixedOffset>> {
             _ => (c.get(4)?.as_str(), c.get(5)?.as_str()),
         };
         if let Some(d) = ymd(c[1].parse().ok()?, m.parse().ok()?, d.parse().ok()?) {
-            return midnight(d);
+            return declared(at_midnight(d)?);
         }
     }
     let c = URL_COMPACT.captures(path)?;
-    midnight(ymd(
+    declared(at_midnight(ymd(
         c[1].parse().ok()?,
         c[2].parse().ok()?,
         c[3].parse().ok()?,
-    )?)
+    )?)?)
 }
 
 #[cfg(test)]
@@ -530,7 +545,20 @@ mod tests {
             day(parse_machine("2024-10-25 14:05:00")).as_deref(),
             Some("2024-10-25T14:05:00+00:00")
         );
-        assert!(parse_machine("1890-01-01").is_none());
+        // declared dates may be old (archives), but not before 1800 nor "no date" placeholders
+        assert_eq!(
+            day(parse_machine("1987-04-09T18:01:02Z")).as_deref(),
+            Some("1987-04-09T18:01:02+00:00")
+        );
+        assert_eq!(
+            day(parse_machine("19870409")).as_deref(),
+            Some("1987-04-09T00:00:00+00:00")
+        );
+        assert!(parse_machine("1790-01-01").is_none());
+        assert!(parse_machine("1970-01-01T00:00:00Z").is_none());
+        assert!(parse_machine("1900-01-01").is_none());
+        // dates written in text stay within the years of the web
+        assert!(parse_text("April 9, 1987").is_none());
         assert!(parse_machine("nonsense").is_none());
     }
 
@@ -609,6 +637,11 @@ mod tests {
             Some("2024-10-25")
         );
         assert_eq!(d("https://x.example/2024/10/slug"), None);
+        assert_eq!(
+            d("http://x.example/1987/04/09/sugar-contracts").as_deref(),
+            Some("1987-04-09"),
+            "archives hold articles from before the web"
+        );
         assert_eq!(
             d("https://x.example/blog/2025-12_slug"),
             None,
