@@ -129,15 +129,21 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
             net[i] *= 0.5;
         }
     }
+    // A dialog or consent box, and what is inside it, is no candidate: a cookie notice's text
+    // beat a two-line article (document order puts parents first, so one pass marks them).
+    let mut overlaid = vec![false; n];
+    for (i, el) in page.elems.iter().enumerate() {
+        overlaid[i] = el.overlay || (el.parent != NONE && overlaid[el.parent as usize]);
+    }
     // the deepest element with the best net text (document order puts descendants after ancestors)
     let mut best_net: Option<usize> = None;
     for i in 0..n {
-        if net[i] > 0.0 && best_net.is_none_or(|b| net[i] >= net[b]) {
+        if net[i] > 0.0 && !overlaid[i] && best_net.is_none_or(|b| net[i] >= net[b]) {
             best_net = Some(i);
         }
     }
     let best_readability = (0..n)
-        .filter(|&i| score[i] > 0.0)
+        .filter(|&i| score[i] > 0.0 && !overlaid[i])
         .max_by(|&a, &b| score[a].total_cmp(&score[b]));
     let best = match (best_readability, best_net) {
         (Some(r), Some(t)) => {
@@ -269,4 +275,29 @@ pub fn explain(page: &Page) -> String {
     }
     out.push_str(&format!("roots {:?}\n", roots(page, &score)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+
+    #[test]
+    fn a_consent_dialog_is_never_the_body_of_a_short_article() {
+        // the shape of a NYT-style page with a two-line wire story: the consent banner holds
+        // more text than the article
+        let html = r#"<html><body><div id="app">
+            <div class="banner-wrap" role="dialog" aria-label="Cookie consent">
+            <div class="b1"><p class="b2">We use cookies and similar technologies to recognize
+            your repeat visits and preferences, to measure the effectiveness of campaigns, and to
+            analyze traffic. To learn more about cookies, including how to disable them, view our
+            <a href="/privacy">Cookie Policy</a>. By clicking Accept or continuing to use the
+            site, you agree to the use of cookies.</p><button>Accept</button></div></div>
+            <main><div><article><header><h1>Cooper Canada year net</h1></header>
+            <section name="articleBody"><div class="c1"><p class="c2">Shr 23 cts vs 42 cts Net
+            1,387,000 vs 2,532,000 Revs 80.5 mln vs 82.6 mln</p></div></section>
+            </article></div></main></div></body></html>"#;
+        let article = extract(html.as_bytes(), Some("https://example.com/a"), None);
+        assert!(article.text.starts_with("Shr 23 cts"), "{}", article.text);
+        assert!(!article.text.contains("cookies"), "{}", article.text);
+    }
 }

@@ -6,7 +6,7 @@ use ego_tree::NodeRef;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::vocabulary::{Role, classify};
+use super::vocabulary::{Role, classify, is_overlay};
 
 /// Beyond this depth the walk stops building structure and flattens the subtree's text (hostile
 /// pages nest 10,000 levels; recursion must stay bounded).
@@ -24,6 +24,8 @@ pub struct Elem {
     pub tag: String,
     /// What its tag, class and id suggest.
     pub role: Role,
+    /// A dialog or a consent/cookie/modal box: laid over the page, never the article.
+    pub overlay: bool,
     /// Characters of text below it (filled after the walk).
     pub chars: u32,
     /// Characters of link text below it.
@@ -222,6 +224,7 @@ impl Walker {
             parent: owner,
             tag: tag.to_string(),
             role,
+            overlay: is_overlay(tag, attrs.role, &words),
             chars: 0,
             link_chars: 0,
         });
