@@ -64,3 +64,24 @@ fn negated_words_are_not_highlighted() {
     assert_eq!(marked(&s), ["talks"]);
     assert_eq!(edit_distance("putin", "putn"), 1);
 }
+
+#[test]
+fn a_long_text_is_read_near_the_first_query_word() {
+    let filler = "uuencoded picture data follows here ".repeat(2000); // ~72 KB
+    let text = format!("{filler}Then the NTGS format was named. {filler}the ntgs again.");
+    let s = snip("ntgs", &text);
+    assert_eq!(marked(&s), ["NTGS"]);
+    assert!(s.text.contains("NTGS format was named"), "{}", s.text);
+}
+
+#[test]
+fn a_long_text_whose_match_has_no_plain_spelling_is_read_whole() {
+    // the query word is written with an accent only: no byte search finds it, the whole text
+    // is tokenized as before
+    let filler = "plain words without the name ".repeat(2000);
+    let s = snip(
+        "peskov",
+        &format!("{filler}Dmitry Peskóv said so. {filler}"),
+    );
+    assert_eq!(marked(&s), ["Peskóv"]);
+}
