@@ -342,6 +342,24 @@ pub fn is_boilerplate_text(text: &str) -> bool {
     PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
+/// Consent and cookie banners: boxes laid over the page, whose text is never the article's (an
+/// article is sometimes wrapped in an element whose classes look like boilerplate, "modal" or
+/// "popup" among them, but not in one of these).
+static OVERLAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:consent|cookies?|gdpr)(?-u:\b)").expect("word alternation")
+});
+
+/// Is the element a box laid over the page (`role=dialog`, consent and cookie banners)? Not the
+/// page itself: WordPress marks `<body>` "cookies-not-set".
+pub fn is_overlay(tag: &str, role: &str, words: &str) -> bool {
+    if matches!(tag, "html" | "body" | "main") {
+        return false;
+    }
+    role.eq_ignore_ascii_case("dialog")
+        || role.eq_ignore_ascii_case("alertdialog")
+        || OVERLAY_WORD.is_match(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,22 +386,4 @@ mod tests {
         assert_eq!(el("Share-Bar"), Role::Boilerplate);
         assert_eq!(el("post type-post category-news tag-x"), Role::Neutral);
     }
-}
-
-/// Consent and cookie banners: boxes laid over the page, whose text is never the article's (an
-/// article is sometimes wrapped in an element whose classes look like boilerplate, "modal" or
-/// "popup" among them, but not in one of these).
-static OVERLAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:consent|cookies?|gdpr)(?-u:\b)").expect("word alternation")
-});
-
-/// Is the element a box laid over the page (`role=dialog`, consent and cookie banners)? Not the
-/// page itself: WordPress marks `<body>` "cookies-not-set".
-pub fn is_overlay(tag: &str, role: &str, words: &str) -> bool {
-    if matches!(tag, "html" | "body" | "main") {
-        return false;
-    }
-    role.eq_ignore_ascii_case("dialog")
-        || role.eq_ignore_ascii_case("alertdialog")
-        || OVERLAY_WORD.is_match(words)
 }
