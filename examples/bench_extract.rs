@@ -1,5 +1,7 @@
 //! Extraction speed in process, the way the peers in docs/extraction.md are timed: pages are read
-//! and decompressed first, then `extract` is timed alone on one thread; also the parse step alone.
+//! and decompressed first, then `extract` is timed alone on one thread; also the parse step alone,
+//! and the named peer of issue 3, dom_smoothie (configured as in ../shared/eval/README.md), on the
+//! same decoded pages in the same run, so that the ratio holds whatever the machine's mood.
 //!
 //!   cargo run --release --example bench_extract -- SET_DIR [ROUNDS]
 //!
@@ -52,6 +54,27 @@ fn main() -> anyhow::Result<()> {
     time("parse only (scraper)", &|p| {
         let text = morgue::extract::decode(p, None);
         std::hint::black_box(scraper::Html::parse_document(&text));
+    });
+    // the peers are given the decoded page, as in the shared evaluation's table
+    let decoded: Vec<String> = pages
+        .iter()
+        .map(|p| morgue::extract::decode(p, None).to_string())
+        .collect();
+    let by_text: std::collections::HashMap<*const u8, &str> = pages
+        .iter()
+        .zip(&decoded)
+        .map(|(p, d)| (p.as_ptr(), d.as_str()))
+        .collect();
+    time("dom_smoothie 0.19 (peer)", &|p| {
+        let config = dom_smoothie::Config {
+            text_mode: dom_smoothie::TextMode::Formatted,
+            ..Default::default()
+        };
+        if let Ok(mut readability) =
+            dom_smoothie::Readability::new(by_text[&p.as_ptr()], None, Some(config))
+        {
+            let _ = std::hint::black_box(readability.parse());
+        }
     });
     Ok(())
 }
