@@ -321,3 +321,51 @@ fn authors_from_text_bylines_and_declared_user_names() {
     );
     assert_eq!(a.authors, vec!["Maria", "Katerina"]);
 }
+
+#[test]
+fn title_kicker_printed_in_its_own_element_goes() {
+    let a = page(
+        "<title>Interne Unterlagen im Netz: Daten von Rheinmetall gehackt | tagesschau.de</title>",
+        r#"<h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>"#,
+    );
+    assert_eq!(a.title.as_deref(), Some("Daten von Rheinmetall gehackt"));
+    // an h1 that writes the colon itself is one headline
+    let a = page(
+        r#"<meta property="og:title" content="Fix It Friday: How to arrange your living room">"#,
+        "<h1>Fix It Friday: How to arrange your living room</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Fix It Friday: How to arrange your living room")
+    );
+    // a date printed above the headline, against metadata with an unknown site suffix
+    let a = page(
+        r#"<meta property="og:title" content="Bundesministerin Raab stellt neue Familienpolitik vor - Bundeskanzleramt">"#,
+        "<h1><span>1. Februar 2022</span> <span>Bundesministerin Raab stellt neue Familienpolitik vor</span></h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Bundesministerin Raab stellt neue Familienpolitik vor")
+    );
+}
+
+#[test]
+fn authors_labels_weekdays_and_other_contributors_go() {
+    let a = page(
+        "",
+        r#"<h1>Council votes for cycle lanes</h1><span itemprop="author">Benjamin Preston</span><span itemprop="author">Updated by Jon Linkov</span>"#,
+    );
+    assert_eq!(a.authors, vec!["Benjamin Preston"]);
+    let a = page(r#"<meta name="author" content="Recipe by PJ Hamel">"#, "");
+    assert_eq!(a.authors, vec!["PJ Hamel"]);
+    let a = page(
+        "",
+        "<h1>Council votes for cycle lanes</h1><p>Von Tomas Spahn Fr, 28. Jan 2022</p>",
+    );
+    assert_eq!(a.authors, vec!["Tomas Spahn"]);
+    let a = page(
+        "",
+        r#"<h1>Council votes for cycle lanes</h1><a rel="author">SHOW ALL ARTICLES OF Heiko Sauer</a><a rel="author">Heiko Sauer</a>"#,
+    );
+    assert_eq!(a.authors, vec!["Heiko Sauer"]);
+}
