@@ -369,3 +369,24 @@ fn authors_labels_weekdays_and_other_contributors_go() {
     );
     assert_eq!(a.authors, vec!["Heiko Sauer"]);
 }
+
+#[test]
+fn date_in_the_header_of_a_later_h1_when_nothing_is_declared() {
+    // the first h1 is a screen-reader heading above the navigation, whose archive link has a
+    // date that the last-resort scan of the page would take first
+    let nav: String = (1..=12)
+        .map(|i| match i {
+            11 => "<li><a href=\"/archiv\">Archiv 01.01.2020</a></li>".to_string(),
+            _ => format!("<li><a href=\"/s{i}\">Section {i}</a></li>"),
+        })
+        .collect();
+    let a = page(
+        "",
+        &format!(
+            "<h1 class=\"aural\">Navigation und Service</h1><ul>{nav}</ul>\
+             <h1>Radon im Boden: Neue Karte gibt Orientierung</h1>\
+             <div><span>Datum</span> <span>25.01.2022</span></div>"
+        ),
+    );
+    assert_eq!(published(&a).as_deref(), Some("2022-01-25T00:00:00+00:00"));
+}
