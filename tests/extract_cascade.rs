@@ -390,3 +390,16 @@ fn date_in_the_header_of_a_later_h1_when_nothing_is_declared() {
     );
     assert_eq!(published(&a).as_deref(), Some("2022-01-25T00:00:00+00:00"));
 }
+
+#[test]
+fn date_scan_reaches_past_a_long_menu() {
+    // no declared date and no h1: the first printed date, after 400 menu links
+    let nav: String = (1..=400)
+        .map(|i| format!("<li><a href=\"/s{i}\">Section {i}</a></li>"))
+        .collect();
+    let a = page(
+        "",
+        &format!("<ul>{nav}</ul><div><b>Synchronschwimmen</b><br><span>01.02.2022</span></div>"),
+    );
+    assert_eq!(published(&a).as_deref(), Some("2022-02-01T00:00:00+00:00"));
+}

@@ -264,12 +264,13 @@ fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
     best.map(|(_, d)| d)
 }
 
-/// Last resort: the first date written in a short block near the top of the page.
+/// Last resort: the first date written in a short block of the page (sites whose menus run to
+/// hundreds of links print the article's date after them).
 fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
     page.blocks
         .iter()
         .filter(|b| b.text.len() < 120)
-        .take(300)
+        .take(3000)
         .find_map(|b| dates::parse_text(&b.text))
 }
 
