@@ -321,3 +321,85 @@ fn authors_from_text_bylines_and_declared_user_names() {
     );
     assert_eq!(a.authors, vec!["Maria", "Katerina"]);
 }
+
+#[test]
+fn title_kicker_printed_in_its_own_element_goes() {
+    let a = page(
+        "<title>Interne Unterlagen im Netz: Daten von Rheinmetall gehackt | tagesschau.de</title>",
+        r#"<h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>"#,
+    );
+    assert_eq!(a.title.as_deref(), Some("Daten von Rheinmetall gehackt"));
+    // an h1 that writes the colon itself is one headline
+    let a = page(
+        r#"<meta property="og:title" content="Fix It Friday: How to arrange your living room">"#,
+        "<h1>Fix It Friday: How to arrange your living room</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Fix It Friday: How to arrange your living room")
+    );
+    // a date printed above the headline, against metadata with an unknown site suffix
+    let a = page(
+        r#"<meta property="og:title" content="Bundesministerin Raab stellt neue Familienpolitik vor - Bundeskanzleramt">"#,
+        "<h1><span>1. Februar 2022</span> <span>Bundesministerin Raab stellt neue Familienpolitik vor</span></h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Bundesministerin Raab stellt neue Familienpolitik vor")
+    );
+}
+
+#[test]
+fn authors_labels_weekdays_and_other_contributors_go() {
+    let a = page(
+        "",
+        r#"<h1>Council votes for cycle lanes</h1><span itemprop="author">Benjamin Preston</span><span itemprop="author">Updated by Jon Linkov</span>"#,
+    );
+    assert_eq!(a.authors, vec!["Benjamin Preston"]);
+    let a = page(r#"<meta name="author" content="Recipe by PJ Hamel">"#, "");
+    assert_eq!(a.authors, vec!["PJ Hamel"]);
+    let a = page(
+        "",
+        "<h1>Council votes for cycle lanes</h1><p>Von Tomas Spahn Fr, 28. Jan 2022</p>",
+    );
+    assert_eq!(a.authors, vec!["Tomas Spahn"]);
+    let a = page(
+        "",
+        r#"<h1>Council votes for cycle lanes</h1><a rel="author">SHOW ALL ARTICLES OF Heiko Sauer</a><a rel="author">Heiko Sauer</a>"#,
+    );
+    assert_eq!(a.authors, vec!["Heiko Sauer"]);
+}
+
+#[test]
+fn date_in_the_header_of_a_later_h1_when_nothing_is_declared() {
+    // the first h1 is a screen-reader heading above the navigation, whose archive link has a
+    // date that the last-resort scan of the page would take first
+    let nav: String = (1..=12)
+        .map(|i| match i {
+            11 => "<li><a href=\"/archiv\">Archiv 01.01.2020</a></li>".to_string(),
+            _ => format!("<li><a href=\"/s{i}\">Section {i}</a></li>"),
+        })
+        .collect();
+    let a = page(
+        "",
+        &format!(
+            "<h1 class=\"aural\">Navigation und Service</h1><ul>{nav}</ul>\
+             <h1>Radon im Boden: Neue Karte gibt Orientierung</h1>\
+             <div><span>Datum</span> <span>25.01.2022</span></div>"
+        ),
+    );
+    assert_eq!(published(&a).as_deref(), Some("2022-01-25T00:00:00+00:00"));
+}
+
+#[test]
+fn date_scan_reaches_past_a_long_menu() {
+    // no declared date and no h1: the first printed date, after 400 menu links
+    let nav: String = (1..=400)
+        .map(|i| format!("<li><a href=\"/s{i}\">Section {i}</a></li>"))
+        .collect();
+    let a = page(
+        "",
+        &format!("<ul>{nav}</ul><div><b>Synchronschwimmen</b><br><span>01.02.2022</span></div>"),
+    );
+    assert_eq!(published(&a).as_deref(), Some("2022-02-01T00:00:00+00:00"));
+}

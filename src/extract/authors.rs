@@ -17,6 +17,9 @@ const LEADS: &[&str] = &[
     "articles by",
     "artikel von",
     "medically reviewed by",
+    "recipe by",
+    "authored by",
+    "erstellt von",
     "reviewed by",
     "veröffentlicht von",
     "eingestellt von",
@@ -132,6 +135,7 @@ const ROLES: &[&str] = &[
     "co-founder",
     "written",
     "view",
+    "interview",
 ];
 
 /// Interface words found in byline boxes, never names.
@@ -179,6 +183,61 @@ const TRAILING: &[&str] = &[
     " published",
 ];
 
+/// Weekday names and abbreviations, and "Stand" (German "as of"), left after the date that
+/// followed a name in a byline was cut ("Tomas Spahn Fr", "Isabella.DiBiase am Samstag", "Sara
+/// Zinnecker Stand"), lower case.
+const DATE_TAIL: &[&str] = &[
+    "stand",
+    "fr",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+/// Leads of a byline that names someone other than the author ("Updated by Jon Linkov" beside
+/// the writer), lower case.
+const NOT_AUTHOR: &[&str] = &[
+    "updated by",
+    "edited by",
+    "fact checked by",
+    "fact-checked by",
+    "aktualisiert von",
+    "bearbeitet von",
+    "mis à jour par",
+    "actualizado por",
+];
+
 /// Splits and cleans raw author strings into names (from visible bylines: capitalised names only,
 /// roles dropped).
 pub fn clean(raw: &[String], site_name: Option<&str>) -> Vec<String> {
@@ -197,6 +256,10 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
     let mut roles: Vec<String> = Vec::new();
     for r in raw {
         if r.contains("://") || r.trim_start().starts_with("www.") {
+            continue;
+        }
+        let lower = r.trim_start().to_lowercase();
+        if NOT_AUTHOR.iter().any(|l| lower.starts_with(l)) {
             continue;
         }
         // a title in a declared name may be the name ("Luxury Travel Expert" signs its site)
@@ -237,6 +300,22 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         if out.iter().any(|n| !outlet(n)) {
             out.retain(|n| !outlet(n));
         }
+    }
+    // "SHOW ALL ARTICLES OF Heiko Sauer" beside "Heiko Sauer": interface words run into the name
+    let longer: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            out.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.split_whitespace().count() >= 2
+                    && out[i].len() > o.len()
+                    && out[i]
+                        .to_lowercase()
+                        .ends_with(&format!(" {}", o.to_lowercase()))
+            })
+        })
+        .collect();
+    for i in longer.into_iter().rev() {
+        out.remove(i);
     }
     if out.is_empty() {
         // a desk or role alone is how the page signs the article
@@ -442,8 +521,23 @@ fn tidy(s: &str) -> String {
     if let Some(tail) = TRAILING.iter().find(|j| lower.ends_with(*j)) {
         t.truncate(t.len() - tail.len());
     }
-    t.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
-        .to_string()
+    let mut t = t
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_string();
+    // a weekday (or "Stand") left where a date followed the name, with the "am"/"on" before
+    // it; the name keeps a word
+    let mut cut = false;
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        let last = last.trim_end_matches(['.', ',']).to_lowercase();
+        let word = DATE_TAIL.contains(&last.as_str())
+            || (cut && matches!(last.as_str(), "am" | "on" | "le" | "el"));
+        if !word || head.trim().is_empty() {
+            break;
+        }
+        t = head.trim_end().to_string();
+        cut = true;
+    }
+    t
 }
 
 /// Does this look like a person's (or an agency's) name rather than a role, date or sentence?

@@ -103,7 +103,11 @@ fn headline_block(page: &Page) -> Option<usize> {
 /// 2024", "12.12.2025". An "Updated …" date yields to a publication date elsewhere in the header;
 /// alone, it is the date the page stands by.
 pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
-    let at = headline_block(page)?;
+    header_date_at(page, headline_block(page)?)
+}
+
+/// The date in the header of the `<h1>` whose block is `at`.
+fn header_date_at(page: &Page, at: usize) -> Option<DateTime<FixedOffset>> {
     let read_block = |i: usize| {
         let text = page.blocks[i].text.as_str();
         (text.len() < 100)
@@ -150,7 +154,27 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
             _ => Some(h),
         };
     }
-    found.or_else(|| dateline(page)).or_else(|| text_scan(page))
+    found
+        .or_else(|| dateline(page))
+        .or_else(|| later_header_date(page))
+        .or_else(|| text_scan(page))
+}
+
+/// On a page that declares no date, where the first `<h1>` is a screen-reader heading
+/// ("Navigation und Service") and the headline is a later `<h1>`: the date in the header of the
+/// next `<h1>`s.
+fn later_header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
+    page.blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            page.elems
+                .get(b.owner as usize)
+                .is_some_and(|e| e.tag == "h1")
+        })
+        .skip(1)
+        .take(2)
+        .find_map(|(i, _)| header_date_at(page, i))
 }
 
 /// A dateline opening a long block just after the `<h1>` ("Pressemitteilung vom 25. Januar 2022 |
@@ -240,12 +264,13 @@ fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
     best.map(|(_, d)| d)
 }
 
-/// Last resort: the first date written in a short block near the top of the page.
+/// Last resort: the first date written in a short block of the page (sites whose menus run to
+/// hundreds of links print the article's date after them).
 fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
     page.blocks
         .iter()
         .filter(|b| b.text.len() < 120)
-        .take(300)
+        .take(3000)
         .find_map(|b| dates::parse_text(&b.text))
 }
 

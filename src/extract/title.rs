@@ -165,6 +165,58 @@ fn title_beside_site_h1(s: &TitleSources<'_>, site_norms: &[String]) -> Option<S
     Some(longest.to_string())
 }
 
+/// When an `<h1>` reads as the two parts of a metadata title run together without their
+/// separator ("Interne Unterlagen im Netz Daten von Rheinmetall gehackt" against "Interne
+/// Unterlagen im Netz: Daten von Rheinmetall gehackt", or the parts the other way round), the
+/// first part is a kicker printed as its own element: the headline is the part the h1 ends with.
+fn headline_after_kicker(h1: &str, meta: &[String]) -> Option<String> {
+    let n = norm(h1);
+    if n.len() < 16 {
+        return None;
+    }
+    let stripped: Vec<String> = meta.iter().map(|m| strip_generic(m)).collect();
+    for m in meta.iter().chain(&stripped) {
+        for sep in SEPARATORS {
+            for (at, _) in m.match_indices(sep) {
+                let (a, b) = (m[..at].trim(), m[at + sep.len()..].trim());
+                let (na, nb) = (norm(a), norm(b));
+                if na.len() < 3 || nb.len() < 3 {
+                    continue;
+                }
+                let (kicker, head) = if n == format!("{na}{nb}") {
+                    (a, b)
+                } else if n == format!("{nb}{na}") {
+                    (b, a)
+                } else {
+                    continue;
+                };
+                // the h1 that writes a separator after the kicker is one headline
+                let kicker_chars = norm(kicker).chars().count();
+                let mut seen = 0;
+                let next = h1
+                    .chars()
+                    .skip_while(|c| {
+                        if seen >= kicker_chars {
+                            return false;
+                        }
+                        if c.is_alphanumeric() {
+                            seen += c.to_lowercase().count();
+                        }
+                        true
+                    })
+                    .find(|c| !c.is_whitespace());
+                if next.is_some_and(|c| !c.is_alphanumeric()) {
+                    continue;
+                }
+                if norm(head).len() >= 10 {
+                    return Some(head.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Picks the headline.
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
     let site_norms: Vec<String> = [s.site_name, s.site]
@@ -186,6 +238,13 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
         .collect();
     let metas_norm: Vec<String> = meta.iter().map(|m| norm(m)).collect();
     let tag_norm = s.title_tag.map(norm).unwrap_or_default();
+    // an h1 that prints a kicker as its own element ("<span>Klimaschutz</span><span>Bohren, bis
+    // es heiß wird</span>") where the metadata writes "Klimaschutz: Bohren, bis es heiß wird"
+    for h in s.h1s.iter().take(5) {
+        if let Some(t) = headline_after_kicker(h, &meta) {
+            return Some(t);
+        }
+    }
     // a visible h1 that the metadata confirms is the headline
     for h in s.h1s.iter().take(5) {
         let n = norm(h);
@@ -205,6 +264,14 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
             .position(|m| m.len() >= 16 && n.len() > m.len() && n.ends_with(m.as_str()))
         {
             return Some(meta[i].clone());
+        }
+        // the same with the metadata's unrecognised site suffix removed ("1. Februar 2022
+        // Bundesministerin Raab: …" against "Bundesministerin Raab: … - Bundeskanzleramt")
+        if let Some(t) = meta.iter().map(|m| strip_generic(m)).find(|t| {
+            let m = norm(t);
+            m.len() >= 16 && n.len() > m.len() && n.ends_with(m.as_str())
+        }) {
+            return Some(t);
         }
         if n.len() >= 10
             && (tag_norm.contains(&n)
