@@ -36,7 +36,7 @@ pub fn strip_site(title: &str, site_name: Option<&str>, site: Option<&str>) -> S
             && names.iter().any(|n| {
                 p == *n
                     || (n.len() >= 4
-                        && (p.contains(n.as_str()) || n.contains(p.as_str()))
+                        && (p.contains(n.as_str()) || (p.len() >= 4 && n.contains(p.as_str())))
                         && p.len() <= n.len() + 12)
             })
     };
@@ -303,6 +303,19 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_prefix_is_not_the_site_because_the_site_name_contains_it() {
+        // "Re" is inside "worldaffairsreview": a Usenet subject keeps its "Re: "
+        assert_eq!(
+            strip_site(
+                "World Affairs Review: Re: HST Servicing Mission Scheduled for 11 Days",
+                Some("World Affairs Review"),
+                Some("world-affairs-review.example")
+            ),
+            "Re: HST Servicing Mission Scheduled for 11 Days"
+        );
+    }
 
     #[test]
     fn site_suffixes_and_prefixes_go() {
