@@ -30,12 +30,13 @@ fn main() -> anyhow::Result<()> {
         pages.len(),
         bytes as f64 / 1e6
     );
-    let time = |label: &str, f: &dyn Fn(&[u8])| {
+    // `f` is given each page's index
+    let time = |label: &str, f: &dyn Fn(usize)| {
         let mut runs: Vec<f64> = (0..rounds)
             .map(|_| {
                 let start = Instant::now();
-                for p in &pages {
-                    f(p);
+                for i in 0..pages.len() {
+                    f(i);
                 }
                 start.elapsed().as_secs_f64()
             })
@@ -48,11 +49,11 @@ fn main() -> anyhow::Result<()> {
             median * 1e3 / pages.len() as f64
         );
     };
-    time("extract (decode+parse+model)", &|p| {
-        std::hint::black_box(morgue::extract::extract(p, None, None));
+    time("extract (decode+parse+model)", &|i| {
+        std::hint::black_box(morgue::extract::extract(&pages[i], None, None));
     });
-    time("parse only (scraper)", &|p| {
-        let text = morgue::extract::decode(p, None);
+    time("parse only (scraper)", &|i| {
+        let text = morgue::extract::decode(&pages[i], None);
         std::hint::black_box(scraper::Html::parse_document(&text));
     });
     // the peers are given the decoded page, as in the shared evaluation's table
@@ -60,18 +61,13 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .map(|p| morgue::extract::decode(p, None).to_string())
         .collect();
-    let by_text: std::collections::HashMap<*const u8, &str> = pages
-        .iter()
-        .zip(&decoded)
-        .map(|(p, d)| (p.as_ptr(), d.as_str()))
-        .collect();
-    time("dom_smoothie 0.19 (peer)", &|p| {
+    time("dom_smoothie 0.19 (peer)", &|i| {
         let config = dom_smoothie::Config {
             text_mode: dom_smoothie::TextMode::Formatted,
             ..Default::default()
         };
         if let Ok(mut readability) =
-            dom_smoothie::Readability::new(by_text[&p.as_ptr()], None, Some(config))
+            dom_smoothie::Readability::new(decoded[i].as_str(), None, Some(config))
         {
             let _ = std::hint::black_box(readability.parse());
         }

@@ -89,13 +89,19 @@ pub fn metas<'p>(page: &'p Page, key: &'p str) -> impl Iterator<Item = &'p str> 
         .map(|(_, v)| v.as_str())
 }
 
-/// Where the headline is among the page's blocks: the block of the first `<h1>`.
-fn headline_block(page: &Page) -> Option<usize> {
-    page.blocks.iter().position(|b| {
+/// The indexes of the blocks that `<h1>`s own, in page order.
+fn h1_blocks(page: &Page) -> impl Iterator<Item = usize> + '_ {
+    page.blocks.iter().enumerate().filter_map(|(i, b)| {
         page.elems
             .get(b.owner as usize)
             .is_some_and(|e| e.tag == "h1")
+            .then_some(i)
     })
+}
+
+/// Where the headline is among the page's blocks: the block of the first `<h1>`.
+fn headline_block(page: &Page) -> Option<usize> {
+    h1_blocks(page).next()
 }
 
 /// The date written in the article's header: the first date in a short block (or a date-marked
@@ -164,17 +170,10 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
 /// ("Navigation und Service") and the headline is a later `<h1>`: the date in the header of the
 /// next `<h1>`s.
 fn later_header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
-    page.blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| {
-            page.elems
-                .get(b.owner as usize)
-                .is_some_and(|e| e.tag == "h1")
-        })
+    h1_blocks(page)
         .skip(1)
         .take(2)
-        .find_map(|(i, _)| header_date_at(page, i))
+        .find_map(|i| header_date_at(page, i))
 }
 
 /// A dateline opening a long block just after the `<h1>` ("Pressemitteilung vom 25. Januar 2022 |

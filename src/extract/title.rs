@@ -169,13 +169,12 @@ fn title_beside_site_h1(s: &TitleSources<'_>, site_norms: &[String]) -> Option<S
 /// separator ("Interne Unterlagen im Netz Daten von Rheinmetall gehackt" against "Interne
 /// Unterlagen im Netz: Daten von Rheinmetall gehackt", or the parts the other way round), the
 /// first part is a kicker printed as its own element: the headline is the part the h1 ends with.
-fn headline_after_kicker(h1: &str, meta: &[String]) -> Option<String> {
+fn headline_after_kicker(h1: &str, meta: &[String], stripped: &[String]) -> Option<String> {
     let n = norm(h1);
     if n.len() < 16 {
         return None;
     }
-    let stripped: Vec<String> = meta.iter().map(|m| strip_generic(m)).collect();
-    for m in meta.iter().chain(&stripped) {
+    for m in meta.iter().chain(stripped) {
         for sep in SEPARATORS {
             for (at, _) in m.match_indices(sep) {
                 let (a, b) = (m[..at].trim(), m[at + sep.len()..].trim());
@@ -237,11 +236,13 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
         .filter(|t| !t.is_empty())
         .collect();
     let metas_norm: Vec<String> = meta.iter().map(|m| norm(m)).collect();
+    // the metadata titles without an unrecognised site suffix
+    let stripped: Vec<String> = meta.iter().map(|m| strip_generic(m)).collect();
     let tag_norm = s.title_tag.map(norm).unwrap_or_default();
     // an h1 that prints a kicker as its own element ("<span>Klimaschutz</span><span>Bohren, bis
     // es heiß wird</span>") where the metadata writes "Klimaschutz: Bohren, bis es heiß wird"
     for h in s.h1s.iter().take(5) {
-        if let Some(t) = headline_after_kicker(h, &meta) {
+        if let Some(t) = headline_after_kicker(h, &meta, &stripped) {
             return Some(t);
         }
     }
@@ -267,11 +268,11 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
         }
         // the same with the metadata's unrecognised site suffix removed ("1. Februar 2022
         // Bundesministerin Raab: …" against "Bundesministerin Raab: … - Bundeskanzleramt")
-        if let Some(t) = meta.iter().map(|m| strip_generic(m)).find(|t| {
+        if let Some(t) = stripped.iter().find(|t| {
             let m = norm(t);
             m.len() >= 16 && n.len() > m.len() && n.ends_with(m.as_str())
         }) {
-            return Some(t);
+            return Some(t.clone());
         }
         if n.len() >= 10
             && (tag_norm.contains(&n)

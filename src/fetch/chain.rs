@@ -34,10 +34,7 @@ pub(super) async fn fetch(fetcher: &Fetcher, job: &Job) -> FetchOutcome {
     loop {
         match fetch_on_origin(fetcher, job, &at, hops).await {
             Step::Outcome(outcome) => return outcome,
-            Step::Arrived(hops) => {
-                let conditional = job.validators.is_some();
-                return classify(hops, conditional, fetcher.config.max_body);
-            }
+            Step::Arrived(hops) => return classify(fetcher, job, hops),
             Step::Elsewhere(next, so_far) => (at, hops) = (next, so_far),
         }
     }
@@ -174,9 +171,11 @@ async fn with_retries(
     }
 }
 
-/// The outcome a completed chain comes to, judged on its final response (`conditional`: the
-/// request carried validators, so a 304 means unchanged).
-pub(super) fn classify(hops: Vec<Exchange>, conditional: bool, max_body: u64) -> FetchOutcome {
+/// The outcome a completed chain of `job` comes to, judged on its final response (a 304 means
+/// unchanged when the job carried validators).
+pub(super) fn classify(fetcher: &Fetcher, job: &Job, hops: Vec<Exchange>) -> FetchOutcome {
+    let conditional = job.validators.is_some();
+    let max_body = fetcher.config.max_body;
     let Some(last) = hops.last() else {
         return FetchOutcome::Failed {
             error: "no response".into(),

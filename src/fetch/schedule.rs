@@ -395,8 +395,7 @@ impl Scheduler {
                     let pause = requested_pause(&hops, fetcher.config.max_retry_wait);
                     let _ = events.send(Event::Done(h, pause));
                     tokio::task::yield_now().await;
-                    let conditional = job.validators.is_some();
-                    chain::classify(hops, conditional, fetcher.config.max_body)
+                    chain::classify(&fetcher, &job, hops)
                 }
                 Step::Elsewhere(at, hops) => {
                     let _ = events.send(Event::Done(h, None));

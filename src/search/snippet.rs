@@ -110,7 +110,11 @@ impl Highlighter {
     /// has none (accents, upper-case non-ASCII, fuzzy words). Tokenizing all of a 160 KB
     /// article (a Usenet post of uuencoded pictures) took 6 ms a hit.
     fn matches_near_first(&self, text: &str, lang: Option<&str>) -> Vec<Match> {
-        if text.len() <= SCAN_BYTES {
+        let fuzzy = self
+            .patterns
+            .iter()
+            .any(|p| matches!(p, Pattern::Fuzzy(..)));
+        if text.len() <= SCAN_BYTES || fuzzy {
             return self.matches(text, lang);
         }
         let lower = text.to_ascii_lowercase(); // same byte offsets
@@ -122,14 +126,16 @@ impl Highlighter {
             return self.matches(text, lang);
         };
         // start and end on whitespace, so that no word is cut in two
-        let mut from = floor_boundary(text, first.saturating_sub(LEAD_BYTES * 4));
-        while from > 0 && !text[from..].starts_with(char::is_whitespace) {
-            from = floor_boundary(text, from - 1);
-        }
-        let mut to = ceil_boundary(text, (from + SCAN_BYTES).min(text.len()));
-        while to < text.len() && !text[to..].starts_with(char::is_whitespace) {
-            to = ceil_boundary(text, to + 1);
-        }
+        let start = floor_boundary(text, first.saturating_sub(LEAD_BYTES * 4));
+        let from = if text[start..].starts_with(char::is_whitespace) {
+            start
+        } else {
+            text[..start].rfind(char::is_whitespace).unwrap_or(0)
+        };
+        let end = ceil_boundary(text, (from + SCAN_BYTES).min(text.len()));
+        let to = text[end..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| end + i);
         let mut found = self.matches(&text[from..to], lang);
         if found.is_empty() {
             return self.matches(text, lang);
@@ -140,16 +146,11 @@ impl Highlighter {
         found
     }
 
-    /// Lower-case strings that start every match of some pattern, as written in the text (a stem
-    /// starts its words); none for fuzzy words.
+    /// Lower-case strings that start every match of a (non-fuzzy) pattern, as written in the
+    /// text (a stem starts its words).
     fn needles(&self) -> impl Iterator<Item = &str> {
-        let fuzzy = self
-            .patterns
-            .iter()
-            .any(|p| matches!(p, Pattern::Fuzzy(..)));
         self.patterns
             .iter()
-            .filter(move |_| !fuzzy)
             .flat_map(|p| match p {
                 Pattern::Exact(w) | Pattern::Prefix(w) => std::slice::from_ref(w),
                 Pattern::Stem(forms) => forms.as_slice(),
