@@ -8,8 +8,8 @@ use tantivy::tokenizer::{
 
 use super::tokenizer::WordTokenizer;
 
-/// Terms longer than this many bytes are dropped (base64 blobs, run-together junk).
-const MAX_TOKEN_BYTES: usize = 80;
+/// Words of this many bytes or more are dropped (base64 blobs, run-together junk).
+pub const MAX_TOKEN_BYTES: usize = 80;
 
 /// The analyzer of exact fields: words (CJK as bigrams), lower-cased, accents folded. No
 /// stemming, no stopwords.

@@ -3,7 +3,7 @@
 //! into overlapping two-character tokens (bigrams), so any word or phrase in it can be found as a
 //! phrase of bigrams without a dictionary.
 
-use std::collections::VecDeque;
+use std::ops::Range;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -11,13 +11,74 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 #[derive(Clone, Default)]
 pub struct WordTokenizer;
 
-/// The token stream of [`WordTokenizer`].
+/// The token stream of [`WordTokenizer`]: [`WordSpans`] with each word's text copied into the
+/// token.
 pub struct WordTokenStream<'a> {
+    spans: WordSpans<'a>,
+    token: Token,
+}
+
+/// The byte spans of a text's tokens, in order, without copying their text (snippets look at
+/// only the few words that could match a query). Token `k` has position `k`.
+pub struct WordSpans<'a> {
     text: &'a str,
     offset: usize,
-    position: usize,
-    token: Token,
-    pending: VecDeque<Token>,
+    /// Inside a CJK run: where the next bigram starts and where the run ends.
+    cjk: Option<(usize, usize)>,
+}
+
+impl<'a> WordSpans<'a> {
+    pub fn new(text: &'a str) -> WordSpans<'a> {
+        WordSpans {
+            text,
+            offset: 0,
+            cjk: None,
+        }
+    }
+
+    /// The next bigram of the current CJK run, ending the run after its last one.
+    fn next_bigram(&mut self, at: usize, end: usize) -> Option<Range<usize>> {
+        let mut chars = self.text[at..end].chars();
+        let first = chars.next()?.len_utf8();
+        match chars.next() {
+            Some(second) => {
+                self.cjk = Some((at + first, end));
+                Some(at..at + first + second.len_utf8())
+            }
+            None => {
+                self.cjk = None;
+                None
+            }
+        }
+    }
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        if let Some((at, end)) = self.cjk
+            && let Some(bigram) = self.next_bigram(at, end)
+        {
+            return Some(bigram);
+        }
+        let rest = &self.text[self.offset..];
+        let Some((skip, first)) = word_start(rest) else {
+            self.offset = self.text.len();
+            return None;
+        };
+        let start = self.offset + skip;
+        let cjk = is_cjk(first);
+        let end = start + word_len(&self.text[start..], cjk);
+        self.offset = end;
+        if cjk {
+            // a run of one character is its own token; longer runs are their bigrams
+            if let Some(bigram) = self.next_bigram(start, end) {
+                return Some(bigram);
+            }
+        }
+        Some(start..end)
+    }
 }
 
 /// Scripts written without spaces between words (Han, Hiragana, Katakana, Hangul).
@@ -34,23 +95,49 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
-/// The first character of `s` satisfying `pred`, with its byte offset. ASCII bytes are tested
-/// without UTF-8 decoding (most text is ASCII; snippets tokenize whole articles per search).
-fn find_char(s: &str, pred: impl Fn(char) -> bool) -> Option<(usize, char)> {
+/// The first letter or digit of `s`, with its byte offset. ASCII bytes are tested without UTF-8
+/// decoding (most text is ASCII; snippets scan whole articles per search).
+fn word_start(s: &str) -> Option<(usize, char)> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let c = if b.is_ascii() {
-            char::from(b)
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                return Some((i, char::from(b)));
+            }
+            i += 1;
         } else {
-            s.get(i..)?.chars().next()?
-        };
-        if pred(c) {
-            return Some((i, c));
+            let c = s.get(i..)?.chars().next()?;
+            if c.is_alphanumeric() {
+                return Some((i, c));
+            }
+            i += c.len_utf8();
         }
-        i += c.len_utf8();
     }
     None
+}
+
+/// The length in bytes of the word at the start of `s`: letters and digits, all CJK or none.
+fn word_len(s: &str, cjk: bool) -> usize {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if cjk || !b.is_ascii_alphanumeric() {
+                return i;
+            }
+            i += 1;
+        } else {
+            let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+                return i;
+            };
+            if !c.is_alphanumeric() || is_cjk(c) != cjk {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    bytes.len()
 }
 
 impl Tokenizer for WordTokenizer {
@@ -58,77 +145,28 @@ impl Tokenizer for WordTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
         WordTokenStream {
-            text,
-            offset: 0,
-            position: 0,
-            token: Token::default(),
-            pending: VecDeque::new(),
+            spans: WordSpans::new(text),
+            token: Token {
+                position: usize::MAX,
+                ..Token::default()
+            },
         }
-    }
-}
-
-impl WordTokenStream<'_> {
-    fn make(&mut self, from: usize, to: usize) -> Token {
-        let token = Token {
-            offset_from: from,
-            offset_to: to,
-            position: self.position,
-            text: self.text[from..to].to_string(),
-            position_length: 1,
-        };
-        self.position += 1;
-        token
     }
 }
 
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if let Some(next) = self.pending.pop_front() {
-            self.token = next;
-            return true;
-        }
-        let rest = &self.text[self.offset..];
-        let Some((skip, first)) = find_char(rest, char::is_alphanumeric) else {
-            self.offset = self.text.len();
+        let Some(span) = self.spans.next() else {
             return false;
         };
-        let start = self.offset + skip;
-        let cjk = is_cjk(first);
-        let len = find_char(&self.text[start..], |c| {
-            !c.is_alphanumeric() || is_cjk(c) != cjk
-        })
-        .map_or(self.text.len() - start, |(i, _)| i);
-        let end = start + len;
-        self.offset = end;
-        if !cjk {
-            self.token.text.clear();
-            self.token.text.push_str(&self.text[start..end]);
-            self.token.offset_from = start;
-            self.token.offset_to = end;
-            self.token.position = self.position;
-            self.token.position_length = 1;
-            self.position += 1;
-            return true;
-        }
-        let chars: Vec<(usize, usize)> = self.text[start..end]
-            .char_indices()
-            .map(|(i, c)| (start + i, start + i + c.len_utf8()))
-            .collect();
-        if chars.len() == 1 {
-            self.token = self.make(start, end);
-            return true;
-        }
-        for pair in chars.windows(2) {
-            let token = self.make(pair[0].0, pair[1].1);
-            self.pending.push_back(token);
-        }
-        match self.pending.pop_front() {
-            Some(first) => {
-                self.token = first;
-                true
-            }
-            None => false,
-        }
+        let token = &mut self.token;
+        token.text.clear();
+        token.text.push_str(&self.spans.text[span.clone()]);
+        token.offset_from = span.start;
+        token.offset_to = span.end;
+        token.position = token.position.wrapping_add(1);
+        token.position_length = 1;
+        true
     }
 
     fn token(&self) -> &Token {

@@ -9,6 +9,7 @@ use tantivy::tokenizer::{TextAnalyzer, Token};
 use super::Snippet;
 use super::query::{Node, QueryField, WordKind};
 use crate::index::analysis::{self, exact_analyzer, stem_analyzer, stem_language};
+use crate::index::tokenizer::WordSpans;
 
 /// Target length of a passage, in bytes.
 pub const SNIPPET_BYTES: usize = 200;
@@ -161,26 +162,42 @@ impl Highlighter {
             .filter(|w| !w.is_empty())
     }
 
-    /// Every match in `text`, in text order (by start, then pattern). One pass over the token
-    /// stream, keeping only the last few tokens for phrases: copying every token of the body
-    /// was most of a search's time.
+    /// The bytes that can start a word matching one of the patterns, lower-cased (`None`: any
+    /// word can, as with fuzzy words). A stem keeps its word's first letter, and lower-casing
+    /// and folding keep an ASCII letter ASCII, so a word starting with any other ASCII byte
+    /// matches nothing; words starting with a non-ASCII letter are always looked at.
+    fn first_bytes(&self) -> Option<[bool; 128]> {
+        let mut firsts = [false; 128];
+        for pattern in &self.patterns {
+            let words: &[String] = match pattern {
+                Pattern::Exact(w) | Pattern::Prefix(w) => std::slice::from_ref(w),
+                Pattern::Stem(forms) => forms,
+                Pattern::Phrase(words, _) => words,
+                Pattern::Fuzzy(..) => return None,
+            };
+            for b in words.iter().filter_map(|w| w.bytes().next()) {
+                if b.is_ascii() {
+                    firsts[usize::from(b)] = true;
+                }
+            }
+        }
+        Some(firsts)
+    }
+
+    /// Every match in `text`, in text order (by start, then pattern). One pass over the word
+    /// spans, keeping only the last few words for phrases; a word is lower-cased, folded and
+    /// compared only when its first letter could start a match (analysing every word of every
+    /// hit's text was most of a search process's time).
     fn matches(&self, text: &str, lang: Option<&str>) -> Vec<Match> {
-        // Stem only the words that could match: a stem keeps its word's first letter, so words
-        // starting with another letter than every query stem are skipped (stemming the whole
-        // text was most of a search process's time).
-        let firsts: Vec<char> = self
-            .patterns
-            .iter()
-            .filter_map(|p| match p {
-                Pattern::Stem(options) => Some(options),
-                _ => None,
-            })
-            .flatten()
-            .filter_map(|s| s.chars().next())
-            .collect();
-        let mut stemmer = (!firsts.is_empty()).then(|| stem_analyzer(stem_language(lang)));
+        let firsts = self.first_bytes();
+        let could_match = |word: &str| {
+            let b = word.as_bytes()[0];
+            !b.is_ascii() || firsts.is_none_or(|f| f[usize::from(b.to_ascii_lowercase())])
+        };
+        let stems_wanted = self.patterns.iter().any(|p| matches!(p, Pattern::Stem(_)));
+        let mut stemmer = stems_wanted.then(|| stem_analyzer(stem_language(lang)));
         let mut stems: HashMap<String, Option<String>> = HashMap::new();
-        // The longest phrase: how many tokens to keep.
+        // The longest phrase: how many words to keep.
         let keep = self
             .patterns
             .iter()
@@ -191,24 +208,41 @@ impl Highlighter {
             .max()
             .unwrap_or(1);
         let mut recent: VecDeque<Token> = VecDeque::with_capacity(keep);
-        let mut analyzer = exact_analyzer();
-        let mut stream = analyzer.token_stream(text);
+        let mut fold = exact_analyzer();
         let mut out = Vec::new();
-        while stream.advance() {
-            let token = stream.token();
-            // The recent tokens, oldest first, this one last (buffers reused).
+        for (position, span) in WordSpans::new(text).enumerate() {
+            let word = &text[span.clone()];
+            if word.len() >= analysis::MAX_TOKEN_BYTES {
+                continue; // not a term of the index either
+            }
+            let candidate = could_match(word);
+            if !candidate && keep == 1 {
+                continue;
+            }
+            // The recent words, oldest first, this one last (buffers reused); a word that
+            // cannot match keeps its place with no text.
             let mut slot = if recent.len() == keep {
                 recent.pop_front().unwrap_or_default()
             } else {
                 Token::default()
             };
             slot.text.clear();
-            slot.text.push_str(&token.text);
-            slot.offset_from = token.offset_from;
-            slot.offset_to = token.offset_to;
-            slot.position = token.position;
+            slot.offset_from = span.start;
+            slot.offset_to = span.end;
+            slot.position = position;
+            if candidate {
+                if word.is_ascii() {
+                    slot.text.push_str(word);
+                    slot.text.make_ascii_lowercase();
+                } else if let Some(folded) = analysis::terms(&mut fold, word).into_iter().next() {
+                    slot.text = folded;
+                }
+            }
             recent.push_back(slot);
-            let span = token.offset_from..token.offset_to;
+            if !candidate {
+                continue;
+            }
+            let Some(token) = recent.back() else { continue };
             for (p, pattern) in self.patterns.iter().enumerate() {
                 let one = |weight| Match {
                     span: span.clone(),
@@ -222,21 +256,14 @@ impl Highlighter {
                         out.push(one(1))
                     }
                     Pattern::Stem(options) => {
-                        let word = token.text.as_str();
-                        let could = word.chars().next().is_some_and(|c| firsts.contains(&c));
-                        let matched = options.contains(&token.text)
-                            || could && {
-                                if !stems.contains_key(word) {
-                                    let stem = stemmer
-                                        .as_mut()
-                                        .and_then(|s| analysis::terms(s, word).into_iter().next());
-                                    stems.insert(word.to_string(), stem);
-                                }
-                                stems
-                                    .get(word)
-                                    .and_then(Option::as_ref)
-                                    .is_some_and(|s| options.contains(s))
-                            };
+                        let matched = options.contains(&token.text) || {
+                            let stem = stems.entry(token.text.clone()).or_insert_with(|| {
+                                stemmer.as_mut().and_then(|s| {
+                                    analysis::terms(s, &token.text).into_iter().next()
+                                })
+                            });
+                            stem.as_ref().is_some_and(|s| options.contains(s))
+                        };
                         if matched {
                             out.push(one(1));
                         }
@@ -261,7 +288,7 @@ impl Highlighter {
                         });
                         if hit {
                             out.push(Match {
-                                span: recent[first].offset_from..token.offset_to,
+                                span: recent[first].offset_from..span.end,
                                 pattern: p,
                                 weight: 2 * words.len(),
                             });

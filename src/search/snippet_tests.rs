@@ -85,3 +85,18 @@ fn a_long_text_whose_match_has_no_plain_spelling_is_read_whole() {
     );
     assert_eq!(marked(&s), ["Peskóv"]);
 }
+
+#[test]
+fn words_skipped_by_their_first_letter_keep_phrase_positions() {
+    // Upper-case and accented first letters still match; a phrase must not leap over a word
+    // that was skipped without analysis ("Élan x vital" is not "élan vital").
+    let s = snip(
+        "\"elan vital\" tokyo",
+        "Élan x vital. ELAN VITAL! Tokyo élan vital.",
+    );
+    assert_eq!(marked(&s), ["ELAN VITAL", "Tokyo", "élan vital"]);
+    // CJK bigrams and a word too long to be a term
+    let long = "a".repeat(90);
+    let s = snip("会议 aaa", &format!("在东京的会议。{long} aaa"));
+    assert_eq!(marked(&s), ["会议", "aaa"]);
+}
