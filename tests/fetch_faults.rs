@@ -172,3 +172,35 @@ async fn unknown_host_is_a_dns_error() {
     };
     assert!(error.starts_with("dns error: "), "{error}");
 }
+
+#[tokio::test]
+async fn https_to_a_plain_http_server_is_a_tls_failure() {
+    // The TLS handshake runs (a crypto provider is installed) and fails cleanly: the server
+    // answers the ClientHello in plain HTTP.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let mut hello = [0u8; 512];
+            let _ = stream.read(&mut hello).await;
+            let _ = stream
+                .write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+                .await;
+            let _ = stream.shutdown().await;
+        }
+    });
+    let job = Job {
+        url: Url::parse(&format!("https://{addr}/story")).unwrap(),
+        validators: None,
+    };
+    let outcome = Fetcher::new(no_retries()).unwrap().fetch(&job).await;
+    let FetchOutcome::Failed { error, hops } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(hops.is_empty());
+    assert_eq!(
+        error,
+        "TLS handshake failed: received corrupt message of type InvalidContentType"
+    );
+}

@@ -31,21 +31,39 @@ impl Failure {
     }
 }
 
+/// The TLS error inside an I/O error, through the I/O errors wrapping it (their `source()`
+/// skips the wrapped error).
+fn tls_error(io: &std::io::Error) -> Option<&rustls::Error> {
+    let inner = io.get_ref()?;
+    match inner.downcast_ref::<rustls::Error>() {
+        Some(tls) => Some(tls),
+        None => tls_error(inner.downcast_ref::<std::io::Error>()?),
+    }
+}
+
 /// One line for a reqwest error, from the most telling error of its source chain.
 pub(super) fn describe(err: &reqwest::Error, config: &FetchConfig) -> Failure {
     let mut messages = Vec::new();
     let mut io_kind = None;
+    let mut tls = None;
     let mut source: Option<&(dyn std::error::Error + 'static)> = err.source();
     while let Some(e) = source {
-        if io_kind.is_none()
-            && let Some(io) = e.downcast_ref::<std::io::Error>()
-        {
-            io_kind = Some(io.kind());
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            io_kind = io_kind.or(Some(io.kind()));
+            tls = tls.or_else(|| tls_error(io));
         }
+        tls = tls.or_else(|| e.downcast_ref::<rustls::Error>());
         messages.push(e.to_string());
         source = e.source();
     }
     let deepest = messages.last().cloned().unwrap_or_else(|| err.to_string());
+    match tls {
+        Some(rustls::Error::InvalidCertificate(why)) => {
+            return Failure::permanent(format!("TLS certificate rejected: {why:?}"));
+        }
+        Some(other) => return Failure::transient(format!("TLS handshake failed: {other}")),
+        None => {}
+    }
     use std::io::ErrorKind as K;
     if err.is_timeout() || io_kind == Some(K::TimedOut) {
         return Failure::transient(if err.is_connect() {

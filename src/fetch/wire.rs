@@ -19,6 +19,8 @@ const ACCEPT_ENCODING: &str = "gzip, deflate, br, zstd";
 
 /// The reqwest client: no automatic redirects nor decompression, proxies as configured.
 pub(super) fn build_client(config: &FetchConfig) -> anyhow::Result<reqwest::Client> {
+    // reqwest takes the process's default provider; an earlier client may have installed it
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let mut builder = reqwest::Client::builder()
         .redirect(Policy::none())
         .connect_timeout(config.connect_timeout)
