@@ -68,7 +68,7 @@ impl Iterator for WordSpans<'_> {
             return None;
         };
         let start = self.offset + skip;
-        let cjk = is_cjk(first);
+        let cjk = !first.is_ascii() && is_cjk(first);
         let end = start + word_len(&self.text[start..], cjk);
         self.offset = end;
         if cjk {
