@@ -204,3 +204,40 @@ async fn https_to_a_plain_http_server_is_a_tls_failure() {
         "TLS handshake failed: received corrupt message of type InvalidContentType"
     );
 }
+
+#[tokio::test]
+async fn self_signed_certificate_is_rejected_without_retries() {
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+    let key = rustls::pki_types::PrivateKeyDer::try_from(cert.signing_key.serialize_der()).unwrap();
+    let config = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(vec![cert.cert.der().clone()], key)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let handshakes = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = handshakes.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let _ = acceptor.accept(stream).await; // the client gives up during the handshake
+        }
+    });
+    let job = Job {
+        url: Url::parse(&format!("https://localhost:{port}/story")).unwrap(),
+        validators: None,
+    };
+    let outcome = Fetcher::new(quick_config()).unwrap().fetch(&job).await;
+    let FetchOutcome::Failed { error, hops } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(hops.is_empty());
+    assert_eq!(error, "TLS certificate rejected: UnknownIssuer");
+    // a rejected certificate will be rejected again: one attempt, though retries are allowed
+    assert_eq!(handshakes.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
