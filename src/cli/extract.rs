@@ -126,7 +126,11 @@ fn page_id(file: &Path) -> String {
 fn read_page(path: &Path) -> anyhow::Result<Vec<u8>> {
     let raw = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
     if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
+        // the gzip trailer's size of the (last member's) input: no regrowing while inflating
+        let size = raw
+            .last_chunk::<4>()
+            .map_or(0, |b| u32::from_le_bytes(*b) as usize);
+        let mut out = Vec::with_capacity(size.min(256 << 20));
         flate2::read::MultiGzDecoder::new(&raw[..])
             .take(256 << 20)
             .read_to_end(&mut out)
