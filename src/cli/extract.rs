@@ -122,6 +122,9 @@ fn page_id(file: &Path) -> String {
     name.to_string()
 }
 
+/// Pages extracted in parallel before their results are written.
+const EXTRACT_BATCH: usize = 256;
+
 /// Reads a page, un-gzipping it when it starts with the gzip magic bytes.
 fn read_page(path: &Path) -> anyhow::Result<Vec<u8>> {
     let raw = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
@@ -151,38 +154,40 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 .map(str::to_string)
         })
     };
-    let results: Vec<anyhow::Result<(Option<String>, Article)>> = args
-        .files
-        .par_iter()
-        .map(|file| {
-            let bytes = read_page(file)?;
-            let url = url_for(file);
-            let article = extract(&bytes, url.as_deref(), None);
-            Ok((url, article))
-        })
-        .collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for (file, result) in args.files.iter().zip(results) {
-        let (url, article) = match result {
-            Ok(r) => r,
-            Err(e) => {
-                failed = true;
-                eprintln!("morgue extract: {e:#}");
-                continue;
+    // In batches, written in the order given: memory stays bounded whatever the number of files.
+    for files in args.files.chunks(EXTRACT_BATCH) {
+        let results: Vec<anyhow::Result<(Option<String>, Article)>> = files
+            .par_iter()
+            .map(|file| {
+                let bytes = read_page(file)?;
+                let url = url_for(file);
+                let article = extract(&bytes, url.as_deref(), None);
+                Ok((url, article))
+            })
+            .collect();
+        for (file, result) in files.iter().zip(results) {
+            let (url, article) = match result {
+                Ok(r) => r,
+                Err(e) => {
+                    failed = true;
+                    eprintln!("morgue extract: {e:#}");
+                    continue;
+                }
+            };
+            let written = if args.json {
+                write_json(&mut out, file, url.as_deref(), &article)
+            } else {
+                write_text(&mut out, file, &article)
+            };
+            if let Err(e) = written {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                return Err(e).context("cannot write to stdout");
             }
-        };
-        let written = if args.json {
-            write_json(&mut out, file, url.as_deref(), &article)
-        } else {
-            write_text(&mut out, file, &article)
-        };
-        if let Err(e) = written {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(ExitCode::SUCCESS);
-            }
-            return Err(e).context("cannot write to stdout");
         }
     }
     match out.flush() {
