@@ -403,3 +403,65 @@ fn date_scan_reaches_past_a_long_menu() {
     );
     assert_eq!(published(&a).as_deref(), Some("2022-02-01T00:00:00+00:00"));
 }
+
+#[test]
+fn authors_hcard_author_is_declared() {
+    // a WordPress "author vcard" > "fn" declares a user name, lower case and all
+    let a = page(
+        "",
+        r#"<h1>Bundesregierung 2017</h1><span class="byline"><span class="author vcard"><a class="url fn n" href="/author/vinci/">tlow</a></span></span>"#,
+    );
+    assert_eq!(a.authors, ["tlow"]);
+    // commenters' cards are not the author's
+    let a = page(
+        "",
+        r#"<h1>Bundesregierung 2017</h1><div class="comment-author vcard"><cite class="fn">jdoe</cite></div>"#,
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn authors_json_ld_of_other_works() {
+    // a recipe or a how-to names its author; a web page "authored" by the company does not count
+    let a = page(
+        r#"<script type="application/ld+json">{"@type":"Recipe","name":"Kuchen","author":{"@type":"Person","name":"jesusfreak"}}</script>"#,
+        "",
+    );
+    assert_eq!(a.authors, ["jesusfreak"]);
+    let a = page(
+        r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage","author":{"@id":"_:identity"}},{"@type":"Organization","@id":"_:identity","name":"Shepherd Ltd"}]}</script>"#,
+        "",
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn authors_outlet_in_metadata_yields_to_a_byline() {
+    let head = r#"<meta property="og:site_name" content="National Geographic"><meta name="author" content="National Geographic">"#;
+    let a = page(
+        head,
+        r#"<h1>The man who mapped the sea</h1><div class="contributors--author">By <span>Michael Hingston</span></div>"#,
+    );
+    assert_eq!(a.authors, ["Michael Hingston"]);
+    // a byline that only repeats the outlet, or none at all: the outlet signs
+    let a = page(
+        head,
+        r#"<h1>The man who mapped the sea</h1><div class="author">National Geographic Sponsored</div>"#,
+    );
+    assert_eq!(a.authors, ["National Geographic"]);
+    // a domain in the author meta is no person either
+    let a = page(
+        r#"<meta name="author" content="finanztreff.de">"#,
+        r#"<h1>Dax schließt im Plus</h1><span class="author-name">David Hutzler</span>"#,
+    );
+    assert_eq!(a.authors, ["David Hutzler"]);
+}
+
+#[test]
+fn authors_cxense_meta() {
+    let a = page(
+        r#"<meta property="cXenseParse:author" content="Lisa Petrich">"#,
+        "",
+    );
+    assert_eq!(a.authors, ["Lisa Petrich"]);
+}

@@ -5,6 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::jsonld::LinkedData;
+use super::metadata::{meta, metas};
+use super::walk::Page;
+
 /// Leading words that introduce a byline, lower case, longest first.
 const LEADS: &[&str] = &[
     "view all posts by",
@@ -237,6 +241,129 @@ const NOT_AUTHOR: &[&str] = &[
     "mis à jour par",
     "actualizado por",
 ];
+
+/// Labels of the `twitter:labelN`/`twitter:dataN` pairs (Yoast and others) that name the author.
+const AUTHOR_LABELS: &[&str] = &[
+    "written by",
+    "author",
+    "autor",
+    "verfasst von",
+    "geschrieben von",
+    "escrito por",
+    "écrit par",
+    "auteur",
+];
+
+/// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then
+/// byline-class elements, then bylines written in the text ("By …", "Von …", "Written by" + name).
+pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String> {
+    let tiers: [&dyn Fn() -> Vec<String>; 4] = [
+        &|| clean_declared(&decoded(ld.authors()), site_name),
+        &|| clean_declared(&decoded(author_metas(page)), site_name),
+        // rel=author / itemprop=author / hCard authors are markup that declares the name
+        &|| {
+            let marked: Vec<String> = page
+                .bylines
+                .iter()
+                .filter_map(|b| b.strip_prefix('\u{1}'))
+                .map(str::to_string)
+                .collect();
+            clean_declared(&marked, site_name)
+        },
+        &|| {
+            page.bylines
+                .iter()
+                .filter(|b| !b.starts_with('\u{1}'))
+                .map(|b| clean(std::slice::from_ref(b), site_name))
+                .find(|f| !f.is_empty())
+                .unwrap_or_default()
+        },
+    ];
+    // the outlet signing in the metadata ("USA TODAY", "jungefreiheit.de") yields to a person's
+    // name in the byline markup under it; alone (or beside a byline found only in the text), it
+    // signs
+    let mut outlet_only: Option<Vec<String>> = None;
+    for tier in tiers {
+        let found = tier();
+        if found.is_empty() {
+            continue;
+        }
+        match &outlet_only {
+            None if found.iter().all(|n| is_outlet(n, site_name)) => {
+                outlet_only = Some(found);
+            }
+            None => return found,
+            Some(outlet) => {
+                if found.iter().all(|n| {
+                    n.split_whitespace().count() >= 2
+                        && !is_outlet(n, site_name)
+                        && !outlet.iter().any(|o| contains_key(n, o))
+                }) {
+                    return found;
+                }
+            }
+        }
+    }
+    outlet_only.unwrap_or_else(|| from_text(page.blocks.iter().map(|b| b.text.as_str())))
+}
+
+/// Letters and digits, lower case: how names are compared.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// "Supermove Last update" holds the outlet "Supermove".
+fn contains_key(name: &str, outlet: &str) -> bool {
+    let o = name_key(outlet);
+    !o.is_empty() && name_key(name).contains(&o)
+}
+
+/// Declared values may carry double-escaped entities ("Maria &amp; Katerina").
+fn decoded(v: Vec<String>) -> Vec<String> {
+    v.iter().map(|a| super::clean_line(a)).collect()
+}
+
+/// The author metas (URLs skipped), else Yoast's `twitter:labelN` "Written by" + `twitter:dataN`.
+fn author_metas(page: &Page) -> Vec<String> {
+    let mut from_meta: Vec<String> = [
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "citation_author",
+        "og:article:author",
+        "cxenseparse:author",
+    ]
+    .iter()
+    .flat_map(|k| metas(page, k))
+    .filter(|v| !v.contains("://"))
+    .map(str::to_string)
+    .collect();
+    if from_meta.is_empty() {
+        for (k, v) in &page.metas {
+            if let Some(n) = k.strip_prefix("twitter:label")
+                && AUTHOR_LABELS.contains(&v.to_lowercase().trim())
+                && let Some(name) = meta(page, &format!("twitter:data{n}"))
+            {
+                from_meta.push(name.to_string());
+            }
+        }
+    }
+    from_meta
+}
+
+/// The publication's name (`og:site_name`/publisher, compared by its letters and digits) or a
+/// domain name.
+fn is_outlet(name: &str, site_name: Option<&str>) -> bool {
+    let site = site_name.map(name_key).unwrap_or_default();
+    (!site.is_empty() && name_key(name) == site) || is_domain(name)
+}
 
 /// Splits and cleans raw author strings into names (from visible bylines: capitalised names only,
 /// roles dropped).
