@@ -465,3 +465,43 @@ fn authors_cxense_meta() {
     );
     assert_eq!(a.authors, ["Lisa Petrich"]);
 }
+
+#[test]
+fn authors_beside_the_date_under_the_headline() {
+    let a = page(
+        "",
+        r#"<h1>Variablen und ihr Zuhause</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>"#,
+    );
+    assert_eq!(a.authors, ["Amelie Loevenich"]);
+    let a = page(
+        "",
+        r#"<h1>Woman sees a car stop for a beggar</h1><div class="meta"><span>Cara Stiles</span> | <time>April 13, 2020</time></div>"#,
+    );
+    assert_eq!(a.authors, ["Cara Stiles"]);
+    // a line that is not a name beside the date is no byline
+    let a = page(
+        "",
+        r#"<h1>Variablen und ihr Zuhause</h1><p>11.12.2019 - Schule und Bildung</p>"#,
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn authors_lead_in_its_own_span_handles_and_redaktion_label() {
+    // "By" and the name in adjacent spans are joined without a space
+    let a = page(
+        "",
+        r#"<h1>Salon bans men</h1><div><span>By</span><span><a href="/about/alex">Alex Bozarjian</a></span></div>"#,
+    );
+    assert_eq!(a.authors, ["Alex Bozarjian"]);
+    let a = page(
+        r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Williams Perdomo @wperdomod">"#,
+        "",
+    );
+    assert_eq!(a.authors, ["Williams Perdomo"]);
+    let a = page(
+        "",
+        r#"<h1>Faire Lieferketten</h1><div>05.02.2020 <span>- Redaktion: Eberhard Fuhr (Pressesprecher)</span></div>"#,
+    );
+    assert_eq!(a.authors, ["Eberhard Fuhr"]);
+}

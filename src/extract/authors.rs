@@ -304,7 +304,55 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             }
         }
     }
-    outlet_only.unwrap_or_else(|| from_text(page.blocks.iter().map(|b| b.text.as_str())))
+    outlet_only.unwrap_or_else(|| {
+        let found = from_text(page.blocks.iter().map(|b| b.text.as_str()));
+        if found.is_empty() {
+            header_byline(page)
+        } else {
+            found
+        }
+    })
+}
+
+/// A name printed beside the date in a short line right under the `<h1>`, without a lead word:
+/// "Cara Stiles | April 13, 2020", "11.12.2019 - Amelie Loevenich".
+fn header_byline(page: &Page) -> Vec<String> {
+    let Some(at) = page.blocks.iter().position(|b| {
+        page.elems
+            .get(b.owner as usize)
+            .is_some_and(|e| e.tag == "h1")
+    }) else {
+        return Vec::new();
+    };
+    for b in page.blocks.iter().skip(at + 1).take(3) {
+        let text = b.text.as_str();
+        if text.len() > 80 {
+            continue;
+        }
+        let parts: Vec<&str> = text
+            .split(['|', '–', '—', '•', '·'])
+            .flat_map(|p| p.split(" - "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() != 2 {
+            continue;
+        }
+        let dated = |p: &str| super::dates::parse_text(p).is_some();
+        let name = match (dated(parts[0]), dated(parts[1])) {
+            (true, false) => parts[1],
+            (false, true) => parts[0],
+            _ => continue,
+        };
+        let words = name.split_whitespace().count();
+        if (2..=4).contains(&words) && leading_names(name) == name {
+            let found = clean(&[name.to_string()], None);
+            if found.len() == 1 {
+                return found;
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// Letters and digits, lower case: how names are compared.
@@ -637,6 +685,14 @@ fn tidy(s: &str) -> String {
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .to_string();
     }
+    // "Williams Perdomo @wperdomod": the handle goes, the name stays
+    if t.contains(" @") {
+        t = t
+            .split_whitespace()
+            .filter(|w| !w.starts_with('@'))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     if t.contains('@') || t.contains("http") || t.contains("www.") {
         return String::new();
     }
@@ -723,7 +779,7 @@ const CREDITS: &[&str] = &[
 
 static TEXT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[\s|•·,:(])(written by|posted by|published by|reported by|reviewed by|story by|words by|text by|article by|geschrieben von|veröffentlicht von|eingestellt von|verfasst von|ein beitrag von|ein artikel von|text von|publié par|escrit par|escrito por|publicado por|scritto da|by|von|par|por|door|autor|autorin|autoren|author|authors|auteur|text)\s*:?\s+",
+        r"(?i)(?:^|[\s|•·,:(])(written by|posted by|published by|reported by|reviewed by|story by|words by|text by|article by|geschrieben von|veröffentlicht von|eingestellt von|verfasst von|ein beitrag von|ein artikel von|text von|publié par|escrit par|escrito por|publicado por|scritto da|by|von|par|por|door|autor|autorin|autoren|author|authors|auteur|text|redaktion\s*:)\s*:?\s+",
     )
     .expect("static regex")
 });
@@ -779,12 +835,30 @@ fn leading_names(rest: &str) -> String {
     out
 }
 
+/// Where a block that starts with "By"/"Von" run into a capitalised name ("ByAlex") splits.
+fn glued_lead(text: &str) -> Option<usize> {
+    let rest = text
+        .strip_prefix("By")
+        .or_else(|| text.strip_prefix("Von"))?;
+    let mut chars = rest.chars();
+    (chars.next()?.is_uppercase() && chars.next()?.is_lowercase()).then(|| text.len() - rest.len())
+}
+
 /// Authors named in the page's short text blocks: "By Jane Doe", "Posted on … by Jane Doe", "Von
 /// Max Muster", "Autor: …", or a "Written by" line followed by the name. The first block that
 /// yields a name wins.
 pub fn from_text<'a>(blocks: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut label_before = false;
     for text in blocks {
+        // "ByAlex Bozarjian": the lead and the name in adjacent inline elements
+        let spaced;
+        let text = match glued_lead(text) {
+            Some(n) => {
+                spaced = format!("{} {}", &text[..n], &text[n..]);
+                spaced.as_str()
+            }
+            None => text,
+        };
         if text.len() > 140 {
             label_before = false;
             continue;
