@@ -505,3 +505,20 @@ fn authors_lead_in_its_own_span_handles_and_redaktion_label() {
     );
     assert_eq!(a.authors, ["Eberhard Fuhr"]);
 }
+
+#[test]
+fn authors_outlet_by_publisher_or_user_name() {
+    // the JSON-LD publisher names the outlet too
+    let a = page(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Helmholtz Klima"},"publisher":{"@type":"Organization","name":"Helmholtz Klima"}}</script>"#,
+        r#"<h1>Klimaschutz in Städten</h1><div class="article-author">Christian Mihatsch</div>"#,
+    );
+    assert_eq!(a.authors, ["Christian Mihatsch"]);
+    // a user name that looks like a domain yields to the same name written out
+    let a = page(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"edilson.la.rosa"}}</script>
+           <meta name="author" content="Edilson La Rosa">"#,
+        "",
+    );
+    assert_eq!(a.authors, ["Edilson La Rosa"]);
+}

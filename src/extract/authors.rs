@@ -257,6 +257,7 @@ const AUTHOR_LABELS: &[&str] = &[
 /// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then
 /// byline-class elements, then bylines written in the text ("By …", "Von …", "Written by" + name).
 pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String> {
+    let outlet = Outlet::new(site_name, ld.publisher().as_deref());
     let tiers: [&dyn Fn() -> Vec<String>; 4] = [
         &|| clean_declared(&decoded(ld.authors()), site_name),
         &|| clean_declared(&decoded(author_metas(page)), site_name),
@@ -289,15 +290,15 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             continue;
         }
         match &outlet_only {
-            None if found.iter().all(|n| is_outlet(n, site_name)) => {
+            None if found.iter().all(|n| outlet.is(n)) => {
                 outlet_only = Some(found);
             }
             None => return found,
-            Some(outlet) => {
+            Some(signed) => {
                 if found.iter().all(|n| {
                     n.split_whitespace().count() >= 2
-                        && !is_outlet(n, site_name)
-                        && !outlet.iter().any(|o| contains_key(n, o))
+                        && !outlet.is(n)
+                        && !signed.iter().any(|o| holds_more(n, o))
                 }) {
                     return found;
                 }
@@ -363,10 +364,11 @@ fn name_key(s: &str) -> String {
         .collect()
 }
 
-/// "Supermove Last update" holds the outlet "Supermove".
-fn contains_key(name: &str, outlet: &str) -> bool {
-    let o = name_key(outlet);
-    !o.is_empty() && name_key(name).contains(&o)
+/// "Supermove Last update" holds the outlet "Supermove" and more ("Edilson La Rosa" is the user
+/// "edilson.la.rosa" written out).
+fn holds_more(name: &str, outlet: &str) -> bool {
+    let (n, o) = (name_key(name), name_key(outlet));
+    !o.is_empty() && n.len() > o.len() && n.contains(&o)
 }
 
 /// Declared values may carry double-escaped entities ("Maria &amp; Katerina").
@@ -406,11 +408,33 @@ fn author_metas(page: &Page) -> Vec<String> {
     from_meta
 }
 
-/// The publication's name (`og:site_name`/publisher, compared by its letters and digits) or a
-/// domain name.
-fn is_outlet(name: &str, site_name: Option<&str>) -> bool {
-    let site = site_name.map(name_key).unwrap_or_default();
-    (!site.is_empty() && name_key(name) == site) || is_domain(name)
+/// What names the publication: `og:site_name` and the JSON-LD publisher.
+struct Outlet {
+    keys: Vec<String>,
+}
+
+impl Outlet {
+    fn new(site_name: Option<&str>, publisher: Option<&str>) -> Outlet {
+        let keys = [site_name, publisher]
+            .into_iter()
+            .flatten()
+            .map(name_key)
+            .filter(|k| !k.is_empty())
+            .collect();
+        Outlet { keys }
+    }
+
+    /// The publication's name (compared by its letters and digits; a name of five or more
+    /// that ends the site name, as "Die FURCHE" ends "Achtsam durch die Krise | Die FURCHE"),
+    /// or a domain name.
+    fn is(&self, name: &str) -> bool {
+        let n = name_key(name);
+        is_domain(name)
+            || self
+                .keys
+                .iter()
+                .any(|k| *k == n || (n.chars().count() >= 5 && k.ends_with(&n)))
+    }
 }
 
 /// Splits and cleans raw author strings into names (from visible bylines: capitalised names only,
