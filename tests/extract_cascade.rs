@@ -522,3 +522,24 @@ fn authors_outlet_by_publisher_or_user_name() {
     );
     assert_eq!(a.authors, ["Edilson La Rosa"]);
 }
+
+#[test]
+fn title_h1_loses_a_site_name_suffix() {
+    let a = page(
+        r#"<meta property="og:site_name" content="Umweltbundesamt">"#,
+        "<h1>EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig | Umweltbundesamt</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig")
+    );
+    // a colon or a dash inside the headline is not a site suffix
+    let a = page(
+        r#"<meta property="og:site_name" content="Website Guide">"#,
+        "<h1>How to Design a Website: a Complete Guide for 2026</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("How to Design a Website: a Complete Guide for 2026")
+    );
+}
