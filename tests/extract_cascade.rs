@@ -543,3 +543,15 @@ fn title_h1_loses_a_site_name_suffix() {
         Some("How to Design a Website: a Complete Guide for 2026")
     );
 }
+
+#[test]
+fn date_dateline_opening_a_later_block() {
+    // no declared date, and the date opens a long block far from the <h1>
+    let a = page(
+        "",
+        "<h1>Arbeitsmarkt 2022</h1><p>Die Bundesagentur veröffentlicht monatlich die offiziellen Zahlen zum deutschen Arbeitsmarkt. Lesen Sie, wie er sich entwickelt.</p>\
+         <h2>Entwicklung</h2><p>Januar 2022</p><h3>Erholungskurs</h3><p>Erste Zahlen</p><p>Weitere Zahlen</p>\
+         <p>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet. Die Zahl der arbeitslosen Menschen ist im Januar gestiegen.“</p>",
+    );
+    assert_eq!(published(&a).as_deref(), Some("2022-02-01T00:00:00+00:00"));
+}
