@@ -555,3 +555,18 @@ fn date_dateline_opening_a_later_block() {
     );
     assert_eq!(published(&a).as_deref(), Some("2022-02-01T00:00:00+00:00"));
 }
+
+#[test]
+fn authors_first_name_alone_takes_the_byline_full_name() {
+    let a = page(
+        r#"<meta name="author" content="Nils">"#,
+        r#"<h1>Warum Jungs weinen dürfen</h1><p class="author-line">Nils Pickert</p>"#,
+    );
+    assert_eq!(a.authors, ["Nils Pickert"]);
+    // another person's byline does not replace it
+    let a = page(
+        r#"<meta name="author" content="Nils">"#,
+        r#"<h1>Warum Jungs weinen dürfen</h1><p class="author-line">Jana Roe</p>"#,
+    );
+    assert_eq!(a.authors, ["Nils"]);
+}

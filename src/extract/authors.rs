@@ -293,7 +293,7 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             None if found.iter().all(|n| outlet.is(n)) => {
                 outlet_only = Some(found);
             }
-            None => return found,
+            None => return with_full_name(found, page, site_name),
             Some(signed) => {
                 if found.iter().all(|n| {
                     n.split_whitespace().count() >= 2
@@ -354,6 +354,36 @@ fn header_byline(page: &Page) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// A first name alone ("Nils") where a byline under it prints the full name ("Nils Pickert"):
+/// the full name.
+fn with_full_name(found: Vec<String>, page: &Page, site_name: Option<&str>) -> Vec<String> {
+    let [first] = found.as_slice() else {
+        return found;
+    };
+    if first.split_whitespace().count() != 1 {
+        return found;
+    }
+    let longer = |names: &[String]| -> Option<String> {
+        names
+            .iter()
+            .find(|n| {
+                let mut words = n.split_whitespace();
+                words.next().is_some_and(|w| w.eq_ignore_ascii_case(first))
+                    && (1..=3).contains(&words.count())
+            })
+            .cloned()
+    };
+    let bylines = page
+        .bylines
+        .iter()
+        .filter(|b| !b.starts_with('\u{1}'))
+        .find_map(|b| longer(&clean(std::slice::from_ref(b), site_name)));
+    match bylines.or_else(|| longer(&from_text(page.blocks.iter().map(|b| b.text.as_str())))) {
+        Some(full) => vec![full],
+        None => found,
+    }
 }
 
 /// Letters and digits, lower case: how names are compared.
