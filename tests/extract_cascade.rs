@@ -570,3 +570,21 @@ fn authors_first_name_alone_takes_the_byline_full_name() {
     );
     assert_eq!(a.authors, ["Nils"]);
 }
+
+#[test]
+fn authors_user_name_written_out_by_a_byline() {
+    let a = page(
+        r#"<meta name="author" content="arianschlichenmayer">"#,
+        r#"<h1>Ein Jahr im Ausland</h1><p class="post-author">Arian Schlichenmayer</p>"#,
+    );
+    assert_eq!(a.authors, ["Arian Schlichenmayer"]);
+    // a domain-like user name takes a text byline only when it writes that name out
+    let head = r#"<script type="application/ld+json">{"@type":"HowTo","author":{"@type":"Person","name":"robert.stitz"}}</script>"#;
+    let a = page(
+        head,
+        "<h1>Eine runde Tischdecke</h1><p>Von Robert Stitz</p>",
+    );
+    assert_eq!(a.authors, ["Robert Stitz"]);
+    let a = page(head, "<h1>Eine runde Tischdecke</h1><p>Von Jana Roemer</p>");
+    assert_eq!(a.authors, ["robert.stitz"]);
+}

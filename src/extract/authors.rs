@@ -305,14 +305,28 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             }
         }
     }
-    outlet_only.unwrap_or_else(|| {
-        let found = from_text(page.blocks.iter().map(|b| b.text.as_str()));
-        if found.is_empty() {
-            header_byline(page)
-        } else {
-            found
+    let text = || from_text(page.blocks.iter().map(|b| b.text.as_str()));
+    match outlet_only {
+        // a text byline overrides a user name only when it writes that name out
+        // ("robert.stitz" signs, "Von Robert Stitz" under the headline)
+        Some(signed) => {
+            let found = text();
+            let written_out = |n: &String| signed.iter().any(|o| name_key(o) == name_key(n));
+            if !found.is_empty() && found.iter().all(written_out) {
+                found
+            } else {
+                signed
+            }
         }
-    })
+        None => {
+            let found = text();
+            if found.is_empty() {
+                header_byline(page)
+            } else {
+                found
+            }
+        }
+    }
 }
 
 /// A name printed beside the date in a short line right under the `<h1>`, without a lead word:
@@ -370,7 +384,9 @@ fn with_full_name(found: Vec<String>, page: &Page, site_name: Option<&str>) -> V
             .iter()
             .find(|n| {
                 let mut words = n.split_whitespace();
-                words.next().is_some_and(|w| w.eq_ignore_ascii_case(first))
+                // "Nils Pickert" for "Nils", "Arian Schlichenmayer" for "arianschlichenmayer"
+                (words.next().is_some_and(|w| w.eq_ignore_ascii_case(first))
+                    || name_key(n) == name_key(first))
                     && (1..=3).contains(&words.count())
             })
             .cloned()
