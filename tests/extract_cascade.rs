@@ -403,3 +403,188 @@ fn date_scan_reaches_past_a_long_menu() {
     );
     assert_eq!(published(&a).as_deref(), Some("2022-02-01T00:00:00+00:00"));
 }
+
+#[test]
+fn authors_hcard_author_is_declared() {
+    // a WordPress "author vcard" > "fn" declares a user name, lower case and all
+    let a = page(
+        "",
+        r#"<h1>Bundesregierung 2017</h1><span class="byline"><span class="author vcard"><a class="url fn n" href="/author/vinci/">tlow</a></span></span>"#,
+    );
+    assert_eq!(a.authors, ["tlow"]);
+    // commenters' cards are not the author's
+    let a = page(
+        "",
+        r#"<h1>Bundesregierung 2017</h1><div class="comment-author vcard"><cite class="fn">jdoe</cite></div>"#,
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn authors_json_ld_of_other_works() {
+    // a recipe or a how-to names its author; a web page "authored" by the company does not count
+    let a = page(
+        r#"<script type="application/ld+json">{"@type":"Recipe","name":"Kuchen","author":{"@type":"Person","name":"jesusfreak"}}</script>"#,
+        "",
+    );
+    assert_eq!(a.authors, ["jesusfreak"]);
+    let a = page(
+        r#"<script type="application/ld+json">{"@graph":[{"@type":"WebPage","author":{"@id":"_:identity"}},{"@type":"Organization","@id":"_:identity","name":"Shepherd Ltd"}]}</script>"#,
+        "",
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn authors_outlet_in_metadata_yields_to_a_byline() {
+    let head = r#"<meta property="og:site_name" content="National Geographic"><meta name="author" content="National Geographic">"#;
+    let a = page(
+        head,
+        r#"<h1>The man who mapped the sea</h1><div class="contributors--author">By <span>Michael Hingston</span></div>"#,
+    );
+    assert_eq!(a.authors, ["Michael Hingston"]);
+    // a byline that only repeats the outlet, or none at all: the outlet signs
+    let a = page(
+        head,
+        r#"<h1>The man who mapped the sea</h1><div class="author">National Geographic Sponsored</div>"#,
+    );
+    assert_eq!(a.authors, ["National Geographic"]);
+    // a domain in the author meta is no person either
+    let a = page(
+        r#"<meta name="author" content="finanztreff.de">"#,
+        r#"<h1>Dax schließt im Plus</h1><span class="author-name">David Hutzler</span>"#,
+    );
+    assert_eq!(a.authors, ["David Hutzler"]);
+}
+
+#[test]
+fn authors_cxense_meta() {
+    let a = page(
+        r#"<meta property="cXenseParse:author" content="Lisa Petrich">"#,
+        "",
+    );
+    assert_eq!(a.authors, ["Lisa Petrich"]);
+}
+
+#[test]
+fn authors_beside_the_date_under_the_headline() {
+    let a = page(
+        "",
+        r#"<h1>Variablen und ihr Zuhause</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>"#,
+    );
+    assert_eq!(a.authors, ["Amelie Loevenich"]);
+    let a = page(
+        "",
+        r#"<h1>Woman sees a car stop for a beggar</h1><div class="meta"><span>Cara Stiles</span> | <time>April 13, 2020</time></div>"#,
+    );
+    assert_eq!(a.authors, ["Cara Stiles"]);
+    // a line that is not a name beside the date is no byline
+    let a = page(
+        "",
+        r#"<h1>Variablen und ihr Zuhause</h1><p>11.12.2019 - Schule und Bildung</p>"#,
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn authors_lead_in_its_own_span_handles_and_redaktion_label() {
+    // "By" and the name in adjacent spans are joined without a space
+    let a = page(
+        "",
+        r#"<h1>Salon bans men</h1><div><span>By</span><span><a href="/about/alex">Alex Bozarjian</a></span></div>"#,
+    );
+    assert_eq!(a.authors, ["Alex Bozarjian"]);
+    let a = page(
+        r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Williams Perdomo @wperdomod">"#,
+        "",
+    );
+    assert_eq!(a.authors, ["Williams Perdomo"]);
+    let a = page(
+        "",
+        r#"<h1>Faire Lieferketten</h1><div>05.02.2020 <span>- Redaktion: Eberhard Fuhr (Pressesprecher)</span></div>"#,
+    );
+    assert_eq!(a.authors, ["Eberhard Fuhr"]);
+}
+
+#[test]
+fn authors_outlet_by_publisher_or_user_name() {
+    // the JSON-LD publisher names the outlet too
+    let a = page(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Organization","name":"Helmholtz Klima"},"publisher":{"@type":"Organization","name":"Helmholtz Klima"}}</script>"#,
+        r#"<h1>Klimaschutz in Städten</h1><div class="article-author">Christian Mihatsch</div>"#,
+    );
+    assert_eq!(a.authors, ["Christian Mihatsch"]);
+    // a user name that looks like a domain yields to the same name written out
+    let a = page(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"edilson.la.rosa"}}</script>
+           <meta name="author" content="Edilson La Rosa">"#,
+        "",
+    );
+    assert_eq!(a.authors, ["Edilson La Rosa"]);
+}
+
+#[test]
+fn title_h1_loses_a_site_name_suffix() {
+    let a = page(
+        r#"<meta property="og:site_name" content="Umweltbundesamt">"#,
+        "<h1>EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig | Umweltbundesamt</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig")
+    );
+    // a colon or a dash inside the headline is not a site suffix
+    let a = page(
+        r#"<meta property="og:site_name" content="Website Guide">"#,
+        "<h1>How to Design a Website: a Complete Guide for 2026</h1>",
+    );
+    assert_eq!(
+        a.title.as_deref(),
+        Some("How to Design a Website: a Complete Guide for 2026")
+    );
+}
+
+#[test]
+fn date_dateline_opening_a_later_block() {
+    // no declared date, and the date opens a long block far from the <h1>
+    let a = page(
+        "",
+        "<h1>Arbeitsmarkt 2022</h1><p>Die Bundesagentur veröffentlicht monatlich die offiziellen Zahlen zum deutschen Arbeitsmarkt. Lesen Sie, wie er sich entwickelt.</p>\
+         <h2>Entwicklung</h2><p>Januar 2022</p><h3>Erholungskurs</h3><p>Erste Zahlen</p><p>Weitere Zahlen</p>\
+         <p>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr 2022 gestartet. Die Zahl der arbeitslosen Menschen ist im Januar gestiegen.“</p>",
+    );
+    assert_eq!(published(&a).as_deref(), Some("2022-02-01T00:00:00+00:00"));
+}
+
+#[test]
+fn authors_first_name_alone_takes_the_byline_full_name() {
+    let a = page(
+        r#"<meta name="author" content="Nils">"#,
+        r#"<h1>Warum Jungs weinen dürfen</h1><p class="author-line">Nils Pickert</p>"#,
+    );
+    assert_eq!(a.authors, ["Nils Pickert"]);
+    // another person's byline does not replace it
+    let a = page(
+        r#"<meta name="author" content="Nils">"#,
+        r#"<h1>Warum Jungs weinen dürfen</h1><p class="author-line">Jana Roe</p>"#,
+    );
+    assert_eq!(a.authors, ["Nils"]);
+}
+
+#[test]
+fn authors_user_name_written_out_by_a_byline() {
+    let a = page(
+        r#"<meta name="author" content="arianschlichenmayer">"#,
+        r#"<h1>Ein Jahr im Ausland</h1><p class="post-author">Arian Schlichenmayer</p>"#,
+    );
+    assert_eq!(a.authors, ["Arian Schlichenmayer"]);
+    // a domain-like user name takes a text byline only when it writes that name out
+    let head = r#"<script type="application/ld+json">{"@type":"HowTo","author":{"@type":"Person","name":"robert.stitz"}}</script>"#;
+    let a = page(
+        head,
+        "<h1>Eine runde Tischdecke</h1><p>Von Robert Stitz</p>",
+    );
+    assert_eq!(a.authors, ["Robert Stitz"]);
+    let a = page(head, "<h1>Eine runde Tischdecke</h1><p>Von Jana Roemer</p>");
+    assert_eq!(a.authors, ["robert.stitz"]);
+}

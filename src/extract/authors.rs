@@ -5,6 +5,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::jsonld::LinkedData;
+use super::metadata::{meta, metas};
+use super::walk::Page;
+
 /// Leading words that introduce a byline, lower case, longest first.
 const LEADS: &[&str] = &[
     "view all posts by",
@@ -237,6 +241,247 @@ const NOT_AUTHOR: &[&str] = &[
     "mis à jour par",
     "actualizado por",
 ];
+
+/// Labels of the `twitter:labelN`/`twitter:dataN` pairs (Yoast and others) that name the author.
+const AUTHOR_LABELS: &[&str] = &[
+    "written by",
+    "author",
+    "autor",
+    "verfasst von",
+    "geschrieben von",
+    "escrito por",
+    "écrit par",
+    "auteur",
+];
+
+/// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then
+/// byline-class elements, then bylines written in the text ("By …", "Von …", "Written by" + name).
+pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String> {
+    let outlet = Outlet::new(site_name, ld.publisher().as_deref());
+    let tiers: [&dyn Fn() -> Vec<String>; 4] = [
+        &|| clean_declared(&decoded(ld.authors()), site_name),
+        &|| clean_declared(&decoded(author_metas(page)), site_name),
+        // rel=author / itemprop=author / hCard authors are markup that declares the name
+        &|| {
+            let marked: Vec<String> = page
+                .bylines
+                .iter()
+                .filter_map(|b| b.strip_prefix('\u{1}'))
+                .map(str::to_string)
+                .collect();
+            clean_declared(&marked, site_name)
+        },
+        &|| {
+            page.bylines
+                .iter()
+                .filter(|b| !b.starts_with('\u{1}'))
+                .map(|b| clean(std::slice::from_ref(b), site_name))
+                .find(|f| !f.is_empty())
+                .unwrap_or_default()
+        },
+    ];
+    // the outlet signing in the metadata ("USA TODAY", "jungefreiheit.de") yields to a person's
+    // name in the byline markup under it; alone (or beside a byline found only in the text), it
+    // signs
+    let mut outlet_only: Option<Vec<String>> = None;
+    for tier in tiers {
+        let found = tier();
+        if found.is_empty() {
+            continue;
+        }
+        match &outlet_only {
+            None if found.iter().all(|n| outlet.is(n)) => {
+                outlet_only = Some(found);
+            }
+            None => return with_full_name(found, page, site_name),
+            Some(signed) => {
+                if found.iter().all(|n| {
+                    n.split_whitespace().count() >= 2
+                        && !outlet.is(n)
+                        && !signed.iter().any(|o| holds_more(n, o))
+                }) {
+                    return found;
+                }
+            }
+        }
+    }
+    let text = || from_text(page.blocks.iter().map(|b| b.text.as_str()));
+    match outlet_only {
+        // a text byline overrides a user name only when it writes that name out
+        // ("robert.stitz" signs, "Von Robert Stitz" under the headline)
+        Some(signed) => {
+            let found = text();
+            let written_out = |n: &String| signed.iter().any(|o| name_key(o) == name_key(n));
+            if !found.is_empty() && found.iter().all(written_out) {
+                found
+            } else {
+                signed
+            }
+        }
+        None => {
+            let found = text();
+            if found.is_empty() {
+                header_byline(page)
+            } else {
+                found
+            }
+        }
+    }
+}
+
+/// A name printed beside the date in a short line right under the `<h1>`, without a lead word:
+/// "Cara Stiles | April 13, 2020", "11.12.2019 - Amelie Loevenich".
+fn header_byline(page: &Page) -> Vec<String> {
+    let Some(at) = page.blocks.iter().position(|b| {
+        page.elems
+            .get(b.owner as usize)
+            .is_some_and(|e| e.tag == "h1")
+    }) else {
+        return Vec::new();
+    };
+    for b in page.blocks.iter().skip(at + 1).take(3) {
+        let text = b.text.as_str();
+        if text.len() > 80 {
+            continue;
+        }
+        let parts: Vec<&str> = text
+            .split(['|', '–', '—', '•', '·'])
+            .flat_map(|p| p.split(" - "))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() != 2 {
+            continue;
+        }
+        let dated = |p: &str| super::dates::parse_text(p).is_some();
+        let name = match (dated(parts[0]), dated(parts[1])) {
+            (true, false) => parts[1],
+            (false, true) => parts[0],
+            _ => continue,
+        };
+        let words = name.split_whitespace().count();
+        if (2..=4).contains(&words) && leading_names(name) == name {
+            let found = clean(&[name.to_string()], None);
+            if found.len() == 1 {
+                return found;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A first name alone ("Nils") where a byline under it prints the full name ("Nils Pickert"):
+/// the full name.
+fn with_full_name(found: Vec<String>, page: &Page, site_name: Option<&str>) -> Vec<String> {
+    let [first] = found.as_slice() else {
+        return found;
+    };
+    if first.split_whitespace().count() != 1 {
+        return found;
+    }
+    let longer = |names: &[String]| -> Option<String> {
+        names
+            .iter()
+            .find(|n| {
+                let mut words = n.split_whitespace();
+                // "Nils Pickert" for "Nils", "Arian Schlichenmayer" for "arianschlichenmayer"
+                (words.next().is_some_and(|w| w.eq_ignore_ascii_case(first))
+                    || name_key(n) == name_key(first))
+                    && (1..=3).contains(&words.count())
+            })
+            .cloned()
+    };
+    let bylines = page
+        .bylines
+        .iter()
+        .filter(|b| !b.starts_with('\u{1}'))
+        .find_map(|b| longer(&clean(std::slice::from_ref(b), site_name)));
+    match bylines.or_else(|| longer(&from_text(page.blocks.iter().map(|b| b.text.as_str())))) {
+        Some(full) => vec![full],
+        None => found,
+    }
+}
+
+/// Letters and digits, lower case: how names are compared.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// "Supermove Last update" holds the outlet "Supermove" and more ("Edilson La Rosa" is the user
+/// "edilson.la.rosa" written out).
+fn holds_more(name: &str, outlet: &str) -> bool {
+    let (n, o) = (name_key(name), name_key(outlet));
+    !o.is_empty() && n.len() > o.len() && n.contains(&o)
+}
+
+/// Declared values may carry double-escaped entities ("Maria &amp; Katerina").
+fn decoded(v: Vec<String>) -> Vec<String> {
+    v.iter().map(|a| super::clean_line(a)).collect()
+}
+
+/// The author metas (URLs skipped), else Yoast's `twitter:labelN` "Written by" + `twitter:dataN`.
+fn author_metas(page: &Page) -> Vec<String> {
+    let mut from_meta: Vec<String> = [
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "citation_author",
+        "og:article:author",
+        "cxenseparse:author",
+    ]
+    .iter()
+    .flat_map(|k| metas(page, k))
+    .filter(|v| !v.contains("://"))
+    .map(str::to_string)
+    .collect();
+    if from_meta.is_empty() {
+        for (k, v) in &page.metas {
+            if let Some(n) = k.strip_prefix("twitter:label")
+                && AUTHOR_LABELS.contains(&v.to_lowercase().trim())
+                && let Some(name) = meta(page, &format!("twitter:data{n}"))
+            {
+                from_meta.push(name.to_string());
+            }
+        }
+    }
+    from_meta
+}
+
+/// What names the publication: `og:site_name` and the JSON-LD publisher.
+struct Outlet {
+    keys: Vec<String>,
+}
+
+impl Outlet {
+    fn new(site_name: Option<&str>, publisher: Option<&str>) -> Outlet {
+        let keys = [site_name, publisher]
+            .into_iter()
+            .flatten()
+            .map(name_key)
+            .filter(|k| !k.is_empty())
+            .collect();
+        Outlet { keys }
+    }
+
+    /// The publication's name (compared by its letters and digits; a name of five or more
+    /// that ends the site name, as "Die FURCHE" ends "Achtsam durch die Krise | Die FURCHE"),
+    /// or a domain name.
+    fn is(&self, name: &str) -> bool {
+        let n = name_key(name);
+        is_domain(name)
+            || self
+                .keys
+                .iter()
+                .any(|k| *k == n || (n.chars().count() >= 5 && k.ends_with(&n)))
+    }
+}
 
 /// Splits and cleans raw author strings into names (from visible bylines: capitalised names only,
 /// roles dropped).
@@ -510,6 +755,14 @@ fn tidy(s: &str) -> String {
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .to_string();
     }
+    // "Williams Perdomo @wperdomod": the handle goes, the name stays
+    if t.contains(" @") {
+        t = t
+            .split_whitespace()
+            .filter(|w| !w.starts_with('@'))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     if t.contains('@') || t.contains("http") || t.contains("www.") {
         return String::new();
     }
@@ -596,7 +849,7 @@ const CREDITS: &[&str] = &[
 
 static TEXT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[\s|•·,:(])(written by|posted by|published by|reported by|reviewed by|story by|words by|text by|article by|geschrieben von|veröffentlicht von|eingestellt von|verfasst von|ein beitrag von|ein artikel von|text von|publié par|escrit par|escrito por|publicado por|scritto da|by|von|par|por|door|autor|autorin|autoren|author|authors|auteur|text)\s*:?\s+",
+        r"(?i)(?:^|[\s|•·,:(])(written by|posted by|published by|reported by|reviewed by|story by|words by|text by|article by|geschrieben von|veröffentlicht von|eingestellt von|verfasst von|ein beitrag von|ein artikel von|text von|publié par|escrit par|escrito por|publicado por|scritto da|by|von|par|por|door|autor|autorin|autoren|author|authors|auteur|text|redaktion\s*:)\s*:?\s+",
     )
     .expect("static regex")
 });
@@ -652,12 +905,30 @@ fn leading_names(rest: &str) -> String {
     out
 }
 
+/// Where a block that starts with "By"/"Von" run into a capitalised name ("ByAlex") splits.
+fn glued_lead(text: &str) -> Option<usize> {
+    let rest = text
+        .strip_prefix("By")
+        .or_else(|| text.strip_prefix("Von"))?;
+    let mut chars = rest.chars();
+    (chars.next()?.is_uppercase() && chars.next()?.is_lowercase()).then(|| text.len() - rest.len())
+}
+
 /// Authors named in the page's short text blocks: "By Jane Doe", "Posted on … by Jane Doe", "Von
 /// Max Muster", "Autor: …", or a "Written by" line followed by the name. The first block that
 /// yields a name wins.
 pub fn from_text<'a>(blocks: impl Iterator<Item = &'a str>) -> Vec<String> {
     let mut label_before = false;
     for text in blocks {
+        // "ByAlex Bozarjian": the lead and the name in adjacent inline elements
+        let spaced;
+        let text = match glued_lead(text) {
+            Some(n) => {
+                spaced = format!("{} {}", &text[..n], &text[n..]);
+                spaced.as_str()
+            }
+            None => text,
+        };
         if text.len() > 140 {
             label_before = false;
             continue;

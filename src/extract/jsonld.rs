@@ -110,10 +110,27 @@ impl LinkedData {
         v
     }
 
-    /// Author names of the article object (string, object, array, `@id`).
+    /// Author names of the article object (string, object, array, `@id`); on a page without
+    /// one, the `author` of the first other work that names one (a `Recipe`, `HowTo`,
+    /// `WebPage`…), unless that author is an organisation (a `WebPage` is often "authored" by
+    /// the company that runs the site).
     pub fn authors(&self) -> Vec<String> {
         let Some(a) = self.article() else {
-            return Vec::new();
+            let mut out = Vec::new();
+            let organisation = |v: &Value| {
+                types(self.resolve(v))
+                    .iter()
+                    .any(|t| t.contains("organization") || t.contains("corporation"))
+            };
+            if let Some(v) = self
+                .objects
+                .iter()
+                .filter_map(|o| o.get("author"))
+                .find(|v| !organisation(v))
+            {
+                self.names(v, &mut out);
+            }
+            return out;
         };
         let mut out = Vec::new();
         for key in ["author", "creator"] {

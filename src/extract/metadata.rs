@@ -164,6 +164,19 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
         .or_else(|| dateline(page))
         .or_else(|| later_header_date(page))
         .or_else(|| text_scan(page))
+        .or_else(|| page.blocks.iter().take(3000).find_map(block_dateline))
+}
+
+/// A date within the first 40 bytes of a block ("01.02.2022 „Der Arbeitsmarkt …", "27.1.2022 -
+/// Bei der Erinnerung …"), not labelled as an update.
+fn block_dateline(b: &super::walk::Block) -> Option<DateTime<FixedOffset>> {
+    let mut cut = 40.min(b.text.len());
+    while !b.text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    dates::published_in_text(&b.text[..cut])
+        .filter(|(_, update)| !update)
+        .map(|(d, _)| d)
 }
 
 /// On a page that declares no date, where the first `<h1>` is a screen-reader heading
@@ -181,15 +194,10 @@ fn later_header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
 /// must start within the block's first 40 bytes.
 fn dateline(page: &Page) -> Option<DateTime<FixedOffset>> {
     let at = headline_block(page)?;
-    page.blocks[at + 1..].iter().take(4).find_map(|b| {
-        let mut cut = 40.min(b.text.len());
-        while !b.text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        dates::published_in_text(&b.text[..cut])
-            .filter(|(_, update)| !update)
-            .map(|(d, _)| d)
-    })
+    page.blocks[at + 1..]
+        .iter()
+        .take(4)
+        .find_map(block_dateline)
 }
 
 /// A UTC timestamp at exactly 22:00 or 23:00 is a date-only value stored as midnight in a

@@ -192,7 +192,7 @@ fn assemble(page: &Page, url: Option<&str>) -> Article {
         url: url.map(str::to_string),
         canonical_url,
         title,
-        authors: authors(page, &ld, site_name.as_deref()),
+        authors: authors::cascade(page, &ld, site_name.as_deref()),
         published,
         modified,
         site,
@@ -203,81 +203,6 @@ fn assemble(page: &Page, url: Option<&str>) -> Article {
         tags,
         text,
     }
-}
-
-/// Labels of the `twitter:labelN`/`twitter:dataN` pairs (Yoast and others) that name the author.
-const AUTHOR_LABELS: &[&str] = &[
-    "written by",
-    "author",
-    "autor",
-    "verfasst von",
-    "geschrieben von",
-    "escrito por",
-    "écrit par",
-    "auteur",
-];
-
-/// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then
-/// byline-class elements, then bylines written in the text ("By …", "Von …", "Written by" + name).
-fn authors(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String> {
-    // declared values may carry double-escaped entities ("Maria &amp; Katerina")
-    let decoded = |v: Vec<String>| -> Vec<String> { v.iter().map(|a| clean_line(a)).collect() };
-    let found = authors::clean_declared(&decoded(ld.authors()), site_name);
-    if !found.is_empty() {
-        return found;
-    }
-    let mut from_meta: Vec<String> = [
-        "author",
-        "article:author",
-        "dc.creator",
-        "dcterms.creator",
-        "parsely-author",
-        "sailthru.author",
-        "byl",
-        "citation_author",
-        "og:article:author",
-    ]
-    .iter()
-    .flat_map(|k| metas(page, k))
-    .filter(|v| !v.contains("://"))
-    .map(str::to_string)
-    .collect();
-    if from_meta.is_empty() {
-        for (k, v) in &page.metas {
-            if let Some(n) = k.strip_prefix("twitter:label")
-                && AUTHOR_LABELS.contains(&v.to_lowercase().trim())
-                && let Some(name) = meta(page, &format!("twitter:data{n}"))
-            {
-                from_meta.push(name.to_string());
-            }
-        }
-    }
-    let found = authors::clean_declared(&decoded(from_meta), site_name);
-    if !found.is_empty() {
-        return found;
-    }
-    let marked: Vec<String> = page
-        .bylines
-        .iter()
-        .filter_map(|b| b.strip_prefix('\u{1}'))
-        .map(str::to_string)
-        .collect();
-    // rel=author / itemprop=author is markup that declares the name, as metadata does
-    let found = authors::clean_declared(&marked, site_name);
-    if !found.is_empty() {
-        return found;
-    }
-    let found = page
-        .bylines
-        .iter()
-        .filter(|b| !b.starts_with('\u{1}'))
-        .map(|b| authors::clean(std::slice::from_ref(b), site_name))
-        .find(|f| !f.is_empty())
-        .unwrap_or_default();
-    if !found.is_empty() {
-        return found;
-    }
-    authors::from_text(page.blocks.iter().map(|b| b.text.as_str()))
 }
 
 /// One line of metadata: whitespace collapsed, and entities left over from double escaping

@@ -58,6 +58,26 @@ pub fn strip_site(title: &str, site_name: Option<&str>, site: Option<&str>) -> S
     t
 }
 
+/// An `<h1>` without a trailing " | Site" whose part after the separator is exactly the site's
+/// name or the host's main label (stricter than [`strip_site`]: headlines have colons and dashes).
+fn without_site_suffix(h1: &str, site_name: Option<&str>, site: Option<&str>) -> String {
+    let names: Vec<String> = [site_name, site.and_then(|h| h.split('.').rev().nth(1))]
+        .into_iter()
+        .flatten()
+        .map(norm)
+        .filter(|n| n.len() >= 3)
+        .collect();
+    for sep in [" | ", " – ", " — ", " - "] {
+        if let Some(at) = h1.rfind(sep)
+            && at > 0
+            && names.contains(&norm(&h1[at + sep.len()..]))
+        {
+            return h1[..at].trim().to_string();
+        }
+    }
+    h1.to_string()
+}
+
 /// Removes a short trailing segment after a separator (a site or section name we could not
 /// recognise), when what remains is clearly the longer part.
 fn strip_generic(title: &str) -> String {
@@ -218,6 +238,21 @@ fn headline_after_kicker(h1: &str, meta: &[String], stripped: &[String]) -> Opti
 
 /// Picks the headline.
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
+    // an <h1> can end with the site's name as <title> does ("EU-Taxonomie: … | Umweltbundesamt")
+    let h1s: Vec<String> = s
+        .h1s
+        .iter()
+        .map(|h| without_site_suffix(h, s.site_name, s.site))
+        .collect();
+    let s = &TitleSources {
+        h1s: &h1s,
+        h2s: s.h2s,
+        headline: s.headline.clone(),
+        og_title: s.og_title.clone(),
+        title_tag: s.title_tag,
+        site_name: s.site_name,
+        site: s.site,
+    };
     let site_norms: Vec<String> = [s.site_name, s.site]
         .into_iter()
         .flatten()

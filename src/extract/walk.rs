@@ -348,6 +348,14 @@ impl Walker {
                 self.page.bylines.push(format!("\u{1}{text}"));
             }
         } else if self.page.bylines.len() < 20
+            && class.contains("vcard")
+            && class.contains("author")
+            && !class.contains("comment")
+            && let Some(name) = hcard_name(node).filter(|t| !t.is_empty() && t.len() < 120)
+        {
+            // an hCard author (WordPress "author vcard" > "fn") declares the name
+            self.page.bylines.push(format!("\u{1}{name}"));
+        } else if self.page.bylines.len() < 20
             && (class.contains("byline") || class.contains("author"))
             && !class.contains("bio")
             && !class.contains("avatar")
@@ -381,6 +389,17 @@ impl Walker {
             }
         }
     }
+}
+
+/// The text of the hCard `fn` inside an author vcard.
+fn hcard_name(node: NodeRef<'_, Node>) -> Option<String> {
+    node.descendants().find_map(|d| {
+        let e = d.value().as_element()?;
+        e.attr("class")?
+            .split_ascii_whitespace()
+            .any(|w| w == "fn")
+            .then(|| collapsed_text(d))
+    })
 }
 
 /// The text of an `itemprop=name` inside an author carrier, or its `content`.
