@@ -329,13 +329,23 @@ pub(super) fn month(word: &str) -> Option<u32> {
         .map(|(_, m)| *m)
 }
 
+// The month word is a whole run of letters (`\p{L}+`, 3 to 12 of them: see `month_word`); written
+// as `\p{L}{3,12}` the two patterns took 8 and 7 ms to compile, once per process.
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}{3,12}\.?),?\s+(?:de\s+)?(\d{4})\b").expect("static regex")
+    Regex::new(
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}+\.?),?\s+(?:de\s+)?(\d{4})\b",
+    )
+    .expect("static regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\p{L}{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+    Regex::new(r"(?i)\b(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
         .expect("static regex")
 });
+
+/// Whether a captured month word has 3 to 12 letters (a trailing period aside).
+fn month_word(word: &str) -> bool {
+    (3..=12).contains(&word.trim_end_matches('.').chars().count())
+}
 // year first: "2024-10-25", and with two-digit month and day "2024.10.25", "2024/10/25"
 static ISO_ANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b((?:19|20)\d{2})(?:-(\d{2})-(\d{2})|\.(\d{2})\.(\d{2})|/(\d{2})/(\d{2}))\b")
@@ -428,7 +438,11 @@ fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
         let m = c.get(0)?;
         found.push((m.start(), m.end(), d));
     }
-    for c in DAY_MONTH_YEAR.captures_iter(s).take(4) {
+    for c in DAY_MONTH_YEAR
+        .captures_iter(s)
+        .filter(|c| month_word(&c[2]))
+        .take(4)
+    {
         if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse())
             && let Some(date) = ymd(y, m, d)
         {
@@ -437,7 +451,11 @@ fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
             break;
         }
     }
-    for c in MONTH_DAY_YEAR.captures_iter(s).take(4) {
+    for c in MONTH_DAY_YEAR
+        .captures_iter(s)
+        .filter(|c| month_word(&c[1]))
+        .take(4)
+    {
         if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse(), c[3].parse())
             && let Some(date) = ymd(y, m, d)
         {
@@ -521,6 +539,17 @@ mod tests {
 
     fn day(d: Option<DateTime<FixedOffset>>) -> Option<String> {
         d.map(|d| d.to_rfc3339())
+    }
+
+    #[test]
+    fn month_words_are_whole_runs_of_three_to_twelve_letters() {
+        let found = |s: &str| first_date(s).map(|(_, _, d)| d.to_string());
+        assert_eq!(found("le 5 décembre 2019").as_deref(), Some("2019-12-05"));
+        assert_eq!(found("Sept. 3, 2021").as_deref(), Some("2021-09-03"));
+        // a run of more than 12 letters is no month word, and does not use up a match
+        let long = "1 Aaaaaaaaaaaaaaa 2020, 2 Bbbbbbbbbbbbbbbbb 2020, 3 Cccccccccccccccc 2020, \
+                    4 Dddddddddddddd 2020, 5 March 2020";
+        assert_eq!(found(long).as_deref(), Some("2020-03-05"));
     }
 
     #[test]
