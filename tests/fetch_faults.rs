@@ -11,16 +11,25 @@ use morgue::fetch::{FetchConfig, FetchOutcome, Fetcher, Job};
 use support::{Fault, quick_config, raw_server};
 use url::Url;
 
-fn job(addr: SocketAddr) -> Job {
+fn story(addr: SocketAddr) -> String {
+    format!("http://{addr}/story")
+}
+
+fn job(url: &str) -> Job {
     Job {
-        url: Url::parse(&format!("http://{addr}/story")).unwrap(),
+        url: Url::parse(url).unwrap(),
         validators: None,
     }
 }
 
 async fn failure(config: FetchConfig, addr: SocketAddr) -> (String, Duration) {
+    failure_at(config, &story(addr)).await
+}
+
+/// The error of a fetch of `url` that must fail before any response is kept, and how long it took.
+async fn failure_at(config: FetchConfig, url: &str) -> (String, Duration) {
     let started = Instant::now();
-    let outcome = Fetcher::new(config).unwrap().fetch(&job(addr)).await;
+    let outcome = Fetcher::new(config).unwrap().fetch(&job(url)).await;
     let elapsed = started.elapsed();
     match outcome {
         FetchOutcome::Failed { error, hops } => {
@@ -68,7 +77,7 @@ async fn chunked_body_is_stored_dechunked_without_transfer_encoding() {
     let addr = raw_server(Fault::Send(bytes)).await;
     let outcome = Fetcher::new(quick_config())
         .unwrap()
-        .fetch(&job(addr))
+        .fetch(&job(&story(addr)))
         .await;
     let FetchOutcome::Fetched { hops } = outcome else {
         panic!("{outcome:?}")
@@ -190,15 +199,7 @@ async fn https_to_a_plain_http_server_is_a_tls_failure() {
             let _ = stream.shutdown().await;
         }
     });
-    let job = Job {
-        url: Url::parse(&format!("https://{addr}/story")).unwrap(),
-        validators: None,
-    };
-    let outcome = Fetcher::new(no_retries()).unwrap().fetch(&job).await;
-    let FetchOutcome::Failed { error, hops } = outcome else {
-        panic!("{outcome:?}")
-    };
-    assert!(hops.is_empty());
+    let (error, _) = failure_at(no_retries(), &format!("https://{addr}/story")).await;
     assert_eq!(
         error,
         "TLS handshake failed: received corrupt message of type InvalidContentType"
@@ -228,15 +229,7 @@ async fn self_signed_certificate_is_rejected_without_retries() {
             let _ = acceptor.accept(stream).await; // the client gives up during the handshake
         }
     });
-    let job = Job {
-        url: Url::parse(&format!("https://localhost:{port}/story")).unwrap(),
-        validators: None,
-    };
-    let outcome = Fetcher::new(quick_config()).unwrap().fetch(&job).await;
-    let FetchOutcome::Failed { error, hops } = outcome else {
-        panic!("{outcome:?}")
-    };
-    assert!(hops.is_empty());
+    let (error, _) = failure_at(quick_config(), &format!("https://localhost:{port}/story")).await;
     assert_eq!(error, "TLS certificate rejected: UnknownIssuer");
     // a rejected certificate will be rejected again: one attempt, though retries are allowed
     assert_eq!(handshakes.load(std::sync::atomic::Ordering::SeqCst), 1);

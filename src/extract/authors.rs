@@ -7,6 +7,8 @@ use regex::Regex;
 
 use super::jsonld::LinkedData;
 use super::metadata::{meta, metas};
+// letters and digits, lower case: how names are compared, as titles are
+use super::title::norm as name_key;
 use super::walk::Page;
 
 /// Leading words that introduce a byline, lower case, longest first.
@@ -266,16 +268,16 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             let marked: Vec<String> = page
                 .bylines
                 .iter()
-                .filter_map(|b| b.strip_prefix('\u{1}'))
-                .map(str::to_string)
+                .filter(|b| b.declared)
+                .map(|b| b.text.clone())
                 .collect();
             clean_declared(&marked, site_name)
         },
         &|| {
             page.bylines
                 .iter()
-                .filter(|b| !b.starts_with('\u{1}'))
-                .map(|b| clean(std::slice::from_ref(b), site_name))
+                .filter(|b| !b.declared)
+                .map(|b| clean(std::slice::from_ref(&b.text), site_name))
                 .find(|f| !f.is_empty())
                 .unwrap_or_default()
         },
@@ -394,20 +396,12 @@ fn with_full_name(found: Vec<String>, page: &Page, site_name: Option<&str>) -> V
     let bylines = page
         .bylines
         .iter()
-        .filter(|b| !b.starts_with('\u{1}'))
-        .find_map(|b| longer(&clean(std::slice::from_ref(b), site_name)));
+        .filter(|b| !b.declared)
+        .find_map(|b| longer(&clean(std::slice::from_ref(&b.text), site_name)));
     match bylines.or_else(|| longer(&from_text(page.blocks.iter().map(|b| b.text.as_str())))) {
         Some(full) => vec![full],
         None => found,
     }
-}
-
-/// Letters and digits, lower case: how names are compared.
-fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// "Supermove Last update" holds the outlet "Supermove" and more ("Edilson La Rosa" is the user
@@ -534,14 +528,8 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
     // a publication may sign its own articles, but beside a person's name its name (or its
     // domain) is the outlet, not an author: "Rob Picheta, CNN", "Ernst Lohoff | jungle.world"
     if out.len() > 1 {
-        let key = |s: &str| -> String {
-            s.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
-        let site = site_name.map(key).unwrap_or_default();
-        let outlet = |n: &str| (!site.is_empty() && key(n) == site) || is_domain(n);
+        let site = site_name.map(name_key).unwrap_or_default();
+        let outlet = |n: &str| (!site.is_empty() && name_key(n) == site) || is_domain(n);
         if out.iter().any(|n| !outlet(n)) {
             out.retain(|n| !outlet(n));
         }

@@ -58,6 +58,15 @@ pub struct DateHint {
     pub at: u32,
 }
 
+/// A byline found in the markup.
+#[derive(Debug, Clone)]
+pub struct Byline {
+    pub text: String,
+    /// The markup declares it the author's name (`rel=author`, `itemprop=author`, an hCard
+    /// author), as metadata does; otherwise it is a byline-looking box.
+    pub declared: bool,
+}
+
 /// Everything the walk gathers.
 #[derive(Debug, Default)]
 pub struct Page {
@@ -71,7 +80,7 @@ pub struct Page {
     pub canonical: Option<String>,
     pub dates: Vec<DateHint>,
     /// Texts of byline-like elements and of `rel=author` / `itemprop=author` carriers.
-    pub bylines: Vec<String>,
+    pub bylines: Vec<Byline>,
     /// Texts of `<h1>` elements, in order.
     pub h1s: Vec<String>,
     /// Texts of the first `<h2>` elements (blog themes put the site name in the `<h1>` and the
@@ -345,7 +354,10 @@ impl Walker {
                 collapsed_text(node)
             };
             if !text.is_empty() && text.len() < 120 {
-                self.page.bylines.push(format!("\u{1}{text}"));
+                self.page.bylines.push(Byline {
+                    text,
+                    declared: true,
+                });
             }
         } else if self.page.bylines.len() < 20
             && class.contains("vcard")
@@ -354,14 +366,20 @@ impl Walker {
             && let Some(name) = hcard_name(node).filter(|t| !t.is_empty() && t.len() < 120)
         {
             // an hCard author (WordPress "author vcard" > "fn") declares the name
-            self.page.bylines.push(format!("\u{1}{name}"));
+            self.page.bylines.push(Byline {
+                text: name,
+                declared: true,
+            });
         } else if self.page.bylines.len() < 20
             && (class.contains("byline") || class.contains("author"))
             && !class.contains("bio")
             && !class.contains("avatar")
             && let Some(text) = short_text(node, 160).filter(|t| !t.is_empty())
         {
-            self.page.bylines.push(text);
+            self.page.bylines.push(Byline {
+                text,
+                declared: false,
+            });
         }
     }
 
@@ -577,7 +595,9 @@ mod tests {
         );
         let page = walk(&html);
         assert!(
-            page.bylines.iter().any(|b| b == "\u{1}gizzmo"),
+            page.bylines
+                .iter()
+                .any(|b| b.declared && b.text == "gizzmo"),
             "{:?}",
             page.bylines
         );

@@ -35,6 +35,19 @@ pub struct Highlighter {
     exact_words: bool,
 }
 
+impl Pattern {
+    /// The words a match is made of, analysed as the text's words are (`None` for a fuzzy word,
+    /// whose matches need not share any letter with it).
+    fn words(&self) -> Option<&[String]> {
+        match self {
+            Pattern::Exact(w) | Pattern::Prefix(w) => Some(std::slice::from_ref(w)),
+            Pattern::Stem(forms) => Some(forms),
+            Pattern::Phrase(words, _) => Some(words),
+            Pattern::Fuzzy(..) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 struct Match {
     span: Range<usize>,
@@ -153,10 +166,9 @@ impl Highlighter {
         self.patterns
             .iter()
             .flat_map(|p| match p {
-                Pattern::Exact(w) | Pattern::Prefix(w) => std::slice::from_ref(w),
-                Pattern::Stem(forms) => forms.as_slice(),
+                // a phrase starts with its first word
                 Pattern::Phrase(words, _) => &words[..words.len().min(1)],
-                Pattern::Fuzzy(..) => &[],
+                p => p.words().unwrap_or_default(),
             })
             .map(String::as_str)
             .filter(|w| !w.is_empty())
@@ -169,13 +181,7 @@ impl Highlighter {
     fn first_bytes(&self) -> Option<[bool; 128]> {
         let mut firsts = [false; 128];
         for pattern in &self.patterns {
-            let words: &[String] = match pattern {
-                Pattern::Exact(w) | Pattern::Prefix(w) => std::slice::from_ref(w),
-                Pattern::Stem(forms) => forms,
-                Pattern::Phrase(words, _) => words,
-                Pattern::Fuzzy(..) => return None,
-            };
-            for b in words.iter().filter_map(|w| w.bytes().next()) {
+            for b in pattern.words()?.iter().filter_map(|w| w.bytes().next()) {
                 if b.is_ascii() {
                     firsts[usize::from(b)] = true;
                 }
@@ -257,12 +263,16 @@ impl Highlighter {
                     }
                     Pattern::Stem(options) => {
                         let matched = options.contains(&token.text) || {
-                            let stem = stems.entry(token.text.clone()).or_insert_with(|| {
-                                stemmer.as_mut().and_then(|s| {
+                            if !stems.contains_key(&token.text) {
+                                let stem = stemmer.as_mut().and_then(|s| {
                                     analysis::terms(s, &token.text).into_iter().next()
-                                })
-                            });
-                            stem.as_ref().is_some_and(|s| options.contains(s))
+                                });
+                                stems.insert(token.text.clone(), stem);
+                            }
+                            stems
+                                .get(&token.text)
+                                .and_then(Option::as_ref)
+                                .is_some_and(|s| options.contains(s))
                         };
                         if matched {
                             out.push(one(1));
