@@ -1,6 +1,8 @@
 //! Before parsing: drops what the extractor never reads — the text of scripts (other than JSON-LD),
-//! styles, `noscript`/`iframe` fallbacks, comments, and attributes it has no use for. On news pages
-//! that is over half of the bytes, and much of the parser's time goes with them.
+//! styles, `noscript`/`iframe` fallbacks, comments, the insides of elements the walk skips (SVG,
+//! select lists, media fallbacks), `<link>`s other than the canonical one, and attributes it has
+//! no use for. On news pages that is over half of the bytes, and much of the parser's time goes
+//! with them.
 //!
 //! The scan follows the HTML tokenizer's states that matter (tags with quoted attribute values,
 //! comments, raw-text and RCDATA elements) so it never cuts inside what the parser would read as
@@ -36,12 +38,26 @@ pub fn prune(html: &str) -> Cow<'_, str> {
                         .iter()
                         .position(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
                         .unwrap_or(rest.len());
-                let tag_end = scan_start_tag(b, name_end, |from, to| {
+                let name = &b[lt + 1..name_end];
+                if name.eq_ignore_ascii_case(b"link") {
+                    let tag_end = scan_start_tag(b, name, name_end, |_, _| {});
+                    if !contains_ignore_case(&b[name_end..tag_end], b"canonical") {
+                        cut(html, &mut out, &mut kept, lt, tag_end);
+                        at = tag_end;
+                        continue;
+                    }
+                }
+                let tag_end = scan_start_tag(b, name, name_end, |from, to| {
                     cut(html, &mut out, &mut kept, from, to)
                 });
-                let name = &b[lt + 1..name_end];
                 let Some(kind) = RawText::of(name) else {
-                    at = tag_end;
+                    at = match skipped_content_end(b, name, tag_end) {
+                        Ok(close) => {
+                            cut(html, &mut out, &mut kept, tag_end, close);
+                            close
+                        }
+                        Err(resume) => resume,
+                    };
                     continue;
                 };
                 let close = closing_tag(b, tag_end, name);
@@ -79,7 +95,7 @@ enum RawText {
     Script,
     /// Read by nobody: styles, fallbacks (html5ever parses with scripting on, so `noscript` is text).
     Dropped,
-    /// Text the extractor reads (`title`, `textarea`) or rare raw-text elements: kept as they are.
+    /// Text the extractor reads (`title`) or rare raw-text elements: kept as they are.
     Kept,
     /// Everything after it is text.
     Plaintext,
@@ -90,9 +106,15 @@ impl RawText {
         let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
         if is("script") {
             Some(Self::Script)
-        } else if is("style") || is("noscript") || is("iframe") || is("noembed") || is("noframes") {
+        } else if is("style")
+            || is("noscript")
+            || is("iframe")
+            || is("noembed")
+            || is("noframes")
+            || is("textarea")
+        {
             Some(Self::Dropped)
-        } else if is("title") || is("textarea") || is("xmp") {
+        } else if is("title") || is("xmp") {
             Some(Self::Kept)
         } else if is("plaintext") {
             Some(Self::Plaintext)
@@ -139,7 +161,12 @@ fn comment_end(b: &[u8], from: usize) -> usize {
 /// Scans a start tag whose name ends at `at` as the tokenizer does (quoted values may hold `>`)
 /// and returns the index just past its `>`; calls `unread` with the span (leading whitespace
 /// included) of each attribute the extractor does not read.
-fn scan_start_tag(b: &[u8], mut at: usize, mut unread: impl FnMut(usize, usize)) -> usize {
+fn scan_start_tag(
+    b: &[u8],
+    tag: &[u8],
+    mut at: usize,
+    mut unread: impl FnMut(usize, usize),
+) -> usize {
     let n = b.len();
     loop {
         let lead = at;
@@ -180,41 +207,100 @@ fn scan_start_tag(b: &[u8], mut at: usize, mut unread: impl FnMut(usize, usize))
                 }
             }
         }
-        if !is_read(name) {
+        if !is_read(tag, name) {
             unread(lead, at);
         }
     }
 }
 
-/// The attributes the extractor reads (`walk.rs`, `vocabulary.rs`; a test keeps this list true):
-/// every other one is dropped before parsing — `srcset`, `data-*`, `aria-*`, `onclick` and the
-/// like are a quarter of what is left of a page once its scripts are gone.
-const READ_ATTRIBUTES: &[&str] = &[
-    "charset",
-    "class",
-    "content",
-    "datetime",
-    "href",
-    "http-equiv",
-    "id",
-    "itemprop",
-    "lang",
-    "name",
-    "property",
-    "pubdate",
-    "rel",
-    "role",
-    "style",
-    "title",
-    "type",
-    "value",
-    "xml:lang",
+/// The attributes the extractor reads on every element (`walk.rs`, `vocabulary.rs`; a test keeps
+/// these lists true): every other one is dropped before parsing — `href` of links, `srcset`,
+/// `data-*`, `aria-*`, `onclick` and the like are most of what is left of a page once its scripts
+/// are gone.
+const READ_EVERYWHERE: &[&str] = &[
+    "class", "content", "datetime", "id", "itemprop", "rel", "role", "style",
 ];
 
-fn is_read(name: &[u8]) -> bool {
-    READ_ATTRIBUTES
+/// The attributes read on one element only; and those the tree builder reads (`type` of an
+/// `input`: a hidden one stays inside a table; `font`'s that end SVG or MathML content).
+const READ_ON: &[(&str, &[&str])] = &[
+    (
+        "meta",
+        &["charset", "http-equiv", "name", "property", "value"],
+    ),
+    ("link", &["href"]),
+    ("html", &["lang", "xml:lang"]),
+    ("script", &["type"]),
+    ("abbr", &["title"]),
+    ("time", &["pubdate"]),
+    ("input", &["type"]),
+    ("font", &["color", "face", "size"]),
+];
+
+fn is_read(tag: &[u8], name: &[u8]) -> bool {
+    let is = |a: &&str| a.len() == name.len() && name.eq_ignore_ascii_case(a.as_bytes());
+    READ_EVERYWHERE.iter().any(is)
+        || READ_ON
+            .iter()
+            .any(|(t, names)| tag.eq_ignore_ascii_case(t.as_bytes()) && names.iter().any(is))
+}
+
+/// Elements the walk skips with all they hold (`walk.rs`): their content goes before parsing.
+/// Whether they may nest: a nested `select` start tag closes the open one instead. (Not `button`:
+/// the text of a byline box, buttons and all, decides whether it is short enough to be one.)
+const SKIPPED: &[(&str, bool)] = &[
+    ("svg", true),
+    ("math", true),
+    ("template", true),
+    ("object", true),
+    ("video", true),
+    ("audio", true),
+    ("canvas", true),
+    ("map", true),
+    ("dialog", true),
+    ("select", false),
+];
+
+/// For an element the walk skips, whose start tag ends at `from`: `Ok` with the start of its end
+/// tag, or `Err` with where to go on scanning when its content stays — it is not skipped, closes
+/// itself (`<svg/>`), has no end tag, or holds a nested start tag that the parser reads as its end
+/// (`<select><select>`: the scan goes on after that tag, which opens nothing).
+fn skipped_content_end(b: &[u8], name: &[u8], from: usize) -> Result<usize, usize> {
+    let Some(&(_, nests)) = SKIPPED
         .iter()
-        .any(|a| a.len() == name.len() && name.eq_ignore_ascii_case(a.as_bytes()))
+        .find(|(t, _)| name.eq_ignore_ascii_case(t.as_bytes()))
+    else {
+        return Err(from);
+    };
+    if b[..from].ends_with(b"/>") {
+        return Err(from);
+    }
+    let named_at = |p: usize| {
+        b.len() > p + name.len()
+            && b[p..p + name.len()].eq_ignore_ascii_case(name)
+            && b.get(p + name.len())
+                .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
+    };
+    let mut depth = 0usize;
+    let mut at = from;
+    while let Some(p) = memchr(b'<', &b[at..]).map(|p| at + p) {
+        if b.get(p + 1) == Some(&b'/') && named_at(p + 2) {
+            if depth == 0 {
+                return Ok(p);
+            }
+            depth -= 1;
+        } else if named_at(p + 1) {
+            let tag_end = memchr(b'>', &b[p..]).map_or(b.len(), |q| p + q + 1);
+            if !nests {
+                return Err(tag_end);
+            }
+            if !b[..tag_end].ends_with(b"/>") {
+                depth += 1;
+            }
+        }
+        at = p + 1;
+    }
+    Err(from)
 }
 
 /// The start of the end tag `</name` (followed by whitespace, `/` or `>`) from `from`, or the
@@ -261,10 +347,12 @@ mod tests {
 
     #[test]
     fn quoted_attributes_and_rcdata_are_not_mistaken_for_markup() {
-        let html = r#"<div title="<script>" class='<!--'><p>one</p></div><title><!-- not a comment</title><p>two</p>"#;
+        let html = r#"<abbr title="<script>" class='<!--'><p>one</p></abbr><title><!-- not a comment</title><p>two</p>"#;
         assert_eq!(prune(html), html);
-        let html = "<textarea></script><style></textarea><p>three</p>";
-        assert_eq!(prune(html), html);
+        assert_eq!(
+            prune("<textarea></script><style></textarea><p>three</p>"),
+            "<textarea></textarea><p>three</p>"
+        );
     }
 
     #[test]
@@ -306,7 +394,14 @@ mod tests {
         );
         assert_eq!(
             prune(r#"<a HREF="/x" onclick="go('>')" rel = author>A</a><br/>"#),
-            r#"<a HREF="/x" rel = author>A</a><br/>"#
+            r#"<a rel = author>A</a><br/>"#
+        );
+        // read on one element only: `href` of a `<link>`, `name` of a `<meta>`
+        assert_eq!(
+            prune(
+                r#"<link rel=canonical href="/a"><meta name=author content=X><p name=x title=y>"#
+            ),
+            r#"<link rel=canonical href="/a"><meta name=author content=X><p>"#
         );
         // a value-less attribute, a self-closing slash and a tag cut off by the end of the input
         assert_eq!(
@@ -316,6 +411,13 @@ mod tests {
         assert_eq!(prune("<div class=a data-open=\""), "<div class=a");
     }
 
+    fn read_somewhere(name: &str) -> bool {
+        super::READ_EVERYWHERE.contains(&name)
+            || super::READ_ON
+                .iter()
+                .any(|(_, names)| names.contains(&name))
+    }
+
     #[test]
     fn every_attribute_the_extractor_reads_is_kept() {
         let sources = [include_str!("walk.rs"), include_str!("vocabulary.rs")];
@@ -323,27 +425,18 @@ mod tests {
         for src in sources {
             for part in src.split("attr(\"").skip(1) {
                 let name = &part[..part.find('"').expect("closing quote")];
-                assert!(
-                    super::is_read(name.as_bytes()),
-                    "attribute {name} is read but pruned"
-                );
+                assert!(read_somewhere(name), "attribute {name} is read but pruned");
                 checked += 1;
             }
             for line in src.lines().filter(|l| l.contains("=> a.")) {
                 let name = line.trim().split('"').nth(1).expect("a quoted name");
-                assert!(
-                    super::is_read(name.as_bytes()),
-                    "attribute {name} is read but pruned"
-                );
+                assert!(read_somewhere(name), "attribute {name} is read but pruned");
                 checked += 1;
             }
             for part in src.split("for key in [").skip(1) {
                 let list = &part[..part.find(']').expect("closing bracket")];
                 for name in list.split(',').map(|n| n.trim().trim_matches('"')) {
-                    assert!(
-                        super::is_read(name.as_bytes()),
-                        "attribute {name} is read but pruned"
-                    );
+                    assert!(read_somewhere(name), "attribute {name} is read but pruned");
                     checked += 1;
                 }
             }
@@ -352,6 +445,46 @@ mod tests {
             checked > 20,
             "found only {checked} attribute reads: did the code change shape?"
         );
+    }
+
+    #[test]
+    fn links_other_than_canonical_go() {
+        assert_eq!(
+            prune(
+                r#"<link rel=stylesheet href=a.css><LINK REL="Canonical" HREF="/a"><link rel=icon>"#
+            ),
+            r#"<LINK REL="Canonical" HREF="/a">"#
+        );
+    }
+
+    #[test]
+    fn what_skipped_elements_hold_goes() {
+        assert_eq!(
+            prune("<p>a</p><svg><g><path/></g><svg><title>t</title></svg></svg><p>b</p>"),
+            "<p>a</p><svg></svg><p>b</p>"
+        );
+        assert_eq!(
+            prune("<select><option>1<option>2</select><video><source src=a.mp4>Get it</video>"),
+            "<select></select><video></video>"
+        );
+        // a self-closed nested one does not count as open
+        assert_eq!(
+            prune("<svg><svg/></svg><p>kept</p><svg></svg>"),
+            "<svg></svg><p>kept</p><svg></svg>"
+        );
+    }
+
+    #[test]
+    fn skipped_elements_the_parser_reads_otherwise_are_kept() {
+        // `<svg/>` holds nothing; a select without an end tag, or one that a nested select
+        // closes, is left to the parser
+        for html in [
+            "<svg/><p>kept</p></svg>",
+            "<select><option>1<p>kept</p>",
+            "<select><select><p>kept</p></select>",
+        ] {
+            assert_eq!(prune(html), html);
+        }
     }
 
     #[test]
