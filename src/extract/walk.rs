@@ -2,7 +2,10 @@
 //! the element owning them, records every element with what its tag and class/id say about it,
 //! and collects the metadata carriers (meta, link, JSON-LD, time, bylines) on the way.
 
+use std::sync::LazyLock;
+
 use ego_tree::NodeRef;
+use regex::Regex;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
@@ -11,6 +14,12 @@ use super::vocabulary::{Role, classify, is_overlay};
 /// Beyond this depth the walk stops building structure and flattens the subtree's text (hostile
 /// pages nest 10,000 levels; recursion must stay bounded).
 const MAX_DEPTH: usize = 256;
+
+/// The class/id words that make an element a date or byline candidate in [`Walker::hints`] (each
+/// word it tests on the class-gated paths contains one of these).
+static HINT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("date|time|publish|posted|meta|vcard|author|byline").expect("literal alternation")
+});
 
 /// No parent.
 pub const NONE: u32 = u32::MAX;
@@ -118,18 +127,44 @@ impl Walker {
         }
     }
 
+    /// Appends text with its whitespace runs collapsed to one space and NULs dropped.
     fn push_text(&mut self, text: &str, in_link: bool) {
-        for c in text.chars() {
-            if c.is_whitespace() {
-                if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
-                    self.buf.push(' ');
-                }
-            } else if c != '\0' {
-                self.buf.push(c);
-                if in_link {
-                    self.buf_links += 1;
+        if !text.is_ascii() {
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    self.push_space();
+                } else if c != '\0' {
+                    self.buf.push(c);
+                    self.buf_links += u32::from(in_link);
                 }
             }
+            return;
+        }
+        // ASCII (most text nodes): whole runs between spaces at a time
+        let b = text.as_bytes();
+        let mut at = 0;
+        while at < b.len() {
+            if is_ascii_space(b[at]) {
+                self.push_space();
+                at += 1;
+                continue;
+            }
+            let end = b[at..]
+                .iter()
+                .position(|&c| is_ascii_space(c) || c == 0)
+                .map_or(b.len(), |p| at + p);
+            self.buf.push_str(&text[at..end]);
+            if in_link {
+                self.buf_links += (end - at) as u32;
+            }
+            // a NUL is dropped
+            at = if b.get(end) == Some(&0) { end + 1 } else { end };
+        }
+    }
+
+    fn push_space(&mut self) {
+        if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
+            self.buf.push(' ');
         }
     }
 
@@ -302,6 +337,8 @@ impl Walker {
 
     /// Dates and bylines carried by body elements.
     fn hints(&mut self, node: NodeRef<'_, Node>, e: &Element, attrs: &Attrs, class: &str) {
+        // most elements' classes name none of the words below: one search rules them all out
+        let marked = HINT_WORDS.is_match(class);
         let itemprop = attrs.itemprop;
         let tag = e.name();
         if itemprop.eq_ignore_ascii_case("datePublished")
@@ -335,7 +372,8 @@ impl Walker {
             if class.contains("published") || class.contains("date") {
                 self.date(e.attr("title").unwrap_or("").to_string(), 7, false);
             }
-        } else if self.page.dates.len() < 40
+        } else if marked
+            && self.page.dates.len() < 40
             && ["date", "time", "publish", "posted", "dateline", "meta"]
                 .iter()
                 .any(|w| class.contains(w))
@@ -359,7 +397,8 @@ impl Walker {
                     declared: true,
                 });
             }
-        } else if self.page.bylines.len() < 20
+        } else if marked
+            && self.page.bylines.len() < 20
             && class.contains("vcard")
             && class.contains("author")
             && !class.contains("comment")
@@ -370,7 +409,8 @@ impl Walker {
                 text: name,
                 declared: true,
             });
-        } else if self.page.bylines.len() < 20
+        } else if marked
+            && self.page.bylines.len() < 20
             && (class.contains("byline") || class.contains("author"))
             && !class.contains("bio")
             && !class.contains("avatar")
@@ -546,7 +586,16 @@ fn class_words(class: &str, id: &str) -> String {
     words.push_str(id);
     words.make_ascii_lowercase();
     // `post_body` and `post-body` are the same words to the vocabulary
-    words.replace('_', "-")
+    if words.contains('_') {
+        words = words.replace('_', "-");
+    }
+    words
+}
+
+/// What `char::is_whitespace` is among ASCII bytes (tab, newline, vertical tab, form feed,
+/// carriage return, space).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// The collapsed text below a node, or `None` when it is longer than `limit` bytes (stops early).
@@ -584,6 +633,17 @@ fn raw_text(node: NodeRef<'_, Node>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_runs_collapse_whitespace_and_drop_nuls() {
+        let html = Html::parse_document(
+            "<p>one\u{0}two \t\n three\u{a0}four\u{0b}<a>fi\u{0}ve  six</a>\u{3000}sev\u{e9}n</p>",
+        );
+        let page = walk(&html);
+        let block = &page.blocks[0];
+        assert_eq!(block.text, "onetwo three four five six sev\u{e9}n");
+        assert_eq!(block.link_chars, 7, "letters of 'five six' in the link");
+    }
 
     #[test]
     fn hints_inside_dropped_inline_boilerplate_are_kept() {
