@@ -1,29 +1,28 @@
 //! Bytes → text: the page's character encoding, decided in the order browsers and the dev sets
 //! agree on (BOM, HTTP charset, valid UTF-8, `<meta charset>` prescan, detection).
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_8};
 
 /// How many leading bytes the `<meta charset>` prescan looks at (the HTML spec says 1024; real
 /// pages put long `<script>`s first, so we look further).
 const PRESCAN_BYTES: usize = 4096;
 
-/// Decodes an HTML page to text. `content_type` is the HTTP header, used for its `charset`.
-/// Never fails: undecodable bytes become U+FFFD.
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
+/// Decodes an HTML page to text (borrowed when the bytes are already UTF-8). `content_type` is
+/// the HTTP header, used for its `charset`. Never fails: undecodable bytes become U+FFFD.
+pub fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom_len..])
-            .0
-            .into_owned();
+        return encoding.decode_without_bom_handling(&bytes[bom_len..]).0;
     }
     if let Some(encoding) = content_type.and_then(http_charset) {
-        return encoding.decode_without_bom_handling(bytes).0.into_owned();
+        return encoding.decode_without_bom_handling(bytes).0;
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     if let Some(encoding) = meta_charset(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
-        return encoding.decode_without_bom_handling(bytes).0.into_owned();
+        return encoding.decode_without_bom_handling(bytes).0;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -31,7 +30,6 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> String {
         .guess(None, chardetng::Utf8Detection::Allow)
         .decode_without_bom_handling(bytes)
         .0
-        .into_owned()
 }
 
 /// The encoding named by `charset=` in a Content-Type value, if it names one we know.

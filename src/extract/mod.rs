@@ -70,15 +70,12 @@ pub struct Article {
 /// assert!(a.text.starts_with("It was a dark"));
 /// ```
 pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Article {
-    let mut text = decode(html, content_type);
-    if text.len() > MAX_HTML_BYTES {
-        let mut cut = MAX_HTML_BYTES;
-        while !text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        text.truncate(cut);
+    let text = decode(html, content_type);
+    let mut cut = text.len().min(MAX_HTML_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
     }
-    let doc = scraper::Html::parse_document(&prune::prune(&text));
+    let doc = scraper::Html::parse_document(&prune::prune(&text[..cut]));
     drop(text);
     let page = walk::walk(&doc);
     drop(doc);
