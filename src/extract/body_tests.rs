@@ -102,3 +102,29 @@ fn headings_left_at_the_end_of_the_body_go() {
     );
     assert!(text.ends_with("hemp"), "{text}");
 }
+
+#[test]
+fn author_boxes_and_carousels_are_boilerplate() {
+    for class in [
+        "saboxplugin-wrap",
+        "bdc-dzftng-AuthorBio",
+        "authorbox",
+        "swiper-wrapper",
+    ] {
+        let words = class.to_ascii_lowercase().replace('_', "-");
+        assert_eq!(
+            classify("div", "", "", &words),
+            Role::Boilerplate,
+            "{class}"
+        );
+    }
+    let text = body(
+        r#"<html><body><article><div class="entry-content">
+        <p>The article has a first paragraph that is long enough to count as article text.</p>
+        <p>And a second paragraph, also long enough, so that the container is clearly chosen.</p>
+        <div class="saboxplugin-wrap"><div class="saboxplugin-desc"><p>Karina holds a degree
+        in finance and writes about cleaning, homes and small businesses.</p></div></div>
+        </div></article></body></html>"#,
+    );
+    assert!(!text.contains("Karina"), "{text}");
+}
