@@ -199,6 +199,9 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         is_root[r as usize] = true;
     }
     let mut out: Vec<&str> = Vec::new();
+    // whether each kept block is a heading: headings left at the end of the body introduced
+    // something dropped (a "Related posts" list, a comment form)
+    let mut heading: Vec<bool> = Vec::new();
     for b in &page.blocks {
         let tag = page.elems[b.owner as usize].tag.as_str();
         let fallback = roots.is_empty() && !ancestor_boiler(page, b.owner);
@@ -215,8 +218,20 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
             continue;
         }
         out.push(&b.text);
+        // headings that are list items are the list's text
+        let parent = page.elems[b.owner as usize].parent;
+        heading
+            .push(is_heading(tag) && (parent == NONE || page.elems[parent as usize].tag != "li"));
+    }
+    while out.len() > 1 && heading.last() == Some(&true) {
+        out.pop();
+        heading.pop();
     }
     out.join("\n\n")
+}
+
+fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 fn ancestor_boiler(page: &Page, mut at: u32) -> bool {
@@ -278,26 +293,5 @@ pub fn explain(page: &Page) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::extract::extract;
-
-    #[test]
-    fn a_consent_dialog_is_never_the_body_of_a_short_article() {
-        // the shape of a NYT-style page with a two-line wire story: the consent banner holds
-        // more text than the article
-        let html = r#"<html><body><div id="app">
-            <div class="banner-wrap" role="dialog" aria-label="Cookie consent">
-            <div class="b1"><p class="b2">We use cookies and similar technologies to recognize
-            your repeat visits and preferences, to measure the effectiveness of campaigns, and to
-            analyze traffic. To learn more about cookies, including how to disable them, view our
-            <a href="/privacy">Cookie Policy</a>. By clicking Accept or continuing to use the
-            site, you agree to the use of cookies.</p><button>Accept</button></div></div>
-            <main><div><article><header><h1>Cooper Canada year net</h1></header>
-            <section name="articleBody"><div class="c1"><p class="c2">Shr 23 cts vs 42 cts Net
-            1,387,000 vs 2,532,000 Revs 80.5 mln vs 82.6 mln</p></div></section>
-            </article></div></main></div></body></html>"#;
-        let article = extract(html.as_bytes(), Some("https://example.com/a"), None);
-        assert!(article.text.starts_with("Shr 23 cts"), "{}", article.text);
-        assert!(!article.text.contains("cookies"), "{}", article.text);
-    }
-}
+#[path = "body_tests.rs"]
+mod tests;

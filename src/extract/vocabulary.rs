@@ -47,6 +47,7 @@ const BOILER_WORDS: &[&str] = &[
     "date",
     "dateline",
     "dfp",
+    "disclosure",
     "disqus",
     "donate",
     "donation",
@@ -54,6 +55,7 @@ const BOILER_WORDS: &[&str] = &[
     "flyout",
     "follow",
     "footer",
+    "footnotes",
     "gdpr",
     "header",
     "infobox",
@@ -98,7 +100,6 @@ const BOILER_WORDS: &[&str] = &[
     "shares",
     "sharethis",
     "sharing",
-    "sidebar",
     "signup",
     "skip",
     "social",
@@ -109,6 +110,7 @@ const BOILER_WORDS: &[&str] = &[
     "subnav",
     "subscribe",
     "subscription",
+    "swiper",
     "taboola",
     "tags",
     "teaser",
@@ -130,7 +132,6 @@ const BOILER_PARTS: &[&str] = &[
     "sharing",
     "social",
     "comment",
-    "sidebar",
     "breadcrumb",
     "subscri",
     "advert",
@@ -159,6 +160,9 @@ const BOILER_PARTS: &[&str] = &[
     "cta-",
     "author-info",
     "authorinfo",
+    "authorbio",
+    "authorbox",
+    "saboxplugin",
     "tagcloud",
     "tag-list",
     "taglist",
@@ -263,15 +267,33 @@ pub fn classify(tag: &str, itemprop: &str, role: &str, words: &str) -> Role {
     if CONTENT.is_match(words) {
         return Role::Content;
     }
-    if tag == "header" || BOILER.is_match(words) {
+    if tag == "header" || BOILER.is_match(words) || is_sidebar(words) {
         return Role::Boilerplate;
     }
-    let boiler = BOILER_WORD.is_match(words);
+    // a heading's "header" class names the heading itself (Substack's `header-anchor-post`), not
+    // the page's header
+    let heading = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let boiler = BOILER_WORD
+        .find_iter(words)
+        .any(|m| !(heading && m.as_str() == "header"));
     if boiler {
         Role::Boilerplate
     } else {
         Role::Neutral
     }
+}
+
+/// A sidebar, not a layout that has one: `content-sidebar-wrap`, `no-sidebar`, `with-sidebar`,
+/// `sidebar-enabled--false` and utility classes such as `mr-[--sidebar-width]` wrap the article.
+fn is_sidebar(words: &str) -> bool {
+    words.contains("sidebar")
+        && words.split_ascii_whitespace().any(|w| {
+            w.contains("sidebar")
+                && !["no-", "with-", "has-"].iter().any(|p| w.starts_with(p))
+                && !["content", "layout", "enabled", "[", ":"]
+                    .iter()
+                    .any(|p| w.contains(p))
+        })
 }
 
 /// Short paragraphs that are interface text, not article text (matched lower case, whole block

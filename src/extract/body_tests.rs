@@ -1,0 +1,130 @@
+//! Tests of the body model and of the class/id vocabulary it reads.
+
+use crate::extract::extract;
+use crate::extract::vocabulary::{Role, classify};
+
+fn body(html: &str) -> String {
+    extract(html.as_bytes(), Some("https://example.com/a"), None).text
+}
+
+#[test]
+fn a_consent_dialog_is_never_the_body_of_a_short_article() {
+    // the shape of a NYT-style page with a two-line wire story: the consent banner holds
+    // more text than the article
+    let html = r#"<html><body><div id="app">
+        <div class="banner-wrap" role="dialog" aria-label="Cookie consent">
+        <div class="b1"><p class="b2">We use cookies and similar technologies to recognize
+        your repeat visits and preferences, to measure the effectiveness of campaigns, and to
+        analyze traffic. To learn more about cookies, including how to disable them, view our
+        <a href="/privacy">Cookie Policy</a>. By clicking Accept or continuing to use the
+        site, you agree to the use of cookies.</p><button>Accept</button></div></div>
+        <main><div><article><header><h1>Cooper Canada year net</h1></header>
+        <section name="articleBody"><div class="c1"><p class="c2">Shr 23 cts vs 42 cts Net
+        1,387,000 vs 2,532,000 Revs 80.5 mln vs 82.6 mln</p></div></section>
+        </article></div></main></div></body></html>"#;
+    let article = extract(html.as_bytes(), Some("https://example.com/a"), None);
+    assert!(article.text.starts_with("Shr 23 cts"), "{}", article.text);
+    assert!(!article.text.contains("cookies"), "{}", article.text);
+}
+
+#[test]
+fn a_heading_marked_header_is_a_heading_not_the_page_header() {
+    // Substack marks its subheadings `header-anchor-post`
+    assert_eq!(classify("h2", "", "", "header-anchor-post"), Role::Neutral);
+    assert_eq!(classify("div", "", "", "site-header"), Role::Boilerplate);
+    let text = body(
+        r#"<html><body><article><div class="body markup">
+        <p>The first part of the post explains what the tool does and why anyone would want it.</p>
+        <h2 class="header-anchor-post">Start with a plan</h2>
+        <p>The second part of the post walks through the plan, one careful step after another.</p>
+        </div></article></body></html>"#,
+    );
+    assert!(text.contains("Start with a plan"), "{text}");
+}
+
+#[test]
+fn a_layout_that_has_a_sidebar_is_not_a_sidebar() {
+    for layout in [
+        "content-sidebar-wrap",
+        "container-wrap no-sidebar",
+        "page-width with-sidebar",
+        "article sidebar-enabled--false",
+        "w-full lg:mr-[--sidebar-container-width]",
+    ] {
+        assert_eq!(classify("div", "", "", layout), Role::Neutral, "{layout}");
+    }
+    for sidebar in [
+        "sidebar",
+        "widget-area sidebar-primary",
+        "td-sidebar",
+        "rightsidebar",
+    ] {
+        assert_eq!(
+            classify("div", "", "", sidebar),
+            Role::Boilerplate,
+            "{sidebar}"
+        );
+    }
+}
+
+#[test]
+fn disclosures_and_footnotes_are_boilerplate() {
+    assert_eq!(
+        classify("div", "", "", "dcom-c-disclosure"),
+        Role::Boilerplate
+    );
+    assert_eq!(classify("div", "", "", "footnotes"), Role::Boilerplate);
+    assert_eq!(
+        classify("div", "", "", "entry-footnotes-content"),
+        Role::Boilerplate
+    );
+}
+
+#[test]
+fn headings_left_at_the_end_of_the_body_go() {
+    let text = body(
+        r#"<html><body><article>
+        <p>The article has a first paragraph that is long enough to count as article text.</p>
+        <p>And a second paragraph, also long enough, so that the container is clearly chosen.</p>
+        <h3>Related posts</h3>
+        <ul><li><a href="/x">Another post with a long title here</a></li>
+        <li><a href="/y">Yet another post with a long title</a></li></ul>
+        </article></body></html>"#,
+    );
+    assert!(text.ends_with("clearly chosen."), "{text}");
+    // a heading that is a list item stays: it is the list's text
+    let text = body(
+        r#"<html><body><article>
+        <p>The article has a first paragraph that is long enough to count as article text.</p>
+        <p>And a second paragraph, also long enough, so that the container is clearly chosen.</p>
+        <ul><li><h3>organic cotton</h3></li><li><h3>hemp</h3></li></ul>
+        </article></body></html>"#,
+    );
+    assert!(text.ends_with("hemp"), "{text}");
+}
+
+#[test]
+fn author_boxes_and_carousels_are_boilerplate() {
+    for class in [
+        "saboxplugin-wrap",
+        "bdc-dzftng-AuthorBio",
+        "authorbox",
+        "swiper-wrapper",
+    ] {
+        let words = class.to_ascii_lowercase().replace('_', "-");
+        assert_eq!(
+            classify("div", "", "", &words),
+            Role::Boilerplate,
+            "{class}"
+        );
+    }
+    let text = body(
+        r#"<html><body><article><div class="entry-content">
+        <p>The article has a first paragraph that is long enough to count as article text.</p>
+        <p>And a second paragraph, also long enough, so that the container is clearly chosen.</p>
+        <div class="saboxplugin-wrap"><div class="saboxplugin-desc"><p>Karina holds a degree
+        in finance and writes about cleaning, homes and small businesses.</p></div></div>
+        </div></article></body></html>"#,
+    );
+    assert!(!text.contains("Karina"), "{text}");
+}
