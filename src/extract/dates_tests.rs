@@ -98,3 +98,20 @@ fn slashed_header_date_read_the_other_way_keeps_the_metadata() {
         Some("2021-01-11")
     );
 }
+
+#[test]
+fn a_bare_date_meta_yields_to_marked_body_dates_of_one_day() {
+    let page = |times: &str| {
+        format!(
+            r#"<html><head><meta name="dcterms.date" content="2022-01-21T09:43+01:00"></head><body>
+            <h1>Nuclear power is not sustainable</h1>{}{times}</body></html>"#,
+            BODY.repeat(10)
+        )
+    };
+    let one = r#"<p class="meta"><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></p>"#;
+    assert_eq!(published(&page(one)).as_deref(), Some("2022-01-25"));
+    // several days: a list of other articles, the meta stands
+    let list = r#"<ul><li><time itemprop="datePublished" datetime="2026-03-13">13.03.2026</time></li>
+        <li><time itemprop="datePublished" datetime="2026-03-12">12.03.2026</time></li></ul>"#;
+    assert_eq!(published(&page(list)).as_deref(), Some("2022-01-21"));
+}

@@ -54,6 +54,9 @@ const PUBLISHED_KEYS: &[&str] = &[
     "firstpublisheddate",
 ];
 
+/// Meta names of [`PUBLISHED_KEYS`] that say "a date" rather than "the publication".
+const GENERIC_KEYS: &[&str] = &["date", "dc.date", "dcterms.date"];
+
 /// Meta names for the last modification.
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
@@ -278,9 +281,18 @@ fn published_meta(
     };
     from_ld(ld.article())
         .or_else(|| {
-            PUBLISHED_KEYS
+            let (key, d) = PUBLISHED_KEYS
                 .iter()
-                .find_map(|k| meta(page, k).and_then(dates::parse_machine))
+                .find_map(|k| Some((*k, meta(page, k).and_then(dates::parse_machine)?)))?;
+            // a bare "date" meta is often the day the page was rendered or changed: `<time>`
+            // or `itemprop` elements of the body that all name one day are more specific (several
+            // days are a list of other articles)
+            if GENERIC_KEYS.contains(&key)
+                && let Some(body) = one_marked_day(page)
+            {
+                return Some(body);
+            }
+            Some(d)
         })
         .or_else(|| from_ld(ld.webpage()))
         .or_else(|| from_ld(ld.other_work()))
@@ -315,6 +327,20 @@ fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
         };
     }
     best.map(|(_, d)| d)
+}
+
+/// The publication date of the body's `<time>`, `itemprop` and `abbr` elements, when they all
+/// name the same day.
+fn one_marked_day(page: &Page) -> Option<DateTime<FixedOffset>> {
+    let mut marked = page
+        .dates
+        .iter()
+        .filter(|h| !h.modified && h.strength >= 6)
+        .filter_map(|h| dates::parse_machine(&h.value));
+    let first = marked.next()?;
+    marked
+        .all(|d| d.date_naive() == first.date_naive())
+        .then_some(first)
 }
 
 /// Last resort: the first date written in a short block of the page (sites whose menus run to
