@@ -115,3 +115,18 @@ fn a_bare_date_meta_yields_to_marked_body_dates_of_one_day() {
         <li><time itemprop="datePublished" datetime="2026-03-12">12.03.2026</time></li></ul>"#;
     assert_eq!(published(&page(list)).as_deref(), Some("2022-01-21"));
 }
+
+#[test]
+fn printed_modification_without_json_ld_keeps_the_open_graph_publication() {
+    let page = |ld: &str| {
+        format!(
+            r#"<html><head>{ld}<meta property="article:published_time" content="2019-09-16T10:46:39+00:00">
+            <meta property="article:modified_time" content="2026-02-28T15:21:28+00:00"></head><body>
+            <h1>Best drip coffee maker</h1><p>Last Updated: February 28, 2026</p>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(published(&page("")).as_deref(), Some("2019-09-16"));
+    // a JSON-LD article: the printed date stands, as before
+    let ld = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2019-09-16T10:46:39+00:00","dateModified":"2026-02-28T15:21:28+00:00"}</script>"#;
+    assert_eq!(published(&page(ld)).as_deref(), Some("2026-02-28"));
+}
