@@ -499,6 +499,17 @@ fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
         .or_else(|| found.into_iter().min_by_key(|(at, _, _)| *at))
 }
 
+/// Whether `printed` was read from a numeric date written with slashes ("11/01/2021") whose day
+/// and month could be read the other way round, and that other reading is `declared`: the page's
+/// metadata says which order the site writes.
+pub fn swapped_slash(printed_in: &str, printed: NaiveDate, declared: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let other = ymd(printed.year(), printed.day(), printed.month());
+    other == Some(declared)
+        && other != Some(printed)
+        && NUMERIC.captures(printed_in).is_some_and(|c| &c[2] == "/")
+}
+
 // one separator throughout, and whole numbers: "/2025-12_slug" is no date, nor "/2025-12-15+x" 2025-1-2
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -532,6 +543,10 @@ pub fn from_url(url: &str) -> Option<DateTime<FixedOffset>> {
         c[3].parse().ok()?,
     )?)?)
 }
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod dates_tests;
 
 #[cfg(test)]
 mod tests {

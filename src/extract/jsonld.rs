@@ -96,6 +96,17 @@ impl LinkedData {
             .find(|o| types(o).iter().any(|t| t.ends_with("page")))
     }
 
+    /// On a page without an article object, the first other object that says when it was
+    /// published (a `HowTo`, `Recipe`, `Product`…).
+    pub fn other_work(&self) -> Option<&Value> {
+        if self.article().is_some() {
+            return None;
+        }
+        self.objects
+            .iter()
+            .find(|o| o.get("datePublished").is_some())
+    }
+
     /// Follows an `{"@id": …}` reference to the object the graph defines, or returns the value.
     pub fn resolve<'a>(&'a self, v: &'a Value) -> &'a Value {
         if let Some(id) = v.get("@id").and_then(Value::as_str)

@@ -20,6 +20,7 @@ const PUBLISHED_KEYS: &[&str] = &[
     "publishdate",
     "publish-date",
     "publish_date",
+    "published-date",
     "publication_date",
     "publication-date",
     "date_published",
@@ -52,6 +53,9 @@ const PUBLISHED_KEYS: &[&str] = &[
     "published",
     "firstpublisheddate",
 ];
+
+/// Meta names of [`PUBLISHED_KEYS`] that say "a date" rather than "the publication".
+const GENERIC_KEYS: &[&str] = &["date", "dc.date", "dcterms.date"];
 
 /// Meta names for the last modification.
 const MODIFIED_KEYS: &[&str] = &[
@@ -104,21 +108,21 @@ fn headline_block(page: &Page) -> Option<usize> {
     h1_blocks(page).next()
 }
 
-/// The date written in the article's header: the first date in a short block (or a date-marked
+/// A date printed in a header: the day, whether it is labelled as an update, and the text it
+/// was read from.
+type Printed<'p> = (DateTime<FixedOffset>, bool, &'p str);
+
+/// The date written in the header of the `<h1>` whose block is `at`: the first date in a short block (or a date-marked
 /// element) right after the `<h1>` (or just before it), where pages print "Published …", "Oct 5,
 /// 2024", "12.12.2025". An "Updated …" date yields to a publication date elsewhere in the header;
 /// alone, it is the date the page stands by.
-pub fn header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
-    header_date_at(page, headline_block(page)?)
-}
-
-/// The date in the header of the `<h1>` whose block is `at`.
-fn header_date_at(page: &Page, at: usize) -> Option<DateTime<FixedOffset>> {
+fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
     let read_block = |i: usize| {
         let text = page.blocks[i].text.as_str();
         (text.len() < 100)
             .then(|| dates::published_in_text(text))
             .flatten()
+            .map(|(d, up)| (d, up, text))
     };
     // the date-marked elements found while the walk stood at block `i`
     let read_hints = |i: usize| {
@@ -128,9 +132,10 @@ fn header_date_at(page: &Page, at: usize) -> Option<DateTime<FixedOffset>> {
             .find_map(|h| {
                 let d = dates::parse_machine(&h.value)?;
                 if h.modified {
-                    return Some((d, true));
+                    return Some((d, true, h.value.as_str()));
                 }
-                Some(dates::published_in_text(&h.value).unwrap_or((d, false)))
+                let (d, up) = dates::published_in_text(&h.value).unwrap_or((d, false));
+                Some((d, up, h.value.as_str()))
             })
     };
     let after =
@@ -141,8 +146,8 @@ fn header_date_at(page: &Page, at: usize) -> Option<DateTime<FixedOffset>> {
     let mut update = None;
     for found in after.chain(before).flatten() {
         match found {
-            (d, false) => return Some(d),
-            (d, true) => update = update.or(Some(d)),
+            (d, false, text) => return Some((d, false, text)),
+            found => update = update.or(Some(found)),
         }
     }
     update
@@ -153,10 +158,15 @@ fn header_date_at(page: &Page, at: usize) -> Option<DateTime<FixedOffset>> {
 /// difference is a time zone); then JSON-LD, metas, `<time>`/`itemprop`, the URL, and a scan of
 /// the page's short blocks.
 pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<DateTime<FixedOffset>> {
-    let found = published_meta(page, ld, url).map(local_midnight);
-    if let Some(h) = header_date(page) {
+    let found = published_meta(page, ld, url)
+        .map(|d| own_offset(page, ld, d))
+        .map(local_midnight)
+        .map(|d| url_day(d, url));
+    if let Some((h, _, text)) = headline_block(page).and_then(|at| header_date_at(page, at)) {
         return match found {
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
+            Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
+            Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
             _ => Some(h),
         };
     }
@@ -187,6 +197,7 @@ fn later_header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
         .skip(1)
         .take(2)
         .find_map(|i| header_date_at(page, i))
+        .map(|(d, ..)| d)
 }
 
 /// A dateline opening a long block just after the `<h1>` ("Pressemitteilung vom 25. Januar 2022 |
@@ -198,6 +209,60 @@ fn dateline(page: &Page) -> Option<DateTime<FixedOffset>> {
         .iter()
         .take(4)
         .find_map(block_dateline)
+}
+
+/// On a page whose publication date is declared by `article:published_time` and not by a
+/// JSON-LD article, a printed header date that is the declared modification, more than a day
+/// later, is a re-dated evergreen page: the declared publication stands. (With a JSON-LD
+/// article the gold follows the printed date about as often as not, see docs/extraction.md.)
+fn open_graph_republished(
+    page: &Page,
+    ld: &LinkedData,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+) -> bool {
+    ld.article().and_then(|a| a.get("datePublished")).is_none()
+        && meta(page, "article:published_time").is_some()
+        && (printed.date_naive() - declared.date_naive()).num_days() > 1
+        && modified(page, ld).is_some_and(|m| m.date_naive() == printed.date_naive())
+}
+
+/// A UTC timestamp that another declared date of the page gives as the same instant in its own
+/// offset ("2019-10-18T22:04:00Z" in JSON-LD, "Sat, 19 Oct 2019 00:04:00 +0200" in a meta) is
+/// given back in that offset, so the page's own day.
+fn own_offset(page: &Page, ld: &LinkedData, d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    if d.offset().local_minus_utc() != 0 {
+        return d;
+    }
+    let ld_dates = [ld.article(), ld.webpage()]
+        .into_iter()
+        .flatten()
+        .filter_map(|a| jsonld::text(a.get("datePublished")));
+    let meta_dates = PUBLISHED_KEYS
+        .iter()
+        .filter_map(|k| meta(page, k))
+        .map(str::to_string);
+    ld_dates
+        .chain(meta_dates)
+        .filter_map(|s| dates::parse_machine(&s))
+        .find(|o| o.offset().local_minus_utc() != 0 && (o.timestamp() - d.timestamp()).abs() <= 60)
+        .map_or(d, |o| d.with_timezone(o.offset()))
+}
+
+/// The day in the page's URL path, when it says the declared date is not the page's own: a UTC
+/// timestamp a day after it is the evening before in the writer's zone (".../2025/12/18/…" with
+/// "2025-12-19T02:41:41+00:00"), and a declared date more than a month after it is a
+/// republication (the path keeps the day the address was made).
+fn url_day(d: DateTime<FixedOffset>, url: Option<&str>) -> DateTime<FixedOffset> {
+    let Some(u) = url.and_then(dates::from_url) else {
+        return d;
+    };
+    let gap = (d.date_naive() - u.date_naive()).num_days();
+    if (gap == 1 && d.offset().local_minus_utc() == 0) || gap > 30 {
+        u
+    } else {
+        d
+    }
 }
 
 /// A UTC timestamp at exactly 22:00 or 23:00 is a date-only value stored as midnight in a
@@ -233,11 +298,21 @@ fn published_meta(
     };
     from_ld(ld.article())
         .or_else(|| {
-            PUBLISHED_KEYS
+            let (key, d) = PUBLISHED_KEYS
                 .iter()
-                .find_map(|k| meta(page, k).and_then(dates::parse_machine))
+                .find_map(|k| Some((*k, meta(page, k).and_then(dates::parse_machine)?)))?;
+            // a bare "date" meta is often the day the page was rendered or changed: `<time>`
+            // or `itemprop` elements of the body that all name one day are more specific (several
+            // days are a list of other articles)
+            if GENERIC_KEYS.contains(&key)
+                && let Some(body) = one_marked_day(page)
+            {
+                return Some(body);
+            }
+            Some(d)
         })
         .or_else(|| from_ld(ld.webpage()))
+        .or_else(|| from_ld(ld.other_work()))
         .or_else(|| dom_date(page, false))
         .or_else(|| url.and_then(dates::from_url))
 }
@@ -269,6 +344,20 @@ fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
         };
     }
     best.map(|(_, d)| d)
+}
+
+/// The publication date of the body's `<time>`, `itemprop` and `abbr` elements, when they all
+/// name the same day.
+fn one_marked_day(page: &Page) -> Option<DateTime<FixedOffset>> {
+    let mut marked = page
+        .dates
+        .iter()
+        .filter(|h| !h.modified && h.strength >= 6)
+        .filter_map(|h| dates::parse_machine(&h.value));
+    let first = marked.next()?;
+    marked
+        .all(|d| d.date_naive() == first.date_naive())
+        .then_some(first)
 }
 
 /// Last resort: the first date written in a short block of the page (sites whose menus run to
@@ -311,7 +400,14 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
     }
     let _ = writeln!(out, "url {}", show(url.and_then(dates::from_url)));
     let _ = writeln!(out, "meta cascade {}", show(published_meta(page, ld, url)));
-    let _ = writeln!(out, "header {}", show(header_date(page)));
+    let h = headline_block(page).and_then(|at| header_date_at(page, at));
+    let _ = writeln!(
+        out,
+        "header {} update={}",
+        show(h.map(|(d, ..)| d)),
+        h.is_some_and(|(_, u, _)| u)
+    );
+    let _ = writeln!(out, "modified {}", show(modified(page, ld)));
     if let Some(at) = headline_block(page) {
         for b in &page.blocks[at.saturating_sub(4)..(at + 9).min(page.blocks.len())] {
             let _ = writeln!(
@@ -322,6 +418,22 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
         }
     }
     let _ = writeln!(out, "text scan {}", show(text_scan(page)));
+    for (i, b) in page.blocks.iter().enumerate() {
+        if let Some((d, up)) = dates::published_in_text(&b.text) {
+            let _ = writeln!(
+                out,
+                "  date@{i} {} upd={up} len={}",
+                d.date_naive(),
+                b.text.len()
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "h1 at {:?} of {}",
+        headline_block(page),
+        page.blocks.len()
+    );
     let _ = writeln!(out, "published {}", show(published(page, ld, url)));
     out
 }

@@ -1,0 +1,132 @@
+//! Tests of the publication date rules, on small hand-written pages.
+
+use crate::extract::extract;
+
+fn published_at(html: &str, url: &str) -> Option<String> {
+    extract(html.as_bytes(), Some(url), None)
+        .published
+        .map(|d| d.to_rfc3339())
+}
+
+fn published(html: &str) -> Option<String> {
+    published_at(html, "https://news.example/story").map(|d| d[..10].to_string())
+}
+
+const BODY: &str =
+    "<p>Lavender fields, markets and the sea: a week in the south of France, day by day.</p>";
+
+#[test]
+fn published_date_meta_name() {
+    let html = format!(
+        r#"<html><head><meta name="published-date" content="2021-02-16"></head><body><h1>Emerging technologies</h1>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2021-02-16"));
+}
+
+#[test]
+fn json_ld_of_another_type_when_there_is_no_article() {
+    // a HowTo with a malformed time still gives its day
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"HowTo","name":"Sew a tablecloth","datePublished":"2022-01-10T22:06:08:684Z"}}</script></head><body><h1>Sew a tablecloth</h1>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2022-01-10"));
+    // an article object keeps the word
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">[{{"@type":"Product","datePublished":"2020-01-01"}},{{"@type":"NewsArticle","datePublished":"2022-03-04"}}]</script></head><body><h1>Sew a tablecloth</h1>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2022-03-04"));
+}
+
+#[test]
+fn utc_timestamp_takes_the_offset_another_source_gives_the_same_instant() {
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2019-10-18T22:04:00Z"}}</script>
+        <meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200"></head><body><h1>Alternative therapies</h1>{BODY}</body></html>"#
+    );
+    assert_eq!(
+        published_at(&html, "https://news.example/story").as_deref(),
+        Some("2019-10-19T00:04:00+02:00")
+    );
+}
+
+#[test]
+fn url_day_against_declared_dates() {
+    let meta = |d: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="{d}"></head><body><h1>Comfort watches</h1>{BODY}</body></html>"#
+        )
+    };
+    let url = "https://blog.example/2025/12/18/comfort-watches";
+    let day = |html: &str| published_at(html, url).map(|d| d[..10].to_string());
+    // a UTC timestamp early the next day: the writer's evening
+    assert_eq!(
+        day(&meta("2025-12-19T02:41:41+00:00")).as_deref(),
+        Some("2025-12-18")
+    );
+    // with its own offset, the metadata keeps its day
+    assert_eq!(
+        day(&meta("2025-12-19T02:41:41+01:00")).as_deref(),
+        Some("2025-12-19")
+    );
+    // republished years later: the path keeps the first day
+    assert_eq!(
+        day(&meta("2026-06-17T18:28:00+02:00")).as_deref(),
+        Some("2025-12-18")
+    );
+    // a few days later is an edit of the same story
+    assert_eq!(
+        day(&meta("2025-12-24T18:28:00+02:00")).as_deref(),
+        Some("2025-12-24")
+    );
+}
+
+#[test]
+fn slashed_header_date_read_the_other_way_keeps_the_metadata() {
+    let page = |printed: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2021-11-01T05:00:14Z"></head><body>
+            <h1>The electric scooter on test</h1><p>{printed}</p>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page("11/01/2021")).as_deref(),
+        Some("2021-11-01")
+    );
+    // dots are day first: the printed date stands
+    assert_eq!(
+        published(&page("11.01.2021")).as_deref(),
+        Some("2021-01-11")
+    );
+}
+
+#[test]
+fn a_bare_date_meta_yields_to_marked_body_dates_of_one_day() {
+    let page = |times: &str| {
+        format!(
+            r#"<html><head><meta name="dcterms.date" content="2022-01-21T09:43+01:00"></head><body>
+            <h1>Nuclear power is not sustainable</h1>{}{times}</body></html>"#,
+            BODY.repeat(10)
+        )
+    };
+    let one = r#"<p class="meta"><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></p>"#;
+    assert_eq!(published(&page(one)).as_deref(), Some("2022-01-25"));
+    // several days: a list of other articles, the meta stands
+    let list = r#"<ul><li><time itemprop="datePublished" datetime="2026-03-13">13.03.2026</time></li>
+        <li><time itemprop="datePublished" datetime="2026-03-12">12.03.2026</time></li></ul>"#;
+    assert_eq!(published(&page(list)).as_deref(), Some("2022-01-21"));
+}
+
+#[test]
+fn printed_modification_without_json_ld_keeps_the_open_graph_publication() {
+    let page = |ld: &str| {
+        format!(
+            r#"<html><head>{ld}<meta property="article:published_time" content="2019-09-16T10:46:39+00:00">
+            <meta property="article:modified_time" content="2026-02-28T15:21:28+00:00"></head><body>
+            <h1>Best drip coffee maker</h1><p>Last Updated: February 28, 2026</p>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(published(&page("")).as_deref(), Some("2019-09-16"));
+    // a JSON-LD article: the printed date stands, as before
+    let ld = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2019-09-16T10:46:39+00:00","dateModified":"2026-02-28T15:21:28+00:00"}</script>"#;
+    assert_eq!(published(&page(ld)).as_deref(), Some("2026-02-28"));
+}
