@@ -331,16 +331,24 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                 // a person's byline in the header under the headline outweighs the outlet
                 // ("Von David Hutzler, dpa" where the metadata signs "finanztreff.de")
                 found
+            } else if let Some(found) = labelled_text(page).filter(|f| f.iter().all(person)) {
+                // or a labelled one anywhere ("Autorin: Uta Staschewski" under the text)
+                found
             } else {
                 signed
             }
         }
         None => {
             let found = text();
-            if found.is_empty() {
-                header_byline(page)
-            } else {
+            if !found.is_empty() {
                 found
+            } else {
+                let found = header_byline(page);
+                if found.is_empty() {
+                    desk_byline(page)
+                } else {
+                    found
+                }
             }
         }
     }
@@ -367,6 +375,35 @@ fn header_text(page: &Page) -> Option<Vec<String>> {
         true,
     );
     (!found.is_empty()).then_some(found)
+}
+
+/// "Autorin: Uta Staschewski, Projektleiterin der HSS": a line anywhere in the page that opens
+/// with an author label; the first name after it.
+fn labelled_text(page: &Page) -> Option<Vec<String>> {
+    const LABELS: &[&str] = &["autor:", "autorin:", "auteur :", "auteur:", "author:"];
+    page.blocks.iter().find_map(|b| {
+        if b.text.len() > 140 {
+            return None;
+        }
+        let lower = b.text.to_lowercase();
+        let label = LABELS.iter().find(|l| lower.starts_with(*l))?;
+        let first = clean(&[leading_names(b.text[label.len()..].trim())], None)
+            .into_iter()
+            .next()?;
+        (first.split_whitespace().count() >= 2).then(|| vec![first])
+    })
+}
+
+/// A byline-class element that names only a desk ("von Redaktion", "By Staff Writer"): on a page
+/// with no other author, the desk signs.
+fn desk_byline(page: &Page) -> Vec<String> {
+    page.bylines
+        .iter()
+        .filter(|b| !b.declared)
+        .map(|b| clean_declared(std::slice::from_ref(&b.text), None))
+        .find(|f| !f.is_empty())
+        .filter(|f| f.iter().all(|n| is_role(n)))
+        .unwrap_or_default()
 }
 
 /// A name printed beside the date in a short line right under the `<h1>`, without a lead word:
@@ -506,10 +543,11 @@ impl Outlet {
 
     /// The publication's name (compared by its letters and digits; a name of five or more
     /// that ends the site name, as "Die FURCHE" ends "Achtsam durch die Krise | Die FURCHE"),
-    /// or a domain name.
+    /// a domain name, or a company or association by its legal form ("… e.V.", "… GmbH").
     fn is(&self, name: &str) -> bool {
         let n = name_key(name);
         is_domain(name)
+            || is_organisation(name)
             || self
                 .keys
                 .iter()
@@ -599,6 +637,21 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         }
     }
     out
+}
+
+/// Legal forms that end the names of companies and associations, lower case.
+const LEGAL_FORMS: &[&str] = &[
+    "e.v.", "gmbh", "ggmbh", "ag", "kg", "se", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
+    "corp.", "verlag", "stiftung",
+];
+
+/// "Bund der Energieverbraucher e.V.", "EnBW AG": a company or an association, not a person.
+fn is_organisation(name: &str) -> bool {
+    name.split_whitespace().count() >= 2
+        && name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
 }
 
 /// "jungle.world", "cipha.net": a domain name, not a person's.

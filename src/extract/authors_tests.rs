@@ -162,3 +162,32 @@ fn the_publisher_meta_names_the_outlet() {
         braucht Geduld, schwere Köder und einen warmen Mantel.</p></article></body></html>"#;
     assert_eq!(page_authors(html), ["Ivan Valetny"]);
 }
+
+#[test]
+fn a_labelled_byline_outweighs_an_organisation_signing() {
+    let html = r#"<html><head><meta name="author" content="Hanns-Seidel-Stiftung e.V."></head>
+        <body><article><h1>Große Aufgaben für die neue Regierung</h1>
+        {}
+        <p>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</p></article></body></html>"#;
+    // the label closes the article, far below the header
+    let paragraph = "<p>Die neue Regierung hat die Möglichkeit, die Fragmentierung der bisherigen \
+        Regierung zu korrigieren und Reformen voranzutreiben, wenn das Parlament mitzieht.</p>";
+    let html = html.replace("{}", &paragraph.repeat(20));
+    assert_eq!(page_authors(&html), ["Uta Staschewski"]);
+    assert!(is_organisation("Bund der Energieverbraucher e.V."));
+    assert!(!is_organisation("Jane Doe"));
+}
+
+#[test]
+fn a_desk_in_a_byline_box_signs_when_nothing_else_does() {
+    let html = |byline: &str| {
+        format!(
+            r#"<html><body><article><h1>Gitarre und Bass im Februar</h1>
+            <span class="byline author">{byline}</span>
+            <p>In dieser Ausgabe testen wir sechs Verstärker, zwei Bässe und eine Gitarre aus den
+            Sechzigern, die ein Leser auf dem Dachboden gefunden hat.</p></article></body></html>"#
+        )
+    };
+    assert_eq!(page_authors(&html("von Redaktion, ")), ["Redaktion"]);
+    assert_eq!(page_authors(&html("By Staff Writer")), ["Staff Writer"]);
+}
