@@ -538,7 +538,18 @@ impl Outlet {
         .map(name_key)
         .filter(|k| !k.is_empty())
         .collect();
-        Outlet { keys }
+        let mut outlet = Outlet { keys };
+        // "Deutsche Welle (www.dw.com)": the names in a publisher meta, as an author meta
+        // cleaned the same way gives them
+        for p in ["publisher", "dc.publisher"]
+            .iter()
+            .filter_map(|k| meta(page, k))
+        {
+            for n in clean_declared(&[p.to_string()], None) {
+                outlet.keys.push(name_key(&n));
+            }
+        }
+        outlet
     }
 
     /// The publication's name (compared by its letters and digits; a name of five or more

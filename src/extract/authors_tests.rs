@@ -191,3 +191,16 @@ fn a_desk_in_a_byline_box_signs_when_nothing_else_does() {
     assert_eq!(page_authors(&html("von Redaktion, ")), ["Redaktion"]);
     assert_eq!(page_authors(&html("By Staff Writer")), ["Staff Writer"]);
 }
+
+#[test]
+fn a_publisher_meta_is_read_as_an_author_meta_is() {
+    let html = r#"<html><head><meta name="author" content="Deutsche Welle (www.dw.com)">
+        <meta name="publisher" content="Deutsche Welle (www.dw.com)">
+        <meta property="og:site_name" content="DW.COM"></head><body><article>
+        <h1>La perte des terres fertiles</h1>{}
+        <p>Auteur : Kossivi Tiassou</p></article></body></html>"#;
+    let paragraph = "<p>Des millions d'hectares de terres fertiles sont perdus chaque année à \
+        cause de la dégradation de la biodiversité, selon une étude menée à Dakar.</p>";
+    let html = html.replace("{}", &paragraph.repeat(20));
+    assert_eq!(page_authors(&html), ["Kossivi Tiassou"]);
+}
