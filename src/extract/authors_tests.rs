@@ -1,0 +1,206 @@
+//! Tests of the author cascade and its name cleaning.
+
+use super::*;
+
+fn c(s: &str) -> Vec<String> {
+    clean(&[s.to_string()], Some("The Daily"))
+}
+
+fn t(blocks: &[&str]) -> Vec<String> {
+    from_text(blocks.iter().copied())
+}
+
+#[test]
+fn declared_names_are_kept_as_written() {
+    let d = |s: &str| clean_declared(&[s.to_string()], None);
+    assert_eq!(d("kirstin boatto"), vec!["kirstin boatto"]);
+    assert_eq!(d("r23"), vec!["r23"]);
+    assert_eq!(d("Redaktion"), vec!["Redaktion"]);
+    assert_eq!(d("Jane Doe, Staff Writer"), vec!["Jane Doe"]);
+    assert!(d("2024-10-25").is_empty());
+    assert!(d("https://x.example/author/jane").is_empty());
+    // visible bylines still need capitalised names
+    assert!(c("kirstin boatto").is_empty());
+}
+
+#[test]
+fn commenters_and_trailing_interface_words() {
+    assert!(c("Art Edwards says").is_empty());
+    assert_eq!(c("Karl Ruppert More Posts"), vec!["Karl Ruppert"]);
+    assert_eq!(c("Veröffentlicht von Chris Jung"), vec!["Chris Jung"]);
+    assert_eq!(c("vom Support Team"), vec!["Support Team"]);
+    assert_eq!(c("View all posts by Daniel Lemire"), vec!["Daniel Lemire"]);
+    assert_eq!(c("Zeige alle Beiträge von Cem Basman"), vec!["Cem Basman"]);
+    assert!(c("View my complete profile").is_empty());
+}
+
+#[test]
+fn bylines_in_text_blocks() {
+    assert_eq!(
+        t(&["Menu", "By Sofia Gonzalez December 2, 2025", "Body text."]),
+        vec!["Sofia Gonzalez"]
+    );
+    assert_eq!(
+        t(&["Posted on September 21, 2020 by Adi Tzlil"]),
+        vec!["Adi Tzlil"]
+    );
+    assert_eq!(t(&["Written by", "Edzel Tabing"]), vec!["Edzel Tabing"]);
+    assert_eq!(t(&["Autor: Peter Maahn"]), vec!["Peter Maahn"]);
+    assert_eq!(
+        t(&["Von Roland Brockmann und Sebastian Drescher"]),
+        vec!["Roland Brockmann", "Sebastian Drescher"]
+    );
+    assert_eq!(
+        t(&["John Crenshaw in seo", "Written by John Crenshaw"]),
+        vec!["John Crenshaw"]
+    );
+    assert!(t(&["Photo by Jane Doe", "Seite 1 von 1"]).is_empty());
+    assert!(t(&["Powered by WordPress"]).is_empty());
+    assert!(t(&["Nordish by Nature", "Wir verzichten auf Pestizide"]).is_empty());
+    assert!(t(&["Ein Bericht von Monstersternen und Planeten"]).is_empty());
+    assert!(t(&["Das Weltall: Von Monstersternen und Galaxien"]).is_empty());
+    assert!(t(&["Festgenommen, von der Polizei Berlin"]).is_empty());
+}
+
+#[test]
+fn leading_words_go() {
+    assert_eq!(c("By Anna Petrova"), vec!["Anna Petrova"]);
+    assert_eq!(c("Von Max Mustermann"), vec!["Max Mustermann"]);
+    assert_eq!(c("Por María García"), vec!["María García"]);
+    assert_eq!(c("BY JOHN ROE"), vec!["JOHN ROE"]);
+}
+
+#[test]
+fn job_titles_after_the_name_go() {
+    assert_eq!(c("Keith Barry Senior Autos Reporter"), ["Keith Barry"]);
+    assert_eq!(
+        c("Mateusz Haberny Founder at Oakywood"),
+        ["Mateusz Haberny"]
+    );
+    assert_eq!(
+        c("Celeste Longacre Gardener, Astrologer"),
+        ["Celeste Longacre"]
+    );
+    assert_eq!(
+        c("Brett Cruz, Privacy, Digital Security Expert"),
+        ["Brett Cruz"]
+    );
+    assert_eq!(c("Jane Doe, John Roe"), ["Jane Doe", "John Roe"]);
+    assert_eq!(c("Mary Ann Writer"), ["Mary Ann"]);
+    assert_eq!(
+        c("Guide by Will Judd Former Deputy Tech Editor"),
+        ["Will Judd"]
+    );
+}
+
+#[test]
+fn outlet_beside_a_person_goes() {
+    assert_eq!(c("Jane Roe, The Daily"), ["Jane Roe"]);
+    assert_eq!(c("Ernst Lohoff | jungle.world"), ["Ernst Lohoff"]);
+    assert_eq!(c("The Daily"), ["The Daily"], "alone, the outlet signs");
+}
+
+#[test]
+fn pairs_and_lists_split() {
+    assert_eq!(c("By Jane Doe and John Roe"), vec!["Jane Doe", "John Roe"]);
+    assert_eq!(
+        c("Jane Doe, John Roe & Ann Lee"),
+        vec!["Jane Doe", "John Roe", "Ann Lee"]
+    );
+}
+
+#[test]
+fn dates_roles_and_publications_go() {
+    assert_eq!(c("By Jane Doe | October 25, 2024"), vec!["Jane Doe"]);
+    assert_eq!(c("Jane Doe, Staff Writer"), vec!["Jane Doe"]);
+    assert_eq!(c("Jane Doe - Staff"), vec!["Jane Doe"]);
+    assert_eq!(c("Name"), Vec::<String>::new());
+    assert!(c("https://www.facebook.com/janedoe").is_empty());
+    assert!(c("Updated 2 hours ago").is_empty());
+}
+
+fn page_authors(html: &str) -> Vec<String> {
+    crate::extract::extract(html.as_bytes(), Some("https://news.example/a"), None).authors
+}
+
+#[test]
+fn a_header_byline_outweighs_the_outlet_signing() {
+    let page = |header: &str| {
+        format!(
+            r#"<html><head><meta property="og:site_name" content="Finanzen Daily">
+            <meta name="author" content="Finanzen Daily"></head><body><article>
+            <h1>Die Jungen entdecken die Börse</h1>{header}
+            <p>Niedrige Zinsen und der anhaltende Aktienboom locken junge Anleger an die Börse,
+            und viele von ihnen handeln über Apps, die Influencer empfehlen.</p></article></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page("<p>Von David Hutzler, dpa</p>")),
+        ["David Hutzler"]
+    );
+    // in a list of tags, "von" is a particle; the outlet still signs
+    assert_eq!(
+        page_authors(&page(
+            "<p>Forschung, Georg von Below, Gerhard Ritter, Heinz Duchhardt</p>"
+        )),
+        ["Finanzen Daily"]
+    );
+}
+
+#[test]
+fn credit_labels_are_not_names() {
+    assert_eq!(c("Text & Fotos: Ivan Valetny"), ["Ivan Valetny"]);
+    assert_eq!(c("Text und Bild: Anna Weber"), ["Anna Weber"]);
+}
+
+#[test]
+fn the_publisher_meta_names_the_outlet() {
+    let html = r#"<html><head><meta name="author" content="Auto Illustrierte">
+        <meta name="publisher" content="Auto Illustrierte"></head><body><article>
+        <h1>Winterhechte im Bielersee</h1><div class="author">Text &amp; Fotos: Ivan Valetny</div>
+        <p>Wenn das Wasser kalt wird, ziehen die großen Hechte in die Tiefe, und wer sie fangen will,
+        braucht Geduld, schwere Köder und einen warmen Mantel.</p></article></body></html>"#;
+    assert_eq!(page_authors(html), ["Ivan Valetny"]);
+}
+
+#[test]
+fn a_labelled_byline_outweighs_an_organisation_signing() {
+    let html = r#"<html><head><meta name="author" content="Hanns-Seidel-Stiftung e.V."></head>
+        <body><article><h1>Große Aufgaben für die neue Regierung</h1>
+        {}
+        <p>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</p></article></body></html>"#;
+    // the label closes the article, far below the header
+    let paragraph = "<p>Die neue Regierung hat die Möglichkeit, die Fragmentierung der bisherigen \
+        Regierung zu korrigieren und Reformen voranzutreiben, wenn das Parlament mitzieht.</p>";
+    let html = html.replace("{}", &paragraph.repeat(20));
+    assert_eq!(page_authors(&html), ["Uta Staschewski"]);
+    assert!(is_organisation("Bund der Energieverbraucher e.V."));
+    assert!(!is_organisation("Jane Doe"));
+}
+
+#[test]
+fn a_desk_in_a_byline_box_signs_when_nothing_else_does() {
+    let html = |byline: &str| {
+        format!(
+            r#"<html><body><article><h1>Gitarre und Bass im Februar</h1>
+            <span class="byline author">{byline}</span>
+            <p>In dieser Ausgabe testen wir sechs Verstärker, zwei Bässe und eine Gitarre aus den
+            Sechzigern, die ein Leser auf dem Dachboden gefunden hat.</p></article></body></html>"#
+        )
+    };
+    assert_eq!(page_authors(&html("von Redaktion, ")), ["Redaktion"]);
+    assert_eq!(page_authors(&html("By Staff Writer")), ["Staff Writer"]);
+}
+
+#[test]
+fn a_publisher_meta_is_read_as_an_author_meta_is() {
+    let html = r#"<html><head><meta name="author" content="Deutsche Welle (www.dw.com)">
+        <meta name="publisher" content="Deutsche Welle (www.dw.com)">
+        <meta property="og:site_name" content="DW.COM"></head><body><article>
+        <h1>La perte des terres fertiles</h1>{}
+        <p>Auteur : Kossivi Tiassou</p></article></body></html>"#;
+    let paragraph = "<p>Des millions d'hectares de terres fertiles sont perdus chaque année à \
+        cause de la dégradation de la biodiversité, selon une étude menée à Dakar.</p>";
+    let html = html.replace("{}", &paragraph.repeat(20));
+    assert_eq!(page_authors(&html), ["Kossivi Tiassou"]);
+}
