@@ -264,6 +264,11 @@ fn title_single_h1_and_double_escaped_entities() {
         "",
     );
     assert_eq!(a.title.as_deref(), Some("Rates & prices & more"));
+    let a = page(
+        r#"<meta name="author" content="Redacci&amp;oacute;n &amp;Uuml;ber">"#,
+        "",
+    );
+    assert_eq!(a.authors, ["Redacción Über"], "accented letters, named");
 }
 
 #[test]

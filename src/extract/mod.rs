@@ -214,6 +214,18 @@ fn clean_line(s: &str) -> String {
 }
 
 /// Decodes numeric and the common named character references.
+/// The named entities of U+00C0..=U+00FF in order (accented letters, and `times`/`divide`):
+/// "Redacci&oacute;n" in a double-escaped byline.
+const LATIN1_LETTERS: [&str; 64] = [
+    "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute",
+    "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute",
+    "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute",
+    "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil",
+    "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde",
+    "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc",
+    "uuml", "yacute", "thorn", "yuml",
+];
+
 fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -242,7 +254,10 @@ fn decode_entities(s: &str) -> String {
                     "ldquo" => Some('“'),
                     "rdquo" => Some('”'),
                     "hellip" => Some('…'),
-                    _ => None,
+                    _ => LATIN1_LETTERS
+                        .iter()
+                        .position(|&n| n == name)
+                        .and_then(|i| char::from_u32(0xC0 + i as u32)),
                 }
             };
             c.filter(|c| *c != '\0').map(|c| (c, e))
