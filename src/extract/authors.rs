@@ -325,8 +325,13 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                     && !outlet.is(n)
                     && !signed.iter().any(|o| holds_more(n, o))
             };
+            // a user name ("robert.stitz") is a person's: another person's byline is no reason
+            // to drop it, as it is to drop the outlet's name
+            let user = signed.iter().any(|o| is_user_name(o));
             if !found.is_empty() && found.iter().all(written_out) {
                 found
+            } else if user {
+                signed
             } else if let Some(found) = header_text(page).filter(|f| f.iter().all(person)) {
                 // a person's byline in the header under the headline outweighs the outlet
                 // ("Von David Hutzler, dpa" where the metadata signs "finanztreff.de")
@@ -675,6 +680,14 @@ fn is_domain(s: &str) -> bool {
         && labels
             .last()
             .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
+}
+
+/// "robert.stitz", "andrew.keaveney": a user name written like a domain, told from one by a last
+/// part longer than a common top-level domain's, all lower case.
+fn is_user_name(s: &str) -> bool {
+    is_domain(s)
+        && s.rsplit('.').next().is_some_and(|last| last.len() > 4)
+        && !s.chars().any(char::is_uppercase)
 }
 
 /// A name declared by metadata: anything short with letters that is not a date, URL or interface
