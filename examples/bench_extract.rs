@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+/// One timed pass over the whole set.
+type Measure<'a> = Box<dyn Fn() -> anyhow::Result<()> + 'a>;
+
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let dir = args
@@ -48,7 +51,7 @@ fn main() -> anyhow::Result<()> {
             f(i);
         }
     };
-    let mut measures: Vec<(&str, Box<dyn Fn() -> anyhow::Result<()>>)> = vec![
+    let mut measures: Vec<(&str, Measure)> = vec![
         (
             "extract (decode+parse+model)",
             Box::new(|| {
