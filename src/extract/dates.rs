@@ -358,6 +358,65 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})([./])\s?(\d{1,2})[./]\s?((?:19|20)\d{2})\b").expect("static regex")
 });
 
+/// The dates of [`first_date`] whose year is written with four digits, pushed onto `found`.
+fn four_digit_year_dates(s: &str, found: &mut Vec<(usize, usize, NaiveDate)>) -> Option<()> {
+    if let Some(c) = ISO_ANY.captures(s)
+        && let Some((m, d)) = [(2, 3), (4, 5), (6, 7)]
+            .into_iter()
+            .find_map(|(m, d)| Some((c.get(m)?.as_str(), c.get(d)?.as_str())))
+        && let Some(d) = ymd(c[1].parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    {
+        let m = c.get(0)?;
+        found.push((m.start(), m.end(), d));
+    }
+    for c in DAY_MONTH_YEAR
+        .captures_iter(s)
+        .filter(|c| month_word(&c[2]))
+        .take(4)
+    {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse())
+            && let Some(date) = ymd(y, m, d)
+        {
+            let m = c.get(0)?;
+            found.push((m.start(), m.end(), date));
+            break;
+        }
+    }
+    for c in MONTH_DAY_YEAR
+        .captures_iter(s)
+        .filter(|c| month_word(&c[1]))
+        .take(4)
+    {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse(), c[3].parse())
+            && let Some(date) = ymd(y, m, d)
+        {
+            let m = c.get(0)?;
+            found.push((m.start(), m.end(), date));
+            break;
+        }
+    }
+    if let Some(c) = NUMERIC.captures(s) {
+        let (a, b, y): (u32, u32, i32) =
+            (c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?);
+        let date = if &c[2] == "/" && a <= 12 && b > 12 {
+            ymd(y, a, b)
+        } else {
+            ymd(y, b, a).or_else(|| ymd(y, a, b))
+        };
+        if let Some(date) = date {
+            let m = c.get(0)?;
+            found.push((m.start(), m.end(), date));
+        }
+    }
+    Some(())
+}
+
+fn has_four_digits(s: &str) -> bool {
+    s.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4)
+}
+
 /// Finds the first plausible date written for people in a piece of text.
 pub fn parse_text(s: &str) -> Option<DateTime<FixedOffset>> {
     first_date(s).and_then(|(_, _, d)| midnight(d))
@@ -429,53 +488,10 @@ fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
         return None;
     }
     let mut found: Vec<(usize, usize, NaiveDate)> = Vec::new();
-    if let Some(c) = ISO_ANY.captures(s)
-        && let Some((m, d)) = [(2, 3), (4, 5), (6, 7)]
-            .into_iter()
-            .find_map(|(m, d)| Some((c.get(m)?.as_str(), c.get(d)?.as_str())))
-        && let Some(d) = ymd(c[1].parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-    {
-        let m = c.get(0)?;
-        found.push((m.start(), m.end(), d));
-    }
-    for c in DAY_MONTH_YEAR
-        .captures_iter(s)
-        .filter(|c| month_word(&c[2]))
-        .take(4)
-    {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse())
-            && let Some(date) = ymd(y, m, d)
-        {
-            let m = c.get(0)?;
-            found.push((m.start(), m.end(), date));
-            break;
-        }
-    }
-    for c in MONTH_DAY_YEAR
-        .captures_iter(s)
-        .filter(|c| month_word(&c[1]))
-        .take(4)
-    {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse(), c[3].parse())
-            && let Some(date) = ymd(y, m, d)
-        {
-            let m = c.get(0)?;
-            found.push((m.start(), m.end(), date));
-            break;
-        }
-    }
-    if let Some(c) = NUMERIC.captures(s) {
-        let (a, b, y): (u32, u32, i32) =
-            (c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?);
-        let date = if &c[2] == "/" && a <= 12 && b > 12 {
-            ymd(y, a, b)
-        } else {
-            ymd(y, b, a).or_else(|| ymd(y, a, b))
-        };
-        if let Some(date) = date {
-            let m = c.get(0)?;
-            found.push((m.start(), m.end(), date));
-        }
+    // all but the two-digit-year pattern need a year of four ASCII digits (one in other digits
+    // would match `\d` but not parse)
+    if has_four_digits(s) {
+        four_digit_year_dates(s, &mut found);
     }
     if found.is_empty()
         && let Some(c) = NUMERIC_SHORT.captures(s)
