@@ -1042,6 +1042,9 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
         };
         if text.len() > 140 {
             label_before = false;
+            if let Some(found) = long_block_byline(text) {
+                return found;
+            }
             continue;
         }
         if label_before {
@@ -1099,6 +1102,31 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
         }
     }
     Vec::new()
+}
+
+/// A block over the length limit whose lines are split by `<br>` ("Datum: 19.11.2021\nAutor:
+/// Fritz Imhof\nQuelle: …"): a line among its first or last three that opens with a lead word or
+/// label, followed by a name of two words or more.
+fn long_block_byline(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    let tail = lines.len().saturating_sub(3).max(3);
+    lines[..lines.len().min(3)]
+        .iter()
+        .chain(lines.get(tail..).unwrap_or_default())
+        .filter(|l| l.len() <= 140)
+        .find_map(|line| {
+            let m = TEXT_LEAD.find(line).filter(|m| m.start() == 0)?;
+            let mut found = clean(&[leading_names(&line[m.end()..])], None);
+            found.retain(|n| n.split_whitespace().count() >= 2);
+            (!found.is_empty()).then_some(found)
+        })
 }
 
 #[cfg(test)]

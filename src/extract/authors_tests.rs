@@ -204,3 +204,15 @@ fn a_publisher_meta_is_read_as_an_author_meta_is() {
     let html = html.replace("{}", &paragraph.repeat(20));
     assert_eq!(page_authors(&html), ["Kossivi Tiassou"]);
 }
+
+#[test]
+fn a_byline_line_of_a_long_block_split_by_br() {
+    let long = "Die Stadt plant für das kommende Jahr eine neue Umgehungsstraße, über die der \
+        Gemeinderat am Dienstag lange und kontrovers beraten hat.";
+    let block = format!("{long}\nAutor: Klausmartin Friedrich\nTags: Verkehr, Stadtrat");
+    assert_eq!(t(&[block.as_str()]), ["Klausmartin Friedrich"]);
+    // a lead word inside a line of the block is no byline
+    let block =
+        format!("{long}\nEin Bericht über Straßen von Klausmartin Friedrich\nTags: Verkehr");
+    assert!(t(&[block.as_str()]).is_empty());
+}
