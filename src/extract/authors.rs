@@ -411,13 +411,15 @@ fn desk_byline(page: &Page) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A name printed beside the date in a short line right under the `<h1>`, without a lead word:
-/// "Cara Stiles | April 13, 2020", "11.12.2019 - Amelie Loevenich".
+/// A name printed beside the date (and the time) in a short line right under the `<h1>`, or in
+/// the three blocks before it, without a lead word: "Cara Stiles | April 13, 2020",
+/// "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
 fn header_byline(page: &Page) -> Vec<String> {
     let Some(at) = page.blocks.iter().position(|b| in_h1(page, b)) else {
         return Vec::new();
     };
-    for b in page.blocks.iter().skip(at + 1).take(3) {
+    let before = page.blocks[at.saturating_sub(3)..at].iter();
+    for b in page.blocks.iter().skip(at + 1).take(3).chain(before) {
         let text = b.text.as_str();
         if text.len() > 80 {
             continue;
@@ -428,15 +430,25 @@ fn header_byline(page: &Page) -> Vec<String> {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        if parts.len() != 2 {
+        if !(2..=3).contains(&parts.len()) {
             continue;
         }
         let dated = |p: &str| super::dates::parse_text(p).is_some();
-        let name = match (dated(parts[0]), dated(parts[1])) {
-            (true, false) => parts[1],
-            (false, true) => parts[0],
-            _ => continue,
+        // "04.02.2022 | 13:10 Uhr | Uta Helkenberg": a time beside the date
+        let clock = |p: &str| {
+            let p = p
+                .trim_end_matches("Uhr")
+                .trim_end_matches(['a', 'p', 'A', 'P', 'm', 'M']);
+            let p = p.trim();
+            p.contains(':') && p.chars().all(|c| c.is_ascii_digit() || c == ':')
         };
+        let mut names = parts.iter().filter(|p| !dated(p) && !clock(p));
+        let (Some(&name), None) = (names.next(), names.next()) else {
+            continue;
+        };
+        if !parts.iter().any(|p| dated(p)) {
+            continue;
+        }
         let words = name.split_whitespace().count();
         if (2..=4).contains(&words) && leading_names(name) == name {
             let found = clean(&[name.to_string()], None);

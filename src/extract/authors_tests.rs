@@ -216,3 +216,22 @@ fn a_byline_line_of_a_long_block_split_by_br() {
         format!("{long}\nEin Bericht über Straßen von Klausmartin Friedrich\nTags: Verkehr");
     assert!(t(&[block.as_str()]).is_empty());
 }
+
+#[test]
+fn a_date_time_and_name_line_before_the_h1() {
+    let html = |line: &str| {
+        format!(
+            r#"<html><body><article><p class="meta">{line}</p>
+            <h1>Stellungnahme zum Pferdesport</h1>
+            <p>Der Verband hat am Freitag eine ausführliche Stellungnahme zu den Vorwürfen
+            veröffentlicht, die in den vergangenen Wochen gegen mehrere Ställe erhoben wurden.</p>
+            </article></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&html("04.02.2022 | 13:10 Uhr | Uta Helkenberg")),
+        ["Uta Helkenberg"]
+    );
+    // two parts that are not a date or a time: no byline
+    assert!(page_authors(&html("04.02.2022 | Zucht | Uta Helkenberg")).is_empty());
+}
