@@ -611,7 +611,8 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         let parts = if declared {
             split(r)
         } else {
-            without_job_titles(split(r))
+            let field = author_field(r);
+            without_job_titles(split(field.as_deref().unwrap_or(r)))
         };
         for name in parts {
             let name = tidy(&name);
@@ -668,6 +669,28 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
 }
 
 /// Legal forms that end the names of companies and associations, lower case.
+/// The author's field of a byline that lists labelled fields ("Datum: 19.11.2021 Autor: Fritz
+/// Imhof Quelle: Livenet"): the words after the author label up to the next label.
+fn author_field(r: &str) -> Option<String> {
+    const LABELS: &[&str] = &["autor:", "autorin:", "autoren:", "author:", "authors:"];
+    let words: Vec<&str> = r.split_whitespace().collect();
+    let label = |w: &str| {
+        w.len() > 1 && w.ends_with(':') && w.chars().all(|c| c.is_alphabetic() || c == ':')
+    };
+    let at = words
+        .iter()
+        .position(|w| LABELS.contains(&w.to_lowercase().as_str()))?;
+    if !words[..at].iter().any(|w| label(w)) {
+        return None;
+    }
+    let field: Vec<&str> = words[at + 1..]
+        .iter()
+        .take_while(|w| !label(w))
+        .copied()
+        .collect();
+    Some(field.join(" "))
+}
+
 const LEGAL_FORMS: &[&str] = &[
     "e.v.", "gmbh", "ggmbh", "ag", "kg", "se", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
     "corp.", "verlag", "stiftung",

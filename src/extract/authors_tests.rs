@@ -235,3 +235,13 @@ fn a_date_time_and_name_line_before_the_h1() {
     // two parts that are not a date or a time: no byline
     assert!(page_authors(&html("04.02.2022 | Zucht | Uta Helkenberg")).is_empty());
 }
+
+#[test]
+fn the_author_field_of_a_byline_of_labelled_fields() {
+    assert_eq!(
+        c("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet"),
+        ["Fritz Imhof"]
+    );
+    // without another label before it, the byline is read as before
+    assert_eq!(c("Autor: Fritz Imhof"), ["Fritz Imhof"]);
+}
