@@ -178,6 +178,10 @@ const JUNK: &[&str] = &[
     "artikel",
     "articles",
     "profile",
+    "follow",
+    "no author",
+    "sign in",
+    "datum",
 ];
 
 /// The endings of commenters' lines ("Jane says:").

@@ -245,3 +245,11 @@ fn the_author_field_of_a_byline_of_labelled_fields() {
     // without another label before it, the byline is read as before
     assert_eq!(c("Autor: Fritz Imhof"), ["Fritz Imhof"]);
 }
+
+#[test]
+fn interface_words_of_byline_boxes_are_no_names() {
+    assert!(c("Sign In").is_empty());
+    assert!(c("No Author").is_empty());
+    assert!(c("Follow").is_empty());
+    assert_eq!(c("Ray Ansari"), ["Ray Ansari"]);
+}
