@@ -178,6 +178,10 @@ const JUNK: &[&str] = &[
     "artikel",
     "articles",
     "profile",
+    "follow",
+    "no author",
+    "sign in",
+    "datum",
 ];
 
 /// The endings of commenters' lines ("Jane says:").
@@ -411,13 +415,15 @@ fn desk_byline(page: &Page) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A name printed beside the date in a short line right under the `<h1>`, without a lead word:
-/// "Cara Stiles | April 13, 2020", "11.12.2019 - Amelie Loevenich".
+/// A name printed beside the date (and the time) in a short line right under the `<h1>`, or in
+/// the three blocks before it, without a lead word: "Cara Stiles | April 13, 2020",
+/// "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
 fn header_byline(page: &Page) -> Vec<String> {
     let Some(at) = page.blocks.iter().position(|b| in_h1(page, b)) else {
         return Vec::new();
     };
-    for b in page.blocks.iter().skip(at + 1).take(3) {
+    let before = page.blocks[at.saturating_sub(3)..at].iter();
+    for b in page.blocks.iter().skip(at + 1).take(3).chain(before) {
         let text = b.text.as_str();
         if text.len() > 80 {
             continue;
@@ -428,15 +434,25 @@ fn header_byline(page: &Page) -> Vec<String> {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        if parts.len() != 2 {
+        if !(2..=3).contains(&parts.len()) {
             continue;
         }
         let dated = |p: &str| super::dates::parse_text(p).is_some();
-        let name = match (dated(parts[0]), dated(parts[1])) {
-            (true, false) => parts[1],
-            (false, true) => parts[0],
-            _ => continue,
+        // "04.02.2022 | 13:10 Uhr | Uta Helkenberg": a time beside the date
+        let clock = |p: &str| {
+            let p = p
+                .trim_end_matches("Uhr")
+                .trim_end_matches(['a', 'p', 'A', 'P', 'm', 'M']);
+            let p = p.trim();
+            p.contains(':') && p.chars().all(|c| c.is_ascii_digit() || c == ':')
         };
+        let mut names = parts.iter().filter(|p| !dated(p) && !clock(p));
+        let (Some(&name), None) = (names.next(), names.next()) else {
+            continue;
+        };
+        if !parts.iter().any(|p| dated(p)) {
+            continue;
+        }
         let words = name.split_whitespace().count();
         if (2..=4).contains(&words) && leading_names(name) == name {
             let found = clean(&[name.to_string()], None);
@@ -599,7 +615,8 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         let parts = if declared {
             split(r)
         } else {
-            without_job_titles(split(r))
+            let field = author_field(r);
+            without_job_titles(split(field.as_deref().unwrap_or(r)))
         };
         for name in parts {
             let name = tidy(&name);
@@ -656,6 +673,28 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
 }
 
 /// Legal forms that end the names of companies and associations, lower case.
+/// The author's field of a byline that lists labelled fields ("Datum: 19.11.2021 Autor: Fritz
+/// Imhof Quelle: Livenet"): the words after the author label up to the next label.
+fn author_field(r: &str) -> Option<String> {
+    const LABELS: &[&str] = &["autor:", "autorin:", "autoren:", "author:", "authors:"];
+    let words: Vec<&str> = r.split_whitespace().collect();
+    let label = |w: &str| {
+        w.len() > 1 && w.ends_with(':') && w.chars().all(|c| c.is_alphabetic() || c == ':')
+    };
+    let at = words
+        .iter()
+        .position(|w| LABELS.contains(&w.to_lowercase().as_str()))?;
+    if !words[..at].iter().any(|w| label(w)) {
+        return None;
+    }
+    let field: Vec<&str> = words[at + 1..]
+        .iter()
+        .take_while(|w| !label(w))
+        .copied()
+        .collect();
+    Some(field.join(" "))
+}
+
 const LEGAL_FORMS: &[&str] = &[
     "e.v.", "gmbh", "ggmbh", "ag", "kg", "se", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
     "corp.", "verlag", "stiftung",
@@ -1042,6 +1081,9 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
         };
         if text.len() > 140 {
             label_before = false;
+            if let Some(found) = long_block_byline(text) {
+                return found;
+            }
             continue;
         }
         if label_before {
@@ -1099,6 +1141,31 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
         }
     }
     Vec::new()
+}
+
+/// A block over the length limit whose lines are split by `<br>` ("Datum: 19.11.2021\nAutor:
+/// Fritz Imhof\nQuelle: …"): a line among its first or last three that opens with a lead word or
+/// label, followed by a name of two words or more.
+fn long_block_byline(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 2 {
+        return None;
+    }
+    let tail = lines.len().saturating_sub(3).max(3);
+    lines[..lines.len().min(3)]
+        .iter()
+        .chain(lines.get(tail..).unwrap_or_default())
+        .filter(|l| l.len() <= 140)
+        .find_map(|line| {
+            let m = TEXT_LEAD.find(line).filter(|m| m.start() == 0)?;
+            let mut found = clean(&[leading_names(&line[m.end()..])], None);
+            found.retain(|n| n.split_whitespace().count() >= 2);
+            (!found.is_empty()).then_some(found)
+        })
 }
 
 #[cfg(test)]

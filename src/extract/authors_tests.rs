@@ -204,3 +204,52 @@ fn a_publisher_meta_is_read_as_an_author_meta_is() {
     let html = html.replace("{}", &paragraph.repeat(20));
     assert_eq!(page_authors(&html), ["Kossivi Tiassou"]);
 }
+
+#[test]
+fn a_byline_line_of_a_long_block_split_by_br() {
+    let long = "Die Stadt plant für das kommende Jahr eine neue Umgehungsstraße, über die der \
+        Gemeinderat am Dienstag lange und kontrovers beraten hat.";
+    let block = format!("{long}\nAutor: Klausmartin Friedrich\nTags: Verkehr, Stadtrat");
+    assert_eq!(t(&[block.as_str()]), ["Klausmartin Friedrich"]);
+    // a lead word inside a line of the block is no byline
+    let block =
+        format!("{long}\nEin Bericht über Straßen von Klausmartin Friedrich\nTags: Verkehr");
+    assert!(t(&[block.as_str()]).is_empty());
+}
+
+#[test]
+fn a_date_time_and_name_line_before_the_h1() {
+    let html = |line: &str| {
+        format!(
+            r#"<html><body><article><p class="meta">{line}</p>
+            <h1>Stellungnahme zum Pferdesport</h1>
+            <p>Der Verband hat am Freitag eine ausführliche Stellungnahme zu den Vorwürfen
+            veröffentlicht, die in den vergangenen Wochen gegen mehrere Ställe erhoben wurden.</p>
+            </article></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&html("04.02.2022 | 13:10 Uhr | Uta Helkenberg")),
+        ["Uta Helkenberg"]
+    );
+    // two parts that are not a date or a time: no byline
+    assert!(page_authors(&html("04.02.2022 | Zucht | Uta Helkenberg")).is_empty());
+}
+
+#[test]
+fn the_author_field_of_a_byline_of_labelled_fields() {
+    assert_eq!(
+        c("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet"),
+        ["Fritz Imhof"]
+    );
+    // without another label before it, the byline is read as before
+    assert_eq!(c("Autor: Fritz Imhof"), ["Fritz Imhof"]);
+}
+
+#[test]
+fn interface_words_of_byline_boxes_are_no_names() {
+    assert!(c("Sign In").is_empty());
+    assert!(c("No Author").is_empty());
+    assert!(c("Follow").is_empty());
+    assert_eq!(c("Ray Ansari"), ["Ray Ansari"]);
+}
