@@ -9,7 +9,7 @@ use super::jsonld::LinkedData;
 use super::metadata::{meta, metas};
 // letters and digits, lower case: how names are compared, as titles are
 use super::title::norm as name_key;
-use super::walk::{Block, Page};
+use super::walk::Page;
 
 /// Leading words that introduce a byline, lower case, longest first.
 const LEADS: &[&str] = &[
@@ -363,23 +363,16 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
     }
 }
 
-/// Is this block the text of an `<h1>`?
-fn in_h1(page: &Page, b: &Block) -> bool {
-    page.elems
-        .get(b.owner as usize)
-        .is_some_and(|e| e.tag == "h1")
-}
-
 /// A byline written in the text of the article's header, the few blocks before and after the
 /// `<h1>` ("Von David Hutzler, dpa"), with its lead word at the start of a line or after a
 /// separator or a date (not "… eine neue Studie von Heinz Duchhardt" in a headline or a tag list).
 fn header_text(page: &Page) -> Option<Vec<String>> {
-    let at = page.blocks.iter().position(|b| in_h1(page, b))?;
+    let at = page.headline_block()?;
     let found = text_bylines(
         page.blocks[at.saturating_sub(3)..]
             .iter()
             .take(15)
-            .filter(|b| !in_h1(page, b))
+            .filter(|b| !page.in_h1(b))
             .map(|b| b.text.as_str()),
         true,
     );
@@ -419,7 +412,7 @@ fn desk_byline(page: &Page) -> Vec<String> {
 /// the three blocks before it, without a lead word: "Cara Stiles | April 13, 2020",
 /// "11.12.2019 - Amelie Loevenich", "04.02.2022 | 13:10 Uhr | Uta Helkenberg".
 fn header_byline(page: &Page) -> Vec<String> {
-    let Some(at) = page.blocks.iter().position(|b| in_h1(page, b)) else {
+    let Some(at) = page.headline_block() else {
         return Vec::new();
     };
     let before = page.blocks[at.saturating_sub(3)..at].iter();
@@ -672,7 +665,6 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
     out
 }
 
-/// Legal forms that end the names of companies and associations, lower case.
 /// The author's field of a byline that lists labelled fields ("Datum: 19.11.2021 Autor: Fritz
 /// Imhof Quelle: Livenet"): the words after the author label up to the next label.
 fn author_field(r: &str) -> Option<String> {
@@ -695,6 +687,7 @@ fn author_field(r: &str) -> Option<String> {
     Some(field.join(" "))
 }
 
+/// Legal forms that end the names of companies and associations, lower case.
 const LEGAL_FORMS: &[&str] = &[
     "e.v.", "gmbh", "ggmbh", "ag", "kg", "se", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
     "corp.", "verlag", "stiftung",

@@ -2,7 +2,7 @@
 //! (readability's propagation, weighted by link density and the class/id vocabulary), keep the best
 //! container and its good siblings, and render their blocks minus what is boilerplate inside them.
 
-use super::vocabulary::{Role, is_boilerplate_text};
+use super::vocabulary::{Role, is_boilerplate_text, is_heading};
 use super::walk::{Block, NONE, Page};
 
 /// Paragraph-like tags: their score goes to the parent (the container), not to themselves.
@@ -198,10 +198,9 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
     for &r in &roots {
         is_root[r as usize] = true;
     }
-    let mut out: Vec<&str> = Vec::new();
-    // whether each kept block is a heading: headings left at the end of the body introduced
-    // something dropped (a "Related posts" list, a comment form)
-    let mut heading: Vec<bool> = Vec::new();
+    // each kept block, and whether it is a heading: headings left at the end of the body
+    // introduced something dropped (a "Related posts" list, a comment form)
+    let mut out: Vec<(&str, bool)> = Vec::new();
     for b in &page.blocks {
         let tag = page.elems[b.owner as usize].tag.as_str();
         let fallback = roots.is_empty() && !ancestor_boiler(page, b.owner);
@@ -217,21 +216,17 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         if tag == "h1" && title.is_some_and(|t| same_text(t, &b.text)) {
             continue;
         }
-        out.push(&b.text);
         // headings that are list items are the list's text
         let parent = page.elems[b.owner as usize].parent;
-        heading
-            .push(is_heading(tag) && (parent == NONE || page.elems[parent as usize].tag != "li"));
+        let heading =
+            is_heading(tag) && (parent == NONE || page.elems[parent as usize].tag != "li");
+        out.push((&b.text, heading));
     }
-    while out.len() > 1 && heading.last() == Some(&true) {
+    while out.len() > 1 && out.last().is_some_and(|&(_, heading)| heading) {
         out.pop();
-        heading.pop();
     }
-    out.join("\n\n")
-}
-
-fn is_heading(tag: &str) -> bool {
-    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    let texts: Vec<&str> = out.into_iter().map(|(text, _)| text).collect();
+    texts.join("\n\n")
 }
 
 fn ancestor_boiler(page: &Page, mut at: u32) -> bool {

@@ -369,30 +369,20 @@ fn four_digit_year_dates(s: &str, found: &mut Vec<(usize, usize, NaiveDate)>) ->
         let m = c.get(0)?;
         found.push((m.start(), m.end(), d));
     }
-    for c in DAY_MONTH_YEAR
-        .captures_iter(s)
-        .filter(|c| month_word(&c[2]))
-        .take(4)
-    {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse())
-            && let Some(date) = ymd(y, m, d)
+    // "5 March 2020" and "March 5, 2020": the groups of the day and of the month word
+    for (pattern, day, word) in [(&DAY_MONTH_YEAR, 1, 2), (&MONTH_DAY_YEAR, 2, 1)] {
+        for c in pattern
+            .captures_iter(s)
+            .filter(|c| month_word(&c[word]))
+            .take(4)
         {
-            let m = c.get(0)?;
-            found.push((m.start(), m.end(), date));
-            break;
-        }
-    }
-    for c in MONTH_DAY_YEAR
-        .captures_iter(s)
-        .filter(|c| month_word(&c[1]))
-        .take(4)
-    {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse(), c[3].parse())
-            && let Some(date) = ymd(y, m, d)
-        {
-            let m = c.get(0)?;
-            found.push((m.start(), m.end(), date));
-            break;
+            if let (Some(m), Ok(d), Ok(y)) = (month(&c[word]), c[day].parse(), c[3].parse())
+                && let Some(date) = ymd(y, m, d)
+            {
+                let m = c.get(0)?;
+                found.push((m.start(), m.end(), date));
+                break;
+            }
         }
     }
     if let Some(c) = NUMERIC.captures(s) {

@@ -93,21 +93,6 @@ pub fn metas<'p>(page: &'p Page, key: &'p str) -> impl Iterator<Item = &'p str> 
         .map(|(_, v)| v.as_str())
 }
 
-/// The indexes of the blocks that `<h1>`s own, in page order.
-fn h1_blocks(page: &Page) -> impl Iterator<Item = usize> + '_ {
-    page.blocks.iter().enumerate().filter_map(|(i, b)| {
-        page.elems
-            .get(b.owner as usize)
-            .is_some_and(|e| e.tag == "h1")
-            .then_some(i)
-    })
-}
-
-/// Where the headline is among the page's blocks: the block of the first `<h1>`.
-fn headline_block(page: &Page) -> Option<usize> {
-    h1_blocks(page).next()
-}
-
 /// A date printed in a header: the day, whether it is labelled as an update, and the text it
 /// was read from.
 type Printed<'p> = (DateTime<FixedOffset>, bool, &'p str);
@@ -162,7 +147,10 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
         .map(|d| own_offset(page, ld, d))
         .map(local_midnight)
         .map(|d| url_day(d, url));
-    if let Some((h, _, text)) = headline_block(page).and_then(|at| header_date_at(page, at)) {
+    if let Some((h, _, text)) = page
+        .headline_block()
+        .and_then(|at| header_date_at(page, at))
+    {
         return match found {
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
@@ -193,7 +181,7 @@ fn block_dateline(b: &super::walk::Block) -> Option<DateTime<FixedOffset>> {
 /// ("Navigation und Service") and the headline is a later `<h1>`: the date in the header of the
 /// next `<h1>`s.
 fn later_header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
-    h1_blocks(page)
+    page.h1_blocks()
         .skip(1)
         .take(2)
         .find_map(|i| header_date_at(page, i))
@@ -204,7 +192,7 @@ fn later_header_date(page: &Page) -> Option<DateTime<FixedOffset>> {
 /// Berlin – …", "01.02.2022 „Der Arbeitsmarkt …"), for pages that declare no date: the date
 /// must start within the block's first 40 bytes.
 fn dateline(page: &Page) -> Option<DateTime<FixedOffset>> {
-    let at = headline_block(page)?;
+    let at = page.headline_block()?;
     page.blocks[at + 1..]
         .iter()
         .take(4)
@@ -400,7 +388,9 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
     }
     let _ = writeln!(out, "url {}", show(url.and_then(dates::from_url)));
     let _ = writeln!(out, "meta cascade {}", show(published_meta(page, ld, url)));
-    let h = headline_block(page).and_then(|at| header_date_at(page, at));
+    let h = page
+        .headline_block()
+        .and_then(|at| header_date_at(page, at));
     let _ = writeln!(
         out,
         "header {} update={}",
@@ -408,7 +398,7 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
         h.is_some_and(|(_, u, _)| u)
     );
     let _ = writeln!(out, "modified {}", show(modified(page, ld)));
-    if let Some(at) = headline_block(page) {
+    if let Some(at) = page.headline_block() {
         for b in &page.blocks[at.saturating_sub(4)..(at + 9).min(page.blocks.len())] {
             let _ = writeln!(
                 out,
@@ -431,7 +421,7 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
     let _ = writeln!(
         out,
         "h1 at {:?} of {}",
-        headline_block(page),
+        page.headline_block(),
         page.blocks.len()
     );
     let _ = writeln!(out, "published {}", show(published(page, ld, url)));

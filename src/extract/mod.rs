@@ -213,7 +213,6 @@ fn clean_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Decodes numeric and the common named character references.
 /// The named entities of U+00C0..=U+00FF in order (accented letters, and `times`/`divide`):
 /// "Redacci&oacute;n" in a double-escaped byline.
 const LATIN1_LETTERS: [&str; 64] = [
@@ -226,6 +225,7 @@ const LATIN1_LETTERS: [&str; 64] = [
     "uuml", "yacute", "thorn", "yuml",
 ];
 
+/// Decodes numeric and the common named character references.
 fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;

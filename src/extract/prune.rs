@@ -215,8 +215,7 @@ fn scan_start_tag(
 
 /// The attributes the extractor reads on every element (`walk.rs`, `vocabulary.rs`; a test keeps
 /// these lists true): every other one is dropped before parsing — `href` of links, `srcset`,
-/// `data-*`, `aria-*`, `onclick` and the like are most of what is left of a page once its scripts
-/// are gone.
+/// `data-*`, `aria-*`, `onclick` and the like.
 const READ_EVERYWHERE: &[&str] = &[
     "class", "content", "datetime", "id", "itemprop", "rel", "role", "style",
 ];
@@ -275,21 +274,15 @@ fn skipped_content_end(b: &[u8], name: &[u8], from: usize) -> Result<usize, usiz
     if b[..from].ends_with(b"/>") {
         return Err(from);
     }
-    let named_at = |p: usize| {
-        b.len() > p + name.len()
-            && b[p..p + name.len()].eq_ignore_ascii_case(name)
-            && b.get(p + name.len())
-                .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
-    };
     let mut depth = 0usize;
     let mut at = from;
     while let Some(p) = memchr(b'<', &b[at..]).map(|p| at + p) {
-        if b.get(p + 1) == Some(&b'/') && named_at(p + 2) {
+        if b.get(p + 1) == Some(&b'/') && named_at(b, p + 2, name) {
             if depth == 0 {
                 return Ok(p);
             }
             depth -= 1;
-        } else if named_at(p + 1) {
+        } else if named_at(b, p + 1, name) {
             let tag_end = memchr(b'>', &b[p..]).map_or(b.len(), |q| p + q + 1);
             if !nests {
                 return Err(tag_end);
@@ -308,19 +301,20 @@ fn skipped_content_end(b: &[u8], name: &[u8], from: usize) -> Result<usize, usiz
 fn closing_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
     let mut at = from;
     while let Some(p) = memchr(b'<', &b[at..]).map(|p| at + p) {
-        let rest = &b[p + 1..];
-        if rest.first() == Some(&b'/')
-            && rest.len() > name.len()
-            && rest[1..=name.len()].eq_ignore_ascii_case(name)
-            && rest
-                .get(name.len() + 1)
-                .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
-        {
+        if b.get(p + 1) == Some(&b'/') && named_at(b, p + 2, name) {
             return p;
         }
         at = p + 1;
     }
     b.len()
+}
+
+/// Whether the tag name `name` starts at `p`, followed by whitespace, `/`, `>` or the end.
+fn named_at(b: &[u8], p: usize, name: &[u8]) -> bool {
+    b.len() >= p + name.len()
+        && b[p..p + name.len()].eq_ignore_ascii_case(name)
+        && b.get(p + name.len())
+            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
 }
 
 fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {

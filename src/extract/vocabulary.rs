@@ -272,7 +272,7 @@ pub fn classify(tag: &str, itemprop: &str, role: &str, words: &str) -> Role {
     }
     // a heading's "header" class names the heading itself (Substack's `header-anchor-post`), not
     // the page's header
-    let heading = matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let heading = is_heading(tag);
     let boiler = BOILER_WORD
         .find_iter(words)
         .any(|m| !(heading && m.as_str() == "header"));
@@ -281,6 +281,11 @@ pub fn classify(tag: &str, itemprop: &str, role: &str, words: &str) -> Role {
     } else {
         Role::Neutral
     }
+}
+
+/// `h1` to `h6`.
+pub fn is_heading(tag: &str) -> bool {
+    matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// A sidebar, not a layout that has one: `content-sidebar-wrap`, `no-sidebar`, `with-sidebar`,

@@ -97,6 +97,25 @@ pub struct Page {
     pub h2s: Vec<String>,
 }
 
+impl Page {
+    /// Whether an `<h1>` owns this block.
+    pub fn in_h1(&self, b: &Block) -> bool {
+        self.elems
+            .get(b.owner as usize)
+            .is_some_and(|e| e.tag == "h1")
+    }
+
+    /// The indexes of the blocks that `<h1>`s own, in page order.
+    pub fn h1_blocks(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.blocks.len()).filter(|&i| self.in_h1(&self.blocks[i]))
+    }
+
+    /// Where the headline is among the blocks: the block of the first `<h1>`.
+    pub fn headline_block(&self) -> Option<usize> {
+        self.h1_blocks().next()
+    }
+}
+
 /// Walks the whole document once.
 pub fn walk(doc: &Html) -> Page {
     let mut w = Walker {
