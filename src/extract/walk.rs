@@ -15,10 +15,16 @@ use super::vocabulary::{Role, classify, is_overlay};
 /// pages nest 10,000 levels; recursion must stay bounded).
 const MAX_DEPTH: usize = 256;
 
-/// The class/id words that make an element a date or byline candidate in [`Walker::hints`] (each
-/// word it tests on the class-gated paths contains one of these).
+/// Class/id words that make an element's short text a date candidate in [`Walker::hints`].
+const DATE_CLASS_WORDS: &[&str] = &["date", "time", "publish", "posted", "dateline", "meta"];
+
+/// Class/id words that make an element a byline candidate ("vcard" with "author": an hCard).
+const BYLINE_CLASS_WORDS: &[&str] = &["byline", "author", "vcard"];
+
+/// Any of the words above: one search rules out the class-gated checks on most elements.
 static HINT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("date|time|publish|posted|meta|vcard|author|byline").expect("literal alternation")
+    Regex::new(&[DATE_CLASS_WORDS, BYLINE_CLASS_WORDS].concat().join("|"))
+        .expect("literal alternation")
 });
 
 /// No parent.
@@ -393,9 +399,7 @@ impl Walker {
             }
         } else if marked
             && self.page.dates.len() < 40
-            && ["date", "time", "publish", "posted", "dateline", "meta"]
-                .iter()
-                .any(|w| class.contains(w))
+            && DATE_CLASS_WORDS.iter().any(|w| class.contains(w))
             && let Some(text) = short_text(node, 200)
         {
             let modified = class.contains("modif") || class.contains("updat");
