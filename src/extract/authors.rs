@@ -9,7 +9,8 @@ use regex::Regex;
 use super::jsonld::LinkedData;
 use super::metadata::{meta, metas};
 use super::names::{
-    clean, clean_declared, is_domain, is_organisation, is_role, is_user_name, leading_names,
+    DETERMINERS, FIELD_LABELS, PARTICLES, clean, clean_declared, is_domain, is_handle,
+    is_organisation, is_role, is_user_name, leading_names,
 };
 // letters and digits, lower case: how names are compared, as titles are
 use super::title::norm as name_key;
@@ -63,15 +64,24 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             continue;
         }
         match &outlet_only {
-            None if found.iter().all(|n| outlet.is(n)) => {
+            None if found
+                .iter()
+                .all(|n| outlet.is(n) || is_handle(n) || is_role(n)) =>
+            {
                 outlet_only = Some(found);
             }
             None => return with_full_name(found, page, site_name),
             Some(signed) => {
+                // a person's name: "in Uncategorized" under "freeman1984" is not one
+                let capitalised = |n: &String| {
+                    n.split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
+                };
                 if found.iter().all(|n| {
                     n.split_whitespace().count() >= 2
                         && !outlet.is(n)
                         && !signed.iter().any(|o| holds_more(n, o))
+                        && capitalised(n)
                 }) {
                     return found;
                 }
@@ -92,7 +102,9 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             };
             // a user name ("robert.stitz") is a person's: another person's byline is no reason
             // to drop it, as it is to drop the outlet's name
-            let user = signed.iter().any(|o| is_user_name(o));
+            let user = signed
+                .iter()
+                .any(|o| is_user_name(o) || (is_handle(o) && !is_domain(o)));
             if !found.is_empty() && found.iter().all(written_out) {
                 found
             } else if user {
@@ -100,6 +112,12 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             } else if let Some(found) = header_text(page).filter(|f| f.iter().all(person)) {
                 // a person's byline in the header under the headline outweighs the outlet
                 // ("Von David Hutzler, dpa" where the metadata signs "finanztreff.de")
+                found
+            } else if let Some(found) =
+                header_names(page).filter(|f| f.len() >= 2 && f.iter().all(person))
+            {
+                // a line of names alone under the headline ("Clara Löw, Siddharth Prakash &
+                // Klaus Jacob")
                 found
             } else if let Some(found) = labelled_text(page).filter(|f| f.iter().all(person)) {
                 // or a labelled one anywhere ("Autorin: Uta Staschewski" under the text)
@@ -114,10 +132,12 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                 found
             } else {
                 let found = header_byline(page);
-                if found.is_empty() {
-                    desk_byline(page)
-                } else {
+                if !found.is_empty() {
                     found
+                } else if let Some(found) = header_names(page) {
+                    found
+                } else {
+                    desk_byline(page)
                 }
             }
         }
@@ -143,14 +163,20 @@ fn header_text(page: &Page) -> Option<Vec<String>> {
 /// "Autorin: Uta Staschewski, Projektleiterin der HSS": a line anywhere in the page that opens
 /// with an author label; the first name after it.
 fn labelled_text(page: &Page) -> Option<Vec<String>> {
-    const LABELS: &[&str] = &["autor:", "autorin:", "auteur :", "auteur:", "author:"];
     page.blocks.iter().find_map(|b| {
         if b.text.len() > 140 {
             return None;
         }
         let lower = b.text.to_lowercase();
-        let label = LABELS.iter().find(|l| lower.starts_with(*l))?;
-        let first = clean(&[leading_names(b.text[label.len()..].trim())], None)
+        // "Autorin: …", "Auteur : …"
+        if lower.len() != b.text.len() {
+            return None;
+        }
+        let rest = FIELD_LABELS
+            .iter()
+            .find_map(|l| lower.strip_prefix(l)?.trim_start().strip_prefix(':'))?;
+        let at = lower.len() - rest.len();
+        let first = clean(&[leading_names(b.text[at..].trim())], None)
             .into_iter()
             .next()?;
         (first.split_whitespace().count() >= 2).then(|| vec![first])
@@ -216,6 +242,92 @@ fn header_byline(page: &Page) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// A line right under the `<h1>` that holds only names of two to four capitalised words, split
+/// by commas, "&" or "and"/"und"/"y"/"et" ("Clara Löw, Siddharth Prakash & Klaus Jacob").
+fn header_names(page: &Page) -> Option<Vec<String>> {
+    const JOINS: &[&str] = &["&", "and", "und", "y", "et"];
+    let at = page.headline_block()?;
+    page.blocks.iter().skip(at + 1).take(3).find_map(|b| {
+        let text = b.text.as_str();
+        if text.len() > 100 || page.in_h1(b) || text.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if text.contains(['!', '?', '…', '_']) || text.trim_end().ends_with([',', ':']) {
+            return None;
+        }
+        let found = clean(&[text.to_string()], None);
+        let shaped = |n: &String| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().any(char::is_lowercase)
+                        && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+                        || PARTICLES.contains(w)
+                })
+        };
+        // one name alone must stand on a plain line of its own; a list of them is a byline
+        if found.is_empty()
+            || !found.iter().all(shaped)
+            || (found.len() == 1 && !plain_line(page, b))
+        {
+            return None;
+        }
+        // the line is the names and nothing else
+        let rest: String = text
+            .split_whitespace()
+            .filter(|w| !JOINS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        (name_key(&rest) == name_key(&found.concat())).then_some(found)
+    })
+}
+
+/// A line of text of its own, not a heading, list item, caption or cell, nor boilerplate, and
+/// without interface words ("Share This", "Print This Page", "Article Tags:").
+fn plain_line(page: &Page, b: &super::walk::Block) -> bool {
+    const INTERFACE: &[&str] = &[
+        "this",
+        "page",
+        "share",
+        "print",
+        "links",
+        "link",
+        "tags",
+        "tag",
+        "home",
+        "blog",
+        "more",
+        "read",
+        "article",
+        "articles",
+        "related",
+        "top",
+        "back",
+        "contact",
+        "us",
+        "menu",
+        "search",
+        "login",
+        "next",
+        "previous",
+        "newsletter",
+        "cookies",
+        "subscribe",
+        "weitere",
+        "artikel",
+    ];
+    let plain = page.elems.get(b.owner as usize).is_some_and(|e| {
+        matches!(e.tag.as_str(), "p" | "div" | "span" | "address")
+            && e.role != super::vocabulary::Role::Boilerplate
+    });
+    plain
+        && !b.text.trim_end().ends_with(':')
+        && !b
+            .text
+            .split_whitespace()
+            .any(|w| INTERFACE.contains(&w.to_lowercase().as_str()))
 }
 
 /// A first name alone ("Nils") where a byline under it prints the full name ("Nils Pickert"):
@@ -385,7 +497,9 @@ fn glued_lead(text: &str) -> Option<usize> {
         .strip_prefix("By")
         .or_else(|| text.strip_prefix("Von"))?;
     let mut chars = rest.chars();
-    (chars.next()?.is_uppercase() && chars.next()?.is_lowercase()).then(|| text.len() - rest.len())
+    let second = |c: char| c.is_lowercase() || c == '.';
+    (chars.next()?.is_uppercase() && chars.next().is_some_and(second))
+        .then(|| text.len() - rest.len())
 }
 
 /// Authors named in the page's short text blocks: "By Jane Doe", "Posted on … by Jane Doe", "Von
@@ -399,6 +513,8 @@ pub fn from_text<'a>(blocks: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// follow a separator or a date.
 fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<String> {
     let mut label_before = false;
+    // a one-word name dated after its lead, taken when no block names anyone in full
+    let mut dated: Option<String> = None;
     for text in blocks {
         // "ByAlex Bozarjian": the lead and the name in adjacent inline elements
         let spaced;
@@ -468,9 +584,42 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
             if !found.is_empty() {
                 return found;
             }
+            // but one word dated right after it is a (user) name: "Geschrieben von Cooper am
+            // 25.08.2015", "Gespeichert von rasos am 24. Juli 2017", "Beitrag von r23 » 21.01.2009"
+            if dated.is_none() {
+                dated = dated_word(&text[m.end()..]);
+            }
         }
     }
-    Vec::new()
+    dated.into_iter().collect()
+}
+
+/// The one word at the start of `rest` when a date follows it, after "am"/"on"/"le"/"el" or a
+/// separator: "Cooper am 25.08.2015", "r23 » 21.01.2009", "Dominique — veröffentlicht 28.01.2022".
+fn dated_word(rest: &str) -> Option<String> {
+    let (word, after) = rest.trim_start().split_once(char::is_whitespace)?;
+    let word = word.trim_end_matches(',');
+    let lower = word.to_lowercase();
+    let shaped = (2..=30).contains(&word.chars().count())
+        && word.chars().any(char::is_alphabetic)
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._-".contains(c))
+        && !DETERMINERS.contains(&lower.as_str())
+        && !is_role(word);
+    if !shaped {
+        return None;
+    }
+    let after = after.trim_start();
+    let after = [
+        "am ", "on ", "le ", "el ", "»", "—", "–", "|", "-", "·", "•", ",",
+    ]
+    .iter()
+    .find_map(|c| after.strip_prefix(c))?;
+    let head: String = after.chars().take(40).collect();
+    super::dates::parse_text(&head)
+        .is_some()
+        .then(|| word.to_string())
 }
 
 /// A block over the length limit whose lines are split by `<br>` ("Datum: 19.11.2021\nAutor:

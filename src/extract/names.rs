@@ -272,8 +272,13 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         if NOT_AUTHOR.iter().any(|l| lower.starts_with(l)) {
             continue;
         }
+        // "Jobs & Hire" signing for the site "Jobs & Hire" is the outlet, one name
+        let whole =
+            site_name.is_some_and(|site| !name_key(r).is_empty() && name_key(site) == name_key(r));
         // a title in a declared name may be the name ("Luxury Travel Expert" signs its site)
-        let parts = if declared {
+        let parts = if whole {
+            vec![r.trim().to_string()]
+        } else if declared {
             split(r)
         } else {
             let field = author_field(r);
@@ -336,14 +341,14 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
 /// The author's field of a byline that lists labelled fields ("Datum: 19.11.2021 Autor: Fritz
 /// Imhof Quelle: Livenet"): the words after the author label up to the next label.
 fn author_field(r: &str) -> Option<String> {
-    const LABELS: &[&str] = &["autor:", "autorin:", "autoren:", "author:", "authors:"];
     let words: Vec<&str> = r.split_whitespace().collect();
     let label = |w: &str| {
         w.len() > 1 && w.ends_with(':') && w.chars().all(|c| c.is_alphabetic() || c == ':')
     };
-    let at = words
-        .iter()
-        .position(|w| LABELS.contains(&w.to_lowercase().as_str()))?;
+    let at = words.iter().position(|w| {
+        w.strip_suffix(':')
+            .is_some_and(|w| FIELD_LABELS.contains(&w.to_lowercase().as_str()))
+    })?;
     if !words[..at].iter().any(|w| label(w)) {
         return None;
     }
@@ -560,6 +565,17 @@ fn tidy(s: &str) -> String {
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .to_string();
     }
+    // "Bundespräsident Johannes Rau", "FOCUS-Online-Experte Robin Tschöpe": a job title before
+    // a name of two capitalised words or more goes
+    if let Some((first, rest)) = t.split_once(' ')
+        && is_title_before_name(first)
+        && rest.split_whitespace().count() >= 2
+        && rest
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
+    {
+        t = rest.trim().to_string();
+    }
     // "Williams Perdomo @wperdomod": the handle goes, the name stays
     if t.contains(" @") {
         t = t
@@ -598,6 +614,54 @@ fn tidy(s: &str) -> String {
     t
 }
 
+/// The labels that name the author's field of a byline ("Autorin: Uta Staschewski", "Datum: …
+/// Autor: Fritz Imhof Quelle: …"), lower case, without their colon.
+pub(super) const FIELD_LABELS: &[&str] =
+    &["autor", "autorin", "autoren", "auteur", "author", "authors"];
+
+/// Job titles printed before a name (lower case); compounds ending in "-experte" count too.
+const TITLES_BEFORE: &[&str] = &[
+    "bundespräsident",
+    "bundespräsidentin",
+    "präsident",
+    "präsidentin",
+    "rechtsanwalt",
+    "rechtsanwältin",
+    "redakteur",
+    "redakteurin",
+    "chefredakteur",
+    "chefredakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "reporter",
+    "reporterin",
+];
+
+/// "Rechtsanwalt", "FOCUS-Online-Experte": a job title that a byline prints before the name.
+fn is_title_before_name(word: &str) -> bool {
+    const COMPOUND_ENDS: &[&str] = &[
+        "experte",
+        "expertin",
+        "korrespondent",
+        "korrespondentin",
+        "redakteur",
+        "redakteurin",
+    ];
+    let w = word.to_lowercase();
+    TITLES_BEFORE.contains(&w.as_str())
+        || w.rsplit_once('-')
+            .is_some_and(|(_, end)| COMPOUND_ENDS.contains(&end))
+}
+
+/// A handle rather than a name: one lower-case word with a digit, "_", "-" or "." in it
+/// ("link78", "gabor_munier", "sarah-indra", "robert.stitz").
+pub(super) fn is_handle(s: &str) -> bool {
+    !s.contains(char::is_whitespace)
+        && s.chars().any(char::is_alphabetic)
+        && !s.chars().any(char::is_uppercase)
+        && s.chars().any(|c| c.is_ascii_digit() || "_-.".contains(c))
+}
+
 /// Does this look like a person's (or an agency's) name rather than a role, date or sentence?
 fn is_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -622,7 +686,7 @@ fn is_name(s: &str) -> bool {
 }
 
 /// Articles and pronouns: "von der Polizei", "by Our Staff" do not start a name.
-const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &[&str] = &[
     "der", "den", "dem", "des", "die", "das", "ein", "eine", "einem", "einer", "ihrem", "ihrer",
     "ihren", "ihnen", "sie", "uns", "unserem", "unserer", "unseren", "meinem", "meiner", "deinem",
     "deinen", "dir", "mir", "the", "a", "an", "this", "our", "my", "your", "le", "la", "les", "el",
@@ -630,7 +694,7 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Particles and conjunctions that may stand lower case inside a run of names.
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "y", "and",
     "und", "et", "&", "bin", "al", "ter", "zu", "dos", "das",
 ];
