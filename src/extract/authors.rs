@@ -1,5 +1,6 @@
-//! Author names out of bylines and metadata: drop "By"/"Von"/"Por", dates, roles, handles and
-//! publication names; split "A and B" and "A, B"; keep each person once.
+//! The author cascade: which sources sign (JSON-LD, author metas, declared markup, byline
+//! elements, bylines written in the text), in what order, and when the outlet yields to a person.
+//! The names themselves are cleaned and split in `names.rs`.
 
 use std::sync::LazyLock;
 
@@ -7,252 +8,13 @@ use regex::Regex;
 
 use super::jsonld::LinkedData;
 use super::metadata::{meta, metas};
+use super::names::{
+    DETERMINERS, FIELD_LABELS, PARTICLES, clean, clean_declared, is_domain, is_handle,
+    is_organisation, is_role, is_user_name, leading_names,
+};
 // letters and digits, lower case: how names are compared, as titles are
 use super::title::norm as name_key;
 use super::walk::Page;
-
-/// Leading words that introduce a byline, lower case, longest first.
-const LEADS: &[&str] = &[
-    "view all posts by",
-    "zeige alle beiträge von",
-    "alle beiträge von",
-    "alle artikel von",
-    "all posts by",
-    "more posts by",
-    "posts by",
-    "articles by",
-    "artikel von",
-    "medically reviewed by",
-    "recipe by",
-    "authored by",
-    "erstellt von",
-    "reviewed by",
-    "veröffentlicht von",
-    "eingestellt von",
-    "gespeichert von",
-    "verfasst von",
-    "ein artikel von",
-    "beitrag von",
-    "text von",
-    "written by",
-    "posted by",
-    "published by",
-    "reported by",
-    "reporting by",
-    "story by",
-    "words by",
-    "text by",
-    "article by",
-    "geschrieben von",
-    "ein beitrag von",
-    "ein kommentar von",
-    "publié par",
-    "escrito por",
-    "publicado por",
-    "scritto da",
-    "by:",
-    "by",
-    "von",
-    "por",
-    "par",
-    "di",
-    "door",
-    "av",
-    "autor:",
-    "autorin:",
-    "autor",
-    "autorin",
-    "author:",
-    "author",
-    "auteur :",
-    "auteur:",
-    "auteur",
-    "text:",
-    "texte :",
-    "redacción:",
-    "from",
-    "vom",
-];
-
-/// Words that are roles or desks, not names (lower case).
-const ROLES: &[&str] = &[
-    "staff",
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "editors",
-    "contributor",
-    "contributing",
-    "senior",
-    "chief",
-    "columnist",
-    "photographer",
-    "photos",
-    "photo",
-    "news",
-    "desk",
-    "team",
-    "admin",
-    "administrator",
-    "editorial",
-    "redaktion",
-    "redakteur",
-    "redakteurin",
-    "korrespondent",
-    "journalist",
-    "journaliste",
-    "rédaction",
-    "redacción",
-    "redazione",
-    "agencies",
-    "agency",
-    "associated",
-    "press",
-    "updated",
-    "published",
-    "posted",
-    "min",
-    "read",
-    "comments",
-    "follow",
-    "share",
-    "email",
-    "twitter",
-    "guest",
-    "author",
-    "authors",
-    "and",
-    "rédacteur",
-    "autor",
-    "autorin",
-    "dpa",
-    "afp",
-    "reuters",
-    "ap",
-    "ansa",
-    "efe",
-    "sid",
-    "kna",
-    "epd",
-    "apa",
-    "ceo",
-    "founder",
-    "co-founder",
-    "written",
-    "view",
-    "interview",
-    "text",
-    "texte",
-    "fotos",
-    "foto",
-    "bild",
-    "bilder",
-];
-
-/// Interface words found in byline boxes, never names.
-const JUNK: &[&str] = &[
-    "view my complete profile",
-    "afficher mon profil complet",
-    "mein profil anzeigen",
-    "unknown",
-    "name",
-    "posted on",
-    "posted in",
-    "publiziert am",
-    "veröffentlicht am",
-    "more posts",
-    "weitere artikel",
-    "view all posts",
-    "the author",
-    "about the author",
-    "all posts",
-    "read more",
-    "see all",
-    "bio",
-    "last update",
-    "last updated",
-    "mehr",
-    "plus",
-    "más",
-    "artikel",
-    "articles",
-    "profile",
-    "follow",
-    "no author",
-    "sign in",
-    "datum",
-];
-
-/// The endings of commenters' lines ("Jane says:").
-const COMMENT_VERBS: &[&str] = &[" says", " sagt", " dit", " dice", " schreibt", " said"];
-
-/// Interface words that byline boxes put after the name (lower case, with the leading space).
-const TRAILING: &[&str] = &[
-    " more posts",
-    " view all posts",
-    " all posts",
-    " alle artikel",
-    " alle beiträge",
-    " last updated",
-    " updated",
-    " published",
-];
-
-/// Weekday names and abbreviations, and "Stand" (German "as of"), left after the date that
-/// followed a name in a byline was cut ("Tomas Spahn Fr", "Isabella.DiBiase am Samstag", "Sara
-/// Zinnecker Stand"), lower case.
-const DATE_TAIL: &[&str] = &[
-    "stand",
-    "fr",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
-    "sábado",
-    "domingo",
-];
-
-/// Leads of a byline that names someone other than the author ("Updated by Jon Linkov" beside
-/// the writer), lower case.
-const NOT_AUTHOR: &[&str] = &[
-    "updated by",
-    "edited by",
-    "fact checked by",
-    "fact-checked by",
-    "aktualisiert von",
-    "bearbeitet von",
-    "mis à jour par",
-    "actualizado por",
-];
 
 /// Labels of the `twitter:labelN`/`twitter:dataN` pairs (Yoast and others) that name the author.
 const AUTHOR_LABELS: &[&str] = &[
@@ -302,15 +64,24 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             continue;
         }
         match &outlet_only {
-            None if found.iter().all(|n| outlet.is(n)) => {
+            None if found
+                .iter()
+                .all(|n| outlet.is(n) || is_handle(n) || is_role(n)) =>
+            {
                 outlet_only = Some(found);
             }
             None => return with_full_name(found, page, site_name),
             Some(signed) => {
+                // a person's name: "in Uncategorized" under "freeman1984" is not one
+                let capitalised = |n: &String| {
+                    n.split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
+                };
                 if found.iter().all(|n| {
                     n.split_whitespace().count() >= 2
                         && !outlet.is(n)
                         && !signed.iter().any(|o| holds_more(n, o))
+                        && capitalised(n)
                 }) {
                     return found;
                 }
@@ -331,7 +102,9 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             };
             // a user name ("robert.stitz") is a person's: another person's byline is no reason
             // to drop it, as it is to drop the outlet's name
-            let user = signed.iter().any(|o| is_user_name(o));
+            let user = signed
+                .iter()
+                .any(|o| is_user_name(o) || (is_handle(o) && !is_domain(o)));
             if !found.is_empty() && found.iter().all(written_out) {
                 found
             } else if user {
@@ -339,6 +112,12 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             } else if let Some(found) = header_text(page).filter(|f| f.iter().all(person)) {
                 // a person's byline in the header under the headline outweighs the outlet
                 // ("Von David Hutzler, dpa" where the metadata signs "finanztreff.de")
+                found
+            } else if let Some(found) =
+                header_names(page).filter(|f| f.len() >= 2 && f.iter().all(person))
+            {
+                // a line of names alone under the headline ("Clara Löw, Siddharth Prakash &
+                // Klaus Jacob")
                 found
             } else if let Some(found) = labelled_text(page).filter(|f| f.iter().all(person)) {
                 // or a labelled one anywhere ("Autorin: Uta Staschewski" under the text)
@@ -353,10 +132,12 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                 found
             } else {
                 let found = header_byline(page);
-                if found.is_empty() {
-                    desk_byline(page)
-                } else {
+                if !found.is_empty() {
                     found
+                } else if let Some(found) = header_names(page) {
+                    found
+                } else {
+                    desk_byline(page)
                 }
             }
         }
@@ -382,14 +163,20 @@ fn header_text(page: &Page) -> Option<Vec<String>> {
 /// "Autorin: Uta Staschewski, Projektleiterin der HSS": a line anywhere in the page that opens
 /// with an author label; the first name after it.
 fn labelled_text(page: &Page) -> Option<Vec<String>> {
-    const LABELS: &[&str] = &["autor:", "autorin:", "auteur :", "auteur:", "author:"];
     page.blocks.iter().find_map(|b| {
         if b.text.len() > 140 {
             return None;
         }
         let lower = b.text.to_lowercase();
-        let label = LABELS.iter().find(|l| lower.starts_with(*l))?;
-        let first = clean(&[leading_names(b.text[label.len()..].trim())], None)
+        // "Autorin: …", "Auteur : …"
+        if lower.len() != b.text.len() {
+            return None;
+        }
+        let rest = FIELD_LABELS
+            .iter()
+            .find_map(|l| lower.strip_prefix(l)?.trim_start().strip_prefix(':'))?;
+        let at = lower.len() - rest.len();
+        let first = clean(&[leading_names(b.text[at..].trim())], None)
             .into_iter()
             .next()?;
         (first.split_whitespace().count() >= 2).then(|| vec![first])
@@ -455,6 +242,92 @@ fn header_byline(page: &Page) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// A line right under the `<h1>` that holds only names of two to four capitalised words, split
+/// by commas, "&" or "and"/"und"/"y"/"et" ("Clara Löw, Siddharth Prakash & Klaus Jacob").
+fn header_names(page: &Page) -> Option<Vec<String>> {
+    const JOINS: &[&str] = &["&", "and", "und", "y", "et"];
+    let at = page.headline_block()?;
+    page.blocks.iter().skip(at + 1).take(3).find_map(|b| {
+        let text = b.text.as_str();
+        if text.len() > 100 || page.in_h1(b) || text.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        if text.contains(['!', '?', '…', '_']) || text.trim_end().ends_with([',', ':']) {
+            return None;
+        }
+        let found = clean(&[text.to_string()], None);
+        let shaped = |n: &String| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            (2..=4).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().any(char::is_lowercase)
+                        && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+                        || PARTICLES.contains(w)
+                })
+        };
+        // one name alone must stand on a plain line of its own; a list of them is a byline
+        if found.is_empty()
+            || !found.iter().all(shaped)
+            || (found.len() == 1 && !plain_line(page, b))
+        {
+            return None;
+        }
+        // the line is the names and nothing else
+        let rest: String = text
+            .split_whitespace()
+            .filter(|w| !JOINS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        (name_key(&rest) == name_key(&found.concat())).then_some(found)
+    })
+}
+
+/// A line of text of its own, not a heading, list item, caption or cell, nor boilerplate, and
+/// without interface words ("Share This", "Print This Page", "Article Tags:").
+fn plain_line(page: &Page, b: &super::walk::Block) -> bool {
+    const INTERFACE: &[&str] = &[
+        "this",
+        "page",
+        "share",
+        "print",
+        "links",
+        "link",
+        "tags",
+        "tag",
+        "home",
+        "blog",
+        "more",
+        "read",
+        "article",
+        "articles",
+        "related",
+        "top",
+        "back",
+        "contact",
+        "us",
+        "menu",
+        "search",
+        "login",
+        "next",
+        "previous",
+        "newsletter",
+        "cookies",
+        "subscribe",
+        "weitere",
+        "artikel",
+    ];
+    let plain = page.elems.get(b.owner as usize).is_some_and(|e| {
+        matches!(e.tag.as_str(), "p" | "div" | "span" | "address")
+            && e.role != super::vocabulary::Role::Boilerplate
+    });
+    plain
+        && !b.text.trim_end().ends_with(':')
+        && !b
+            .text
+            .split_whitespace()
+            .any(|w| INTERFACE.contains(&w.to_lowercase().as_str()))
 }
 
 /// A first name alone ("Nils") where a byline under it prints the full name ("Nils Pickert"):
@@ -580,379 +453,6 @@ impl Outlet {
     }
 }
 
-/// Splits and cleans raw author strings into names (from visible bylines: capitalised names only,
-/// roles dropped).
-pub fn clean(raw: &[String], site_name: Option<&str>) -> Vec<String> {
-    clean_with(raw, site_name, false)
-}
-
-/// Cleans names that structured metadata (JSON-LD, author metas) declares as authors: those are
-/// kept as the page wrote them, lower-case user names ("kirstin boatto", "r23") and desks
-/// ("Redaktion", "Staff") included, as long as no real name stands beside a role.
-pub fn clean_declared(raw: &[String], site_name: Option<&str>) -> Vec<String> {
-    clean_with(raw, site_name, true)
-}
-
-fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut roles: Vec<String> = Vec::new();
-    for r in raw {
-        if r.contains("://") || r.trim_start().starts_with("www.") {
-            continue;
-        }
-        let lower = r.trim_start().to_lowercase();
-        if NOT_AUTHOR.iter().any(|l| lower.starts_with(l)) {
-            continue;
-        }
-        // a title in a declared name may be the name ("Luxury Travel Expert" signs its site)
-        let parts = if declared {
-            split(r)
-        } else {
-            let field = author_field(r);
-            without_job_titles(split(field.as_deref().unwrap_or(r)))
-        };
-        for name in parts {
-            let name = tidy(&name);
-            if name.is_empty() {
-                continue;
-            }
-            if is_name(&name) {
-                if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
-                    out.push(name);
-                }
-            } else if declared && is_declared_name(&name) {
-                if is_role(&name) {
-                    roles.push(name);
-                } else if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
-                    out.push(name);
-                }
-            }
-        }
-    }
-    // a publication may sign its own articles, but beside a person's name its name (or its
-    // domain) is the outlet, not an author: "Rob Picheta, CNN", "Ernst Lohoff | jungle.world"
-    if out.len() > 1 {
-        let site = site_name.map(name_key).unwrap_or_default();
-        let outlet = |n: &str| (!site.is_empty() && name_key(n) == site) || is_domain(n);
-        if out.iter().any(|n| !outlet(n)) {
-            out.retain(|n| !outlet(n));
-        }
-    }
-    // "SHOW ALL ARTICLES OF Heiko Sauer" beside "Heiko Sauer": interface words run into the name
-    let longer: Vec<usize> = (0..out.len())
-        .filter(|&i| {
-            out.iter().enumerate().any(|(j, o)| {
-                j != i
-                    && o.split_whitespace().count() >= 2
-                    && out[i].len() > o.len()
-                    && out[i]
-                        .to_lowercase()
-                        .ends_with(&format!(" {}", o.to_lowercase()))
-            })
-        })
-        .collect();
-    for i in longer.into_iter().rev() {
-        out.remove(i);
-    }
-    if out.is_empty() {
-        // a desk or role alone is how the page signs the article
-        for r in roles {
-            if !out.iter().any(|o| o.eq_ignore_ascii_case(&r)) {
-                out.push(r);
-            }
-        }
-    }
-    out
-}
-
-/// The author's field of a byline that lists labelled fields ("Datum: 19.11.2021 Autor: Fritz
-/// Imhof Quelle: Livenet"): the words after the author label up to the next label.
-fn author_field(r: &str) -> Option<String> {
-    const LABELS: &[&str] = &["autor:", "autorin:", "autoren:", "author:", "authors:"];
-    let words: Vec<&str> = r.split_whitespace().collect();
-    let label = |w: &str| {
-        w.len() > 1 && w.ends_with(':') && w.chars().all(|c| c.is_alphabetic() || c == ':')
-    };
-    let at = words
-        .iter()
-        .position(|w| LABELS.contains(&w.to_lowercase().as_str()))?;
-    if !words[..at].iter().any(|w| label(w)) {
-        return None;
-    }
-    let field: Vec<&str> = words[at + 1..]
-        .iter()
-        .take_while(|w| !label(w))
-        .copied()
-        .collect();
-    Some(field.join(" "))
-}
-
-/// Legal forms that end the names of companies and associations, lower case.
-const LEGAL_FORMS: &[&str] = &[
-    "e.v.", "gmbh", "ggmbh", "ag", "kg", "se", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
-    "corp.", "verlag", "stiftung",
-];
-
-/// "Bund der Energieverbraucher e.V.", "EnBW AG": a company or an association, not a person.
-fn is_organisation(name: &str) -> bool {
-    name.split_whitespace().count() >= 2
-        && name
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
-}
-
-/// "jungle.world", "cipha.net": a domain name, not a person's.
-fn is_domain(s: &str) -> bool {
-    let labels: Vec<&str> = s.split('.').collect();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
-}
-
-/// "robert.stitz", "andrew.keaveney": a user name written like a domain, told from one by a last
-/// part longer than a common top-level domain's, all lower case.
-fn is_user_name(s: &str) -> bool {
-    is_domain(s)
-        && s.rsplit('.').next().is_some_and(|last| last.len() > 4)
-        && !s.chars().any(char::is_uppercase)
-}
-
-/// A name declared by metadata: anything short with letters that is not a date, URL or interface
-/// word.
-fn is_declared_name(s: &str) -> bool {
-    let words = s.split_whitespace().count();
-    (1..=6).contains(&words)
-        && s.chars().any(char::is_alphabetic)
-        && !JUNK.contains(&s.to_lowercase().as_str())
-        && super::dates::parse_text(s).is_none()
-}
-
-/// Job titles that author boxes print after the name ("Keith Barry Senior Autos Reporter",
-/// "Matt Check, Head Winemaker"), lower case.
-const JOB_TITLES: &[&str] = &[
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "contributor",
-    "columnist",
-    "journalist",
-    "founder",
-    "co-founder",
-    "ceo",
-    "expert",
-    "consultant",
-    "manager",
-    "director",
-    "specialist",
-    "analyst",
-    "producer",
-    "strategist",
-    "engineer",
-    "scientist",
-    "researcher",
-    "winemaker",
-    "gardener",
-    "dietitian",
-    "nutritionist",
-    "redakteur",
-    "redakteurin",
-];
-
-/// Words that open a job title ("Senior …", "Former …", "Head …", "Tech …"), lower case.
-const TITLE_OPENERS: &[&str] = &[
-    "senior",
-    "former",
-    "head",
-    "lead",
-    "chief",
-    "managing",
-    "executive",
-    "deputy",
-    "associate",
-    "staff",
-    "tech",
-    "contributing",
-];
-
-/// A byline that prints a job title after the name keeps the name alone: the title is cut from a
-/// name run into it (from the third word on, so two-word names stay whole), and the fragments
-/// from the title's on are dropped, with the one-word fragments before it ("Brett Cruz, Privacy,
-/// Digital Security Expert" is Brett Cruz).
-fn without_job_titles(parts: Vec<String>) -> Vec<String> {
-    let title = |w: &str| {
-        let w = w.to_lowercase();
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        JOB_TITLES.contains(&w) || TITLE_OPENERS.contains(&w)
-    };
-    let is_title = |w: &str| {
-        let w = w.to_lowercase();
-        JOB_TITLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-    };
-    let Some(at) = parts
-        .iter()
-        .position(|p| p.split_whitespace().any(is_title))
-    else {
-        return parts;
-    };
-    let first: Vec<&str> = parts[0].split_whitespace().collect();
-    if at == 0 {
-        return match first.iter().skip(2).position(|w| title(w)) {
-            // "Guide by Will Judd Former Deputy Tech Editor": the name follows the "by"
-            Some(i) => {
-                let name = &first[..i + 2];
-                let from = name
-                    .iter()
-                    .rposition(|w| w.eq_ignore_ascii_case("by"))
-                    .map_or(0, |b| b + 1);
-                vec![name[from..].join(" ")]
-            }
-            None => parts,
-        };
-    }
-    let mut kept = vec![parts[0].clone()];
-    kept.extend(
-        parts[1..at]
-            .iter()
-            .filter(|p| p.split_whitespace().count() >= 2)
-            .cloned(),
-    );
-    kept
-}
-
-fn is_role(s: &str) -> bool {
-    s.split_whitespace()
-        .all(|w| ROLES.contains(&w.to_lowercase().trim_end_matches('.')))
-}
-
-fn split(raw: &str) -> Vec<String> {
-    let mut s = raw.replace(['\n', '\t', '\u{a0}'], " ");
-    for sep in [
-        "|", "•", "·", "—", "–", " - ", "/", "(", ")", "[", "]", ";", "&", "+", "\u{1}", ":",
-    ] {
-        s = s.replace(sep, ",");
-    }
-    let mut parts = Vec::new();
-    for piece in s.split(',') {
-        let mut rest = piece.trim().to_string();
-        for conj in [
-            " and ", " und ", " et ", " y ", " e ", " i ", " en ", " og ", " och ", " a ", " и ",
-        ] {
-            rest = replace_ci(&rest, conj, ",");
-        }
-        parts.extend(
-            rest.split(',')
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty()),
-        );
-    }
-    parts
-}
-
-fn replace_ci(s: &str, from: &str, to: &str) -> String {
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
-        return s.replace(from, to);
-    }
-    let mut out = String::new();
-    let mut i = 0;
-    while let Some(pos) = lower[i..].find(from) {
-        out.push_str(&s[i..i + pos]);
-        out.push_str(to);
-        i += pos + from.len();
-    }
-    out.push_str(&s[i..]);
-    out
-}
-
-fn tidy(s: &str) -> String {
-    let mut t = s
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'')
-        .to_string();
-    loop {
-        let lower = t.to_lowercase();
-        let Some(lead) = LEADS.iter().find(|l| {
-            lower.starts_with(*l)
-                && (lower.len() == l.len()
-                    || !lower[l.len()..].starts_with(char::is_alphanumeric)
-                    || l.ends_with(':'))
-        }) else {
-            break;
-        };
-        if lower.len() == lead.len() {
-            return String::new();
-        }
-        t = t[lead.len()..]
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .to_string();
-    }
-    // "Williams Perdomo @wperdomod": the handle goes, the name stays
-    if t.contains(" @") {
-        t = t
-            .split_whitespace()
-            .filter(|w| !w.starts_with('@'))
-            .collect::<Vec<_>>()
-            .join(" ");
-    }
-    if t.contains('@') || t.contains("http") || t.contains("www.") {
-        return String::new();
-    }
-    let lower = t.to_lowercase();
-    // "Jane says" heads a comment, not the article
-    if COMMENT_VERBS.iter().any(|v| lower.ends_with(v)) {
-        return String::new();
-    }
-    if let Some(tail) = TRAILING.iter().find(|j| lower.ends_with(*j)) {
-        t.truncate(t.len() - tail.len());
-    }
-    let mut t = t
-        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
-        .to_string();
-    // a weekday (or "Stand") left where a date followed the name, with the "am"/"on" before
-    // it; the name keeps a word
-    let mut cut = false;
-    while let Some((head, last)) = t.rsplit_once(' ') {
-        let last = last.trim_end_matches(['.', ',']).to_lowercase();
-        let word = DATE_TAIL.contains(&last.as_str())
-            || (cut && matches!(last.as_str(), "am" | "on" | "le" | "el"));
-        if !word || head.trim().is_empty() {
-            break;
-        }
-        t = head.trim_end().to_string();
-        cut = true;
-    }
-    t
-}
-
-/// Does this look like a person's (or an agency's) name rather than a role, date or sentence?
-fn is_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || s.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    if JUNK.contains(&s.to_lowercase().as_str()) {
-        return false;
-    }
-    if is_role(s) {
-        return false;
-    }
-    if !s.chars().next().is_some_and(char::is_alphabetic) {
-        return false;
-    }
-    // sentences and headlines are lower case after the first word; names are capitalised
-    let capitalised = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-        .count();
-    capitalised * 2 >= words.len()
-}
-
 /// What may stand right before "by"/"von" when it does not introduce the author.
 const CREDITS: &[&str] = &[
     "photo",
@@ -991,64 +491,15 @@ static TEXT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Articles and pronouns: "von der Polizei", "by Our Staff" do not start a name.
-const DETERMINERS: &[&str] = &[
-    "der", "den", "dem", "des", "die", "das", "ein", "eine", "einem", "einer", "ihrem", "ihrer",
-    "ihren", "ihnen", "sie", "uns", "unserem", "unserer", "unseren", "meinem", "meiner", "deinem",
-    "deinen", "dir", "mir", "the", "a", "an", "this", "our", "my", "your", "le", "la", "les", "el",
-    "los", "las", "un", "une",
-];
-
-/// Particles and conjunctions that may stand lower case inside a run of names.
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "y", "and",
-    "und", "et", "&", "bin", "al", "ter", "zu", "dos", "das",
-];
-
-/// The names at the start of `rest`: capitalised words (and particles, commas, "and"), up to a
-/// digit, a separator or a lower-case word.
-fn leading_names(rest: &str) -> String {
-    let mut out = String::new();
-    let first = rest.split_whitespace().next().unwrap_or("");
-    if DETERMINERS.contains(&first.to_lowercase().as_str()) {
-        return out;
-    }
-    let mut words = rest.split_whitespace().peekable();
-    while let Some(word) = words.next() {
-        let bare = word.trim_end_matches([',', '.', ';', ':']);
-        // "Jane Doe December 2, 2025"
-        if super::dates::month(bare).is_some()
-            && words
-                .peek()
-                .is_none_or(|n| n.starts_with(|c: char| c.is_ascii_digit()))
-        {
-            break;
-        }
-        let first = bare.chars().next();
-        let stop = word.starts_with(['|', '•', '·', '–', '—', '-', '(', '/'])
-            || word.chars().any(|c| c.is_ascii_digit())
-            || !(first.is_some_and(char::is_uppercase) || PARTICLES.contains(&bare));
-        if stop {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-        if word.ends_with(['|', '•', '·']) {
-            break;
-        }
-    }
-    out
-}
-
 /// Where a block that starts with "By"/"Von" run into a capitalised name ("ByAlex") splits.
 fn glued_lead(text: &str) -> Option<usize> {
     let rest = text
         .strip_prefix("By")
         .or_else(|| text.strip_prefix("Von"))?;
     let mut chars = rest.chars();
-    (chars.next()?.is_uppercase() && chars.next()?.is_lowercase()).then(|| text.len() - rest.len())
+    let second = |c: char| c.is_lowercase() || c == '.';
+    (chars.next()?.is_uppercase() && chars.next().is_some_and(second))
+        .then(|| text.len() - rest.len())
 }
 
 /// Authors named in the page's short text blocks: "By Jane Doe", "Posted on … by Jane Doe", "Von
@@ -1062,6 +513,8 @@ pub fn from_text<'a>(blocks: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// follow a separator or a date.
 fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<String> {
     let mut label_before = false;
+    // a one-word name dated after its lead, taken when no block names anyone in full
+    let mut dated: Option<String> = None;
     for text in blocks {
         // "ByAlex Bozarjian": the lead and the name in adjacent inline elements
         let spaced;
@@ -1131,9 +584,42 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
             if !found.is_empty() {
                 return found;
             }
+            // but one word dated right after it is a (user) name: "Geschrieben von Cooper am
+            // 25.08.2015", "Gespeichert von rasos am 24. Juli 2017", "Beitrag von r23 » 21.01.2009"
+            if dated.is_none() {
+                dated = dated_word(&text[m.end()..]);
+            }
         }
     }
-    Vec::new()
+    dated.into_iter().collect()
+}
+
+/// The one word at the start of `rest` when a date follows it, after "am"/"on"/"le"/"el" or a
+/// separator: "Cooper am 25.08.2015", "r23 » 21.01.2009", "Dominique — veröffentlicht 28.01.2022".
+fn dated_word(rest: &str) -> Option<String> {
+    let (word, after) = rest.trim_start().split_once(char::is_whitespace)?;
+    let word = word.trim_end_matches(',');
+    let lower = word.to_lowercase();
+    let shaped = (2..=30).contains(&word.chars().count())
+        && word.chars().any(char::is_alphabetic)
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._-".contains(c))
+        && !DETERMINERS.contains(&lower.as_str())
+        && !is_role(word);
+    if !shaped {
+        return None;
+    }
+    let after = after.trim_start();
+    let after = [
+        "am ", "on ", "le ", "el ", "»", "—", "–", "|", "-", "·", "•", ",",
+    ]
+    .iter()
+    .find_map(|c| after.strip_prefix(c))?;
+    let head: String = after.chars().take(40).collect();
+    super::dates::parse_text(&head)
+        .is_some()
+        .then(|| word.to_string())
 }
 
 /// A block over the length limit whose lines are split by `<br>` ("Datum: 19.11.2021\nAutor:

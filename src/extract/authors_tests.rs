@@ -253,3 +253,129 @@ fn interface_words_of_byline_boxes_are_no_names() {
     assert!(c("Follow").is_empty());
     assert_eq!(c("Ray Ansari"), ["Ray Ansari"]);
 }
+
+#[test]
+fn a_handle_or_a_desk_declared_yields_to_a_byline_name() {
+    let page = |meta: &str, byline: &str| {
+        format!(
+            r#"<html><head><meta name="author" content="{meta}"></head><body><article>
+            <h1>Was tun gegen Darmprobleme?</h1><div class="author">{byline}</div>
+            <p>Ein Blähbauch, Krämpfe oder Verstopfung: Viele Menschen leiden regelmäßig unter
+            Darmproblemen, und die Ernährung spielt dabei eine große Rolle.</p></article></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page("link78", "Ophélie Ostermann")),
+        ["Ophélie Ostermann"]
+    );
+    assert_eq!(
+        page_authors(&page("admin", "Von Tobias Kuske")),
+        ["Tobias Kuske"]
+    );
+    // words of the interface are no person's name
+    assert_eq!(
+        page_authors(&page("freeman1984", "in Uncategorized")),
+        ["freeman1984"]
+    );
+}
+
+#[test]
+fn one_word_dated_after_its_lead_is_a_name() {
+    assert_eq!(
+        t(&["Gespeichert von rasos am 24. Juli 2017 - 18:55"]),
+        ["rasos"]
+    );
+    assert_eq!(
+        t(&["Geschrieben von Cooper am 25.08.2015 22:30"]),
+        ["Cooper"]
+    );
+    assert_eq!(t(&["Beitrag von r23 » 21.01.2009, 05:42"]), ["r23"]);
+    assert!(t(&["Ein Flug von Frankfurt am Main nach Berlin"]).is_empty());
+    // a full name anywhere comes first
+    assert_eq!(
+        t(&[
+            "Gespeichert von human am 7. Juli 2019",
+            "Von Margarita Koreneva"
+        ]),
+        ["Margarita Koreneva"]
+    );
+}
+
+#[test]
+fn a_job_title_before_the_name_goes() {
+    assert_eq!(c("Bundespräsident Johannes Rau"), ["Johannes Rau"]);
+    assert_eq!(
+        clean_declared(
+            &["Von FOCUS-Online-Experte Robin Tschöpe".to_string()],
+            None
+        ),
+        ["Robin Tschöpe"]
+    );
+    // with one word after it, the title may be the name
+    assert_eq!(c("Rechtsanwalt Müller"), ["Rechtsanwalt Müller"]);
+}
+
+#[test]
+fn the_site_name_signing_is_one_name() {
+    assert_eq!(
+        clean_declared(&["Jobs & Hire".to_string()], Some("Jobs & Hire")),
+        ["Jobs & Hire"]
+    );
+    assert_eq!(
+        clean_declared(&["Jobs & Hire".to_string()], None),
+        ["Jobs", "Hire"]
+    );
+}
+
+#[test]
+fn by_glued_to_initials() {
+    assert_eq!(t(&["ByJ.R. Stone"]), ["J.R. Stone"]);
+}
+
+#[test]
+fn the_author_labels_of_a_field_list() {
+    assert_eq!(
+        c("Datum: 19.11.2021 Auteur: Jean Dupont Quelle: Livenet"),
+        ["Jean Dupont"]
+    );
+}
+
+#[test]
+fn names_alone_on_the_line_under_the_headline() {
+    let page = |meta: &str, line: &str| {
+        format!(
+            r#"<html><head><meta property="og:site_name" content="Makronom">{meta}</head><body>
+            <article><h1>Warum es ein Ressourcenschutzgesetz braucht</h1>{line}
+            <p>Der Verbrauch von Rohstoffen wächst weltweit, und mit ihm wachsen die Folgen für
+            Klima, Umwelt und die Menschen in den Abbauländern.</p></article></body></html>"#
+        )
+    };
+    let outlet = r#"<meta name="author" content="Makronom">"#;
+    assert_eq!(
+        page_authors(&page(
+            outlet,
+            "<ul><li>Clara Löw, Siddharth Prakash &amp; Klaus Jacob</li></ul>"
+        )),
+        ["Clara Löw", "Siddharth Prakash", "Klaus Jacob"]
+    );
+    // one name alone under the headline is read only when nothing else names the author
+    assert_eq!(
+        page_authors(&page(
+            "",
+            r#"<div><a href="/team/tt">Trond Teigen</a></div>"#
+        )),
+        ["Trond Teigen"]
+    );
+    assert_eq!(
+        page_authors(&page(outlet, "<div>Trond Teigen</div>")),
+        ["Makronom"]
+    );
+    for junk in [
+        "<div>Share This</div>",
+        "<h2>Quick Links</h2>",
+        "<p>Vielen Dank!</p>",
+        "<ul><li>Trond Teigen</li></ul>",
+    ] {
+        assert!(page_authors(&page("", junk)).is_empty(), "{junk}");
+    }
+}

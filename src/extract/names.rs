@@ -1,0 +1,737 @@
+//! Name cleaning and splitting, apart from the author cascade that decides which source signs:
+//! raw byline and metadata strings become names here ("By"/"Von"/"Por", dates, roles, handles and
+//! publication names dropped; "A and B" and "A, B" split; each person once).
+
+// letters and digits, lower case: how names are compared, as titles are
+use super::title::norm as name_key;
+
+/// Leading words that introduce a byline, lower case, longest first.
+const LEADS: &[&str] = &[
+    "view all posts by",
+    "zeige alle beiträge von",
+    "alle beiträge von",
+    "alle artikel von",
+    "all posts by",
+    "more posts by",
+    "posts by",
+    "articles by",
+    "artikel von",
+    "medically reviewed by",
+    "recipe by",
+    "authored by",
+    "erstellt von",
+    "reviewed by",
+    "veröffentlicht von",
+    "eingestellt von",
+    "gespeichert von",
+    "verfasst von",
+    "ein artikel von",
+    "beitrag von",
+    "text von",
+    "written by",
+    "posted by",
+    "published by",
+    "reported by",
+    "reporting by",
+    "story by",
+    "words by",
+    "text by",
+    "article by",
+    "geschrieben von",
+    "ein beitrag von",
+    "ein kommentar von",
+    "publié par",
+    "escrito por",
+    "publicado por",
+    "scritto da",
+    "by:",
+    "by",
+    "von",
+    "por",
+    "par",
+    "di",
+    "door",
+    "av",
+    "autor:",
+    "autorin:",
+    "autor",
+    "autorin",
+    "author:",
+    "author",
+    "auteur :",
+    "auteur:",
+    "auteur",
+    "text:",
+    "texte :",
+    "redacción:",
+    "from",
+    "vom",
+];
+
+/// Words that are roles or desks, not names (lower case).
+const ROLES: &[&str] = &[
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "editors",
+    "contributor",
+    "contributing",
+    "senior",
+    "chief",
+    "columnist",
+    "photographer",
+    "photos",
+    "photo",
+    "news",
+    "desk",
+    "team",
+    "admin",
+    "administrator",
+    "editorial",
+    "redaktion",
+    "redakteur",
+    "redakteurin",
+    "korrespondent",
+    "journalist",
+    "journaliste",
+    "rédaction",
+    "redacción",
+    "redazione",
+    "agencies",
+    "agency",
+    "associated",
+    "press",
+    "updated",
+    "published",
+    "posted",
+    "min",
+    "read",
+    "comments",
+    "follow",
+    "share",
+    "email",
+    "twitter",
+    "guest",
+    "author",
+    "authors",
+    "and",
+    "rédacteur",
+    "autor",
+    "autorin",
+    "dpa",
+    "afp",
+    "reuters",
+    "ap",
+    "ansa",
+    "efe",
+    "sid",
+    "kna",
+    "epd",
+    "apa",
+    "ceo",
+    "founder",
+    "co-founder",
+    "written",
+    "view",
+    "interview",
+    "text",
+    "texte",
+    "fotos",
+    "foto",
+    "bild",
+    "bilder",
+];
+
+/// Interface words found in byline boxes, never names.
+const JUNK: &[&str] = &[
+    "view my complete profile",
+    "afficher mon profil complet",
+    "mein profil anzeigen",
+    "unknown",
+    "name",
+    "posted on",
+    "posted in",
+    "publiziert am",
+    "veröffentlicht am",
+    "more posts",
+    "weitere artikel",
+    "view all posts",
+    "the author",
+    "about the author",
+    "all posts",
+    "read more",
+    "see all",
+    "bio",
+    "last update",
+    "last updated",
+    "mehr",
+    "plus",
+    "más",
+    "artikel",
+    "articles",
+    "profile",
+    "follow",
+    "no author",
+    "sign in",
+    "datum",
+];
+
+/// The endings of commenters' lines ("Jane says:").
+const COMMENT_VERBS: &[&str] = &[" says", " sagt", " dit", " dice", " schreibt", " said"];
+
+/// Interface words that byline boxes put after the name (lower case, with the leading space).
+const TRAILING: &[&str] = &[
+    " more posts",
+    " view all posts",
+    " all posts",
+    " alle artikel",
+    " alle beiträge",
+    " last updated",
+    " updated",
+    " published",
+];
+
+/// Weekday names and abbreviations, and "Stand" (German "as of"), left after the date that
+/// followed a name in a byline was cut ("Tomas Spahn Fr", "Isabella.DiBiase am Samstag", "Sara
+/// Zinnecker Stand"), lower case.
+const DATE_TAIL: &[&str] = &[
+    "stand",
+    "fr",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+/// Leads of a byline that names someone other than the author ("Updated by Jon Linkov" beside
+/// the writer), lower case.
+const NOT_AUTHOR: &[&str] = &[
+    "updated by",
+    "edited by",
+    "fact checked by",
+    "fact-checked by",
+    "aktualisiert von",
+    "bearbeitet von",
+    "mis à jour par",
+    "actualizado por",
+];
+
+/// Splits and cleans raw author strings into names (from visible bylines: capitalised names only,
+/// roles dropped).
+pub(super) fn clean(raw: &[String], site_name: Option<&str>) -> Vec<String> {
+    clean_with(raw, site_name, false)
+}
+
+/// Cleans names that structured metadata (JSON-LD, author metas) declares as authors: those are
+/// kept as the page wrote them, lower-case user names ("kirstin boatto", "r23") and desks
+/// ("Redaktion", "Staff") included, as long as no real name stands beside a role.
+pub(super) fn clean_declared(raw: &[String], site_name: Option<&str>) -> Vec<String> {
+    clean_with(raw, site_name, true)
+}
+
+fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut roles: Vec<String> = Vec::new();
+    for r in raw {
+        if r.contains("://") || r.trim_start().starts_with("www.") {
+            continue;
+        }
+        let lower = r.trim_start().to_lowercase();
+        if NOT_AUTHOR.iter().any(|l| lower.starts_with(l)) {
+            continue;
+        }
+        // "Jobs & Hire" signing for the site "Jobs & Hire" is the outlet, one name
+        let whole =
+            site_name.is_some_and(|site| !name_key(r).is_empty() && name_key(site) == name_key(r));
+        // a title in a declared name may be the name ("Luxury Travel Expert" signs its site)
+        let parts = if whole {
+            vec![r.trim().to_string()]
+        } else if declared {
+            split(r)
+        } else {
+            let field = author_field(r);
+            without_job_titles(split(field.as_deref().unwrap_or(r)))
+        };
+        for name in parts {
+            let name = tidy(&name);
+            if name.is_empty() {
+                continue;
+            }
+            if is_name(&name) {
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
+                    out.push(name);
+                }
+            } else if declared && is_declared_name(&name) {
+                if is_role(&name) {
+                    roles.push(name);
+                } else if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
+                    out.push(name);
+                }
+            }
+        }
+    }
+    // a publication may sign its own articles, but beside a person's name its name (or its
+    // domain) is the outlet, not an author: "Rob Picheta, CNN", "Ernst Lohoff | jungle.world"
+    if out.len() > 1 {
+        let site = site_name.map(name_key).unwrap_or_default();
+        let outlet = |n: &str| (!site.is_empty() && name_key(n) == site) || is_domain(n);
+        if out.iter().any(|n| !outlet(n)) {
+            out.retain(|n| !outlet(n));
+        }
+    }
+    // "SHOW ALL ARTICLES OF Heiko Sauer" beside "Heiko Sauer": interface words run into the name
+    let longer: Vec<usize> = (0..out.len())
+        .filter(|&i| {
+            out.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.split_whitespace().count() >= 2
+                    && out[i].len() > o.len()
+                    && out[i]
+                        .to_lowercase()
+                        .ends_with(&format!(" {}", o.to_lowercase()))
+            })
+        })
+        .collect();
+    for i in longer.into_iter().rev() {
+        out.remove(i);
+    }
+    if out.is_empty() {
+        // a desk or role alone is how the page signs the article
+        for r in roles {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(&r)) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// The author's field of a byline that lists labelled fields ("Datum: 19.11.2021 Autor: Fritz
+/// Imhof Quelle: Livenet"): the words after the author label up to the next label.
+fn author_field(r: &str) -> Option<String> {
+    let words: Vec<&str> = r.split_whitespace().collect();
+    let label = |w: &str| {
+        w.len() > 1 && w.ends_with(':') && w.chars().all(|c| c.is_alphabetic() || c == ':')
+    };
+    let at = words.iter().position(|w| {
+        w.strip_suffix(':')
+            .is_some_and(|w| FIELD_LABELS.contains(&w.to_lowercase().as_str()))
+    })?;
+    if !words[..at].iter().any(|w| label(w)) {
+        return None;
+    }
+    let field: Vec<&str> = words[at + 1..]
+        .iter()
+        .take_while(|w| !label(w))
+        .copied()
+        .collect();
+    Some(field.join(" "))
+}
+
+/// Legal forms that end the names of companies and associations, lower case.
+const LEGAL_FORMS: &[&str] = &[
+    "e.v.", "gmbh", "ggmbh", "ag", "kg", "se", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
+    "corp.", "verlag", "stiftung",
+];
+
+/// "Bund der Energieverbraucher e.V.", "EnBW AG": a company or an association, not a person.
+pub(super) fn is_organisation(name: &str) -> bool {
+    name.split_whitespace().count() >= 2
+        && name
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+}
+
+/// "jungle.world", "cipha.net": a domain name, not a person's.
+pub(super) fn is_domain(s: &str) -> bool {
+    let labels: Vec<&str> = s.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(char::is_alphabetic))
+}
+
+/// "robert.stitz", "andrew.keaveney": a user name written like a domain, told from one by a last
+/// part longer than a common top-level domain's, all lower case.
+pub(super) fn is_user_name(s: &str) -> bool {
+    is_domain(s)
+        && s.rsplit('.').next().is_some_and(|last| last.len() > 4)
+        && !s.chars().any(char::is_uppercase)
+}
+
+/// A name declared by metadata: anything short with letters that is not a date, URL or interface
+/// word.
+fn is_declared_name(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    (1..=6).contains(&words)
+        && s.chars().any(char::is_alphabetic)
+        && !JUNK.contains(&s.to_lowercase().as_str())
+        && super::dates::parse_text(s).is_none()
+}
+
+/// Job titles that author boxes print after the name ("Keith Barry Senior Autos Reporter",
+/// "Matt Check, Head Winemaker"), lower case.
+const JOB_TITLES: &[&str] = &[
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "columnist",
+    "journalist",
+    "founder",
+    "co-founder",
+    "ceo",
+    "expert",
+    "consultant",
+    "manager",
+    "director",
+    "specialist",
+    "analyst",
+    "producer",
+    "strategist",
+    "engineer",
+    "scientist",
+    "researcher",
+    "winemaker",
+    "gardener",
+    "dietitian",
+    "nutritionist",
+    "redakteur",
+    "redakteurin",
+];
+
+/// Words that open a job title ("Senior …", "Former …", "Head …", "Tech …"), lower case.
+const TITLE_OPENERS: &[&str] = &[
+    "senior",
+    "former",
+    "head",
+    "lead",
+    "chief",
+    "managing",
+    "executive",
+    "deputy",
+    "associate",
+    "staff",
+    "tech",
+    "contributing",
+];
+
+/// A byline that prints a job title after the name keeps the name alone: the title is cut from a
+/// name run into it (from the third word on, so two-word names stay whole), and the fragments
+/// from the title's on are dropped, with the one-word fragments before it ("Brett Cruz, Privacy,
+/// Digital Security Expert" is Brett Cruz).
+fn without_job_titles(parts: Vec<String>) -> Vec<String> {
+    let title = |w: &str| {
+        let w = w.to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        JOB_TITLES.contains(&w) || TITLE_OPENERS.contains(&w)
+    };
+    let is_title = |w: &str| {
+        let w = w.to_lowercase();
+        JOB_TITLES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+    };
+    let Some(at) = parts
+        .iter()
+        .position(|p| p.split_whitespace().any(is_title))
+    else {
+        return parts;
+    };
+    let first: Vec<&str> = parts[0].split_whitespace().collect();
+    if at == 0 {
+        return match first.iter().skip(2).position(|w| title(w)) {
+            // "Guide by Will Judd Former Deputy Tech Editor": the name follows the "by"
+            Some(i) => {
+                let name = &first[..i + 2];
+                let from = name
+                    .iter()
+                    .rposition(|w| w.eq_ignore_ascii_case("by"))
+                    .map_or(0, |b| b + 1);
+                vec![name[from..].join(" ")]
+            }
+            None => parts,
+        };
+    }
+    let mut kept = vec![parts[0].clone()];
+    kept.extend(
+        parts[1..at]
+            .iter()
+            .filter(|p| p.split_whitespace().count() >= 2)
+            .cloned(),
+    );
+    kept
+}
+
+pub(super) fn is_role(s: &str) -> bool {
+    s.split_whitespace()
+        .all(|w| ROLES.contains(&w.to_lowercase().trim_end_matches('.')))
+}
+
+fn split(raw: &str) -> Vec<String> {
+    let mut s = raw.replace(['\n', '\t', '\u{a0}'], " ");
+    for sep in [
+        "|", "•", "·", "—", "–", " - ", "/", "(", ")", "[", "]", ";", "&", "+", "\u{1}", ":",
+    ] {
+        s = s.replace(sep, ",");
+    }
+    let mut parts = Vec::new();
+    for piece in s.split(',') {
+        let mut rest = piece.trim().to_string();
+        for conj in [
+            " and ", " und ", " et ", " y ", " e ", " i ", " en ", " og ", " och ", " a ", " и ",
+        ] {
+            rest = replace_ci(&rest, conj, ",");
+        }
+        parts.extend(
+            rest.split(',')
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+        );
+    }
+    parts
+}
+
+fn replace_ci(s: &str, from: &str, to: &str) -> String {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return s.replace(from, to);
+    }
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(pos) = lower[i..].find(from) {
+        out.push_str(&s[i..i + pos]);
+        out.push_str(to);
+        i += pos + from.len();
+    }
+    out.push_str(&s[i..]);
+    out
+}
+
+fn tidy(s: &str) -> String {
+    let mut t = s
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'')
+        .to_string();
+    loop {
+        let lower = t.to_lowercase();
+        let Some(lead) = LEADS.iter().find(|l| {
+            lower.starts_with(*l)
+                && (lower.len() == l.len()
+                    || !lower[l.len()..].starts_with(char::is_alphanumeric)
+                    || l.ends_with(':'))
+        }) else {
+            break;
+        };
+        if lower.len() == lead.len() {
+            return String::new();
+        }
+        t = t[lead.len()..]
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
+    }
+    // "Bundespräsident Johannes Rau", "FOCUS-Online-Experte Robin Tschöpe": a job title before
+    // a name of two capitalised words or more goes
+    if let Some((first, rest)) = t.split_once(' ')
+        && is_title_before_name(first)
+        && rest.split_whitespace().count() >= 2
+        && rest
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
+    {
+        t = rest.trim().to_string();
+    }
+    // "Williams Perdomo @wperdomod": the handle goes, the name stays
+    if t.contains(" @") {
+        t = t
+            .split_whitespace()
+            .filter(|w| !w.starts_with('@'))
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    if t.contains('@') || t.contains("http") || t.contains("www.") {
+        return String::new();
+    }
+    let lower = t.to_lowercase();
+    // "Jane says" heads a comment, not the article
+    if COMMENT_VERBS.iter().any(|v| lower.ends_with(v)) {
+        return String::new();
+    }
+    if let Some(tail) = TRAILING.iter().find(|j| lower.ends_with(*j)) {
+        t.truncate(t.len() - tail.len());
+    }
+    let mut t = t
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_string();
+    // a weekday (or "Stand") left where a date followed the name, with the "am"/"on" before
+    // it; the name keeps a word
+    let mut cut = false;
+    while let Some((head, last)) = t.rsplit_once(' ') {
+        let last = last.trim_end_matches(['.', ',']).to_lowercase();
+        let word = DATE_TAIL.contains(&last.as_str())
+            || (cut && matches!(last.as_str(), "am" | "on" | "le" | "el"));
+        if !word || head.trim().is_empty() {
+            break;
+        }
+        t = head.trim_end().to_string();
+        cut = true;
+    }
+    t
+}
+
+/// The labels that name the author's field of a byline ("Autorin: Uta Staschewski", "Datum: …
+/// Autor: Fritz Imhof Quelle: …"), lower case, without their colon.
+pub(super) const FIELD_LABELS: &[&str] =
+    &["autor", "autorin", "autoren", "auteur", "author", "authors"];
+
+/// Job titles printed before a name (lower case); compounds ending in "-experte" count too.
+const TITLES_BEFORE: &[&str] = &[
+    "bundespräsident",
+    "bundespräsidentin",
+    "präsident",
+    "präsidentin",
+    "rechtsanwalt",
+    "rechtsanwältin",
+    "redakteur",
+    "redakteurin",
+    "chefredakteur",
+    "chefredakteurin",
+    "korrespondent",
+    "korrespondentin",
+    "reporter",
+    "reporterin",
+];
+
+/// "Rechtsanwalt", "FOCUS-Online-Experte": a job title that a byline prints before the name.
+fn is_title_before_name(word: &str) -> bool {
+    const COMPOUND_ENDS: &[&str] = &[
+        "experte",
+        "expertin",
+        "korrespondent",
+        "korrespondentin",
+        "redakteur",
+        "redakteurin",
+    ];
+    let w = word.to_lowercase();
+    TITLES_BEFORE.contains(&w.as_str())
+        || w.rsplit_once('-')
+            .is_some_and(|(_, end)| COMPOUND_ENDS.contains(&end))
+}
+
+/// A handle rather than a name: one lower-case word with a digit, "_", "-" or "." in it
+/// ("link78", "gabor_munier", "sarah-indra", "robert.stitz").
+pub(super) fn is_handle(s: &str) -> bool {
+    !s.contains(char::is_whitespace)
+        && s.chars().any(char::is_alphabetic)
+        && !s.chars().any(char::is_uppercase)
+        && s.chars().any(|c| c.is_ascii_digit() || "_-.".contains(c))
+}
+
+/// Does this look like a person's (or an agency's) name rather than a role, date or sentence?
+fn is_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || s.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if JUNK.contains(&s.to_lowercase().as_str()) {
+        return false;
+    }
+    if is_role(s) {
+        return false;
+    }
+    if !s.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    // sentences and headlines are lower case after the first word; names are capitalised
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
+    capitalised * 2 >= words.len()
+}
+
+/// Articles and pronouns: "von der Polizei", "by Our Staff" do not start a name.
+pub(super) const DETERMINERS: &[&str] = &[
+    "der", "den", "dem", "des", "die", "das", "ein", "eine", "einem", "einer", "ihrem", "ihrer",
+    "ihren", "ihnen", "sie", "uns", "unserem", "unserer", "unseren", "meinem", "meiner", "deinem",
+    "deinen", "dir", "mir", "the", "a", "an", "this", "our", "my", "your", "le", "la", "les", "el",
+    "los", "las", "un", "une",
+];
+
+/// Particles and conjunctions that may stand lower case inside a run of names.
+pub(super) const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "y", "and",
+    "und", "et", "&", "bin", "al", "ter", "zu", "dos", "das",
+];
+
+/// The names at the start of `rest`: capitalised words (and particles, commas, "and"), up to a
+/// digit, a separator or a lower-case word.
+pub(super) fn leading_names(rest: &str) -> String {
+    let mut out = String::new();
+    let first = rest.split_whitespace().next().unwrap_or("");
+    if DETERMINERS.contains(&first.to_lowercase().as_str()) {
+        return out;
+    }
+    let mut words = rest.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        // "Jane Doe December 2, 2025"
+        if super::dates::month(bare).is_some()
+            && words
+                .peek()
+                .is_none_or(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            break;
+        }
+        let first = bare.chars().next();
+        let stop = word.starts_with(['|', '•', '·', '–', '—', '-', '(', '/'])
+            || word.chars().any(|c| c.is_ascii_digit())
+            || !(first.is_some_and(char::is_uppercase) || PARTICLES.contains(&bare));
+        if stop {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        if word.ends_with(['|', '•', '·']) {
+            break;
+        }
+    }
+    out
+}
