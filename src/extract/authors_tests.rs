@@ -379,3 +379,9 @@ fn names_alone_on_the_line_under_the_headline() {
         assert!(page_authors(&page("", junk)).is_empty(), "{junk}");
     }
 }
+
+#[test]
+fn a_name_signing_as_the_site_keeps_its_brackets() {
+    let site = "Claight Corporation (Expert Market Research)";
+    assert_eq!(clean_declared(&[site.to_string()], Some(site)), vec![site]);
+}

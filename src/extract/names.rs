@@ -611,6 +611,10 @@ fn tidy(s: &str) -> String {
         t = head.trim_end().to_string();
         cut = true;
     }
+    // "Claight Corporation (Expert Market Research)": the trims took the closing bracket
+    if t.matches('(').count() > t.matches(')').count() && s.trim_end().ends_with(')') {
+        t.push(')');
+    }
     t
 }
 
