@@ -2,6 +2,10 @@
 
 use super::*;
 
+fn strip_site(title: &str, site_name: Option<&str>, site: Option<&str>) -> String {
+    SiteNames::new(site_name, site).strip(title)
+}
+
 #[test]
 fn a_short_prefix_is_not_the_site_because_the_site_name_contains_it() {
     // "Re" is inside "worldaffairsreview": a Usenet subject keeps its "Re: "
@@ -171,11 +175,18 @@ fn an_h1_the_raw_metadata_repeats_is_confirmed() {
 fn a_kicker_with_its_separator_stays_in_the_h1() {
     let meta = strings(&["Klimaschutz: Bohren, bis es heiß wird"]);
     assert_eq!(
-        headline_after_kicker("KlimaschutzBohren, bis es heiß wird", &meta, &[]).as_deref(),
+        headline_after_kicker(
+            "KlimaschutzBohren, bis es heiß wird",
+            meta.iter().map(String::as_str)
+        )
+        .as_deref(),
         Some("Bohren, bis es heiß wird")
     );
     assert_eq!(
-        headline_after_kicker("Klimaschutz – Bohren, bis es heiß wird", &meta, &[]),
+        headline_after_kicker(
+            "Klimaschutz – Bohren, bis es heiß wird",
+            meta.iter().map(String::as_str)
+        ),
         None
     );
 }
