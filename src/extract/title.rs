@@ -80,6 +80,25 @@ impl SiteNames {
             })
     }
 
+    /// Where the `<title>` is a declared title and one more part ("Engora Data Blog: Small
+    /// adventures…" beside an `og:title` "Small adventures…"), that part names the site too.
+    fn add_part_beside(&mut self, tag: &str, declared: &[String]) {
+        for (a, b) in halves(tag) {
+            let (na, nb) = (norm(a), norm(b));
+            for (part, np, other) in [(a, na.as_str(), nb.as_str()), (b, nb.as_str(), na.as_str())]
+            {
+                if declared.iter().any(|d| d == other)
+                    && np.len() >= 2
+                    && !declared.iter().any(|d| d == np)
+                    && part.split_whitespace().count() <= 5
+                    && !self.0.iter().any(|n| n == np)
+                {
+                    self.0.push(np.to_string());
+                }
+            }
+        }
+    }
+
     /// `title` without a suffix or prefix naming the site.
     pub fn strip(&self, title: &str) -> String {
         let mut t = title.trim().to_string();
@@ -208,7 +227,16 @@ struct Page {
 
 impl Page {
     fn new(s: &TitleSources<'_>) -> Self {
-        let site = SiteNames::new(s.site_name, s.site);
+        let mut site = SiteNames::new(s.site_name, s.site);
+        if let Some(tag) = s.title_tag {
+            let declared: Vec<String> = [s.headline.as_deref(), s.og_title.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(|d| norm(&site.strip(d)))
+                .filter(|d| d.len() >= 6)
+                .collect();
+            site.add_part_beside(tag, &declared);
+        }
         // an <h1> can end with the site's name as <title> does ("EU-Taxonomie: … |
         // Umweltbundesamt"); an h1 printed twice (desktop and mobile headers) counts once
         let mut h1s: Vec<Text> = Vec::with_capacity(s.h1s.len());

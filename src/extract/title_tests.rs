@@ -356,3 +356,23 @@ fn a_cut_off_metadata_title_yields_to_the_whole_one() {
         Some("The 10 Best Projects of 2023 (According to Experts)")
     );
 }
+
+#[test]
+fn the_title_part_beside_the_declared_title_names_the_site() {
+    // a blog's <title> "Blog: Post" beside og:title "Post": the h1 "Blog" is the site's name,
+    // though the post's own section headings are h1s too
+    let h1s = strings(&[
+        "Engora Data Blog",
+        "Small is the new large",
+        "What is a SLM?",
+    ]);
+    let s = TitleSources {
+        og_title: Some("Small adventures with small language models".into()),
+        title_tag: Some("Engora Data Blog: Small adventures with small language models"),
+        ..titles(&h1s, &[])
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Small adventures with small language models")
+    );
+}
