@@ -442,15 +442,15 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
             contained = Some(h);
         }
     }
-    if let Some(h) = contained {
-        return Some(h.text.clone());
-    }
     // an h2 that prints the metadata title beats an h1 the metadata does not confirm (a
     // section's name: "Betriebliche Altersvorsorge" over "Mit Hilfe des Chefs für die Rente sparen")
     if let Some(h2) = h2s.iter().find(|h| {
         h.norm.len() >= 10 && !site.within(&h.norm) && meta.iter().any(|m| m.clean.norm == h.norm)
     }) {
         return Some(h2.text.clone());
+    }
+    if let Some(h) = contained {
+        return Some(h.text.clone());
     }
     // a single headline-like h1 is the visible headline even when the metadata words it otherwise
     let headline_like: Vec<&Text> = h1s

@@ -307,6 +307,18 @@ fn an_h2_printing_the_metadata_title_beats_an_unconfirmed_h1() {
         reconcile(&s).as_deref(),
         Some("How To Get Toddlers To Sleep In Their Own Bed")
     );
+    // also over an h1 the <title> holds: held is not confirmed
+    let h1s = strings(&["Betriebliche Altersvorsorge"]);
+    let h2s = strings(&["Mit Hilfe des Chefs für die Rente sparen"]);
+    let s = TitleSources {
+        og_title: Some("Mit Hilfe des Chefs für die Rente sparen".into()),
+        title_tag: Some("Betriebliche Altersvorsorge (bAV) - Wann lohnt die Betriebsrente?"),
+        ..titles(&h1s, &h2s)
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Mit Hilfe des Chefs für die Rente sparen")
+    );
 }
 
 #[test]
