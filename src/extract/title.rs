@@ -102,8 +102,9 @@ impl SiteNames {
     /// `title` without a suffix or prefix naming the site.
     pub fn strip(&self, title: &str) -> String {
         let mut t = title.trim().to_string();
-        for sep in SEPARATORS {
-            let exact = *sep == ": ";
+        // bars without spaces ("NEWS WEB EASY|子どもへの…") only beside the exact name
+        for sep in SEPARATORS.iter().chain(&["|", "｜"]) {
+            let exact = matches!(*sep, ": " | "|" | "｜");
             if let Some(at) = t.rfind(sep)
                 && self.names_part(&t[at + sep.len()..], exact)
                 && at > 0

@@ -388,3 +388,19 @@ fn the_title_part_beside_the_declared_title_names_the_site() {
         Some("Small adventures with small language models")
     );
 }
+
+#[test]
+fn a_bar_without_spaces_cuts_only_the_exact_site_name() {
+    assert_eq!(
+        strip_site(
+            "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる",
+            Some("NEWS WEB EASY"),
+            None
+        ),
+        "子どもへの体罰を禁止する法律ができる"
+    );
+    assert_eq!(
+        strip_site("Rock|Pop news today", Some("Rock Pop Magazine"), None),
+        "Rock|Pop news today"
+    );
+}
