@@ -369,6 +369,14 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
     })
 }
 
+/// Whether every word of a cut-off part starts with a capital or no letter ("| Rust Blog",
+/// "– JOHNSON’S®", not "- A guided introduction"): a name, not the rest of a sentence.
+fn name_like(part: &str) -> bool {
+    part.split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .all(char::is_uppercase)
+}
+
 /// Lower-case words of a title.
 fn words(t: &str) -> Vec<String> {
     t.split(|c: char| !c.is_alphanumeric())
@@ -444,9 +452,15 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
         }
     }
     // an h2 that prints the metadata title beats an h1 the metadata does not confirm (a
-    // section's name: "Betriebliche Altersvorsorge" over "Mit Hilfe des Chefs für die Rente sparen")
+    // section's name: "Betriebliche Altersvorsorge" over "Mit Hilfe des Chefs für die Rente sparen"),
+    // also without a trailing name we did not know as the site's ("… | Rust Blog")
     if let Some(h2) = h2s.iter().find(|h| {
-        h.norm.len() >= 10 && !site.within(&h.norm) && meta.iter().any(|m| m.clean.norm == h.norm)
+        h.norm.len() >= 10
+            && !site.within(&h.norm)
+            && meta.iter().any(|m| {
+                m.clean.norm == h.norm
+                    || (m.short.norm == h.norm && name_like(&m.clean.text[m.short.text.len()..]))
+            })
     }) {
         return Some(h2.text.clone());
     }

@@ -404,3 +404,29 @@ fn a_bar_without_spaces_cuts_only_the_exact_site_name() {
         "Rock|Pop news today"
     );
 }
+
+#[test]
+fn an_h2_printing_the_metadata_title_without_a_trailing_name_beats_an_unconfirmed_h1() {
+    let h1s = strings(&["But what they love is the sense of empowerment and versatility"]);
+    let h2s = strings(&["What do people love about Rust?"]);
+    let s = TitleSources {
+        og_title: Some("What do people love about Rust? | Rust Blog".into()),
+        title_tag: Some("What do people love about Rust? | Rust Blog"),
+        ..titles(&h1s, &h2s)
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("What do people love about Rust?")
+    );
+    // the cut part is the rest of a sentence, not a name: the h2 is a section's heading
+    let h1s = strings(&["An introduction to social commerce: What brands need to know"]);
+    let h2s = strings(&["What is social commerce?"]);
+    let s = TitleSources {
+        og_title: Some("What is Social Commerce - A guided introduction".into()),
+        ..titles(&h1s, &h2s)
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("An introduction to social commerce: What brands need to know")
+    );
+}
