@@ -437,6 +437,20 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
         if let Some(m) = meta.iter().map(|m| &m.short).find(|m| run_in(m)) {
             return Some(m.text.clone());
         }
+        // an h1 that prints a metadata title and then a bar or a dash and a name or tagline the
+        // metadata does not give ("Was wir über uns nicht hören wollen | FASSETTE.NET")
+        let run_on = |m: &Text| {
+            m.norm.len() >= 16
+                && n.len() > m.norm.len()
+                && n.starts_with(&m.norm)
+                && matches!(
+                    gap_after_norm(&h.text, m.norm.len()).trim(),
+                    "|" | "–" | "—" | "-"
+                )
+        };
+        if let Some(m) = meta.iter().map(|m| &m.clean).find(|m| run_on(m)) {
+            return Some(m.text.clone());
+        }
         // an h1 the metadata holds (or nearly is), not the site's name; of several, the longest
         // ("Zoll online - Fachmeldungen - Verkündung des …" holds three h1s)
         let held = tag_norm.contains(n.as_str())

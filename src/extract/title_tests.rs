@@ -430,3 +430,26 @@ fn an_h2_printing_the_metadata_title_without_a_trailing_name_beats_an_unconfirme
         Some("An introduction to social commerce: What brands need to know")
     );
 }
+
+#[test]
+fn an_h1_running_on_after_the_metadata_title_with_a_bar_yields_to_it() {
+    let h1s = strings(&["Was wir über uns nicht hören wollen | FASSETTE.NET"]);
+    let s = TitleSources {
+        og_title: Some("Was wir über uns nicht hören wollen".into()),
+        ..titles(&h1s, &[])
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Was wir über uns nicht hören wollen")
+    );
+    // after a colon the h1 goes on with the headline's second half, which the gold keeps
+    let h1s = strings(&["Pros and Cons of Tiny House Living: Why Live in a Tiny House?"]);
+    let s = TitleSources {
+        og_title: Some("Pros and Cons of Tiny House Living".into()),
+        ..titles(&h1s, &[])
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Pros and Cons of Tiny House Living: Why Live in a Tiny House?")
+    );
+}
