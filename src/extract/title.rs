@@ -146,7 +146,9 @@ fn strip_generic(title: &str) -> String {
                 head.split_whitespace().count(),
                 tail.split_whitespace().count(),
             );
-            if tw <= 4 && hw > tw && hw >= 3 {
+            // not inside brackets ("Zhi Neng Xiang Nian Ni (只能想念你 - 蕭敬騰)")
+            let open = head.matches(['(', '[']).count() > head.matches([')', ']']).count();
+            if tw <= 4 && hw > tw && hw >= 3 && !open {
                 return strip_generic(head.trim());
             }
         }

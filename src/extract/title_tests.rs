@@ -453,3 +453,15 @@ fn an_h1_running_on_after_the_metadata_title_with_a_bar_yields_to_it() {
         Some("Pros and Cons of Tiny House Living: Why Live in a Tiny House?")
     );
 }
+
+#[test]
+fn an_unknown_suffix_is_not_cut_inside_brackets() {
+    assert_eq!(
+        strip_generic("Zhi Neng Xiang Nian Ni - Jam Hsiao (只能想念你 - 蕭敬騰)"),
+        "Zhi Neng Xiang Nian Ni - Jam Hsiao (只能想念你 - 蕭敬騰)"
+    );
+    assert_eq!(
+        strip_generic("A long headline about things | Paper"),
+        "A long headline about things"
+    );
+}
