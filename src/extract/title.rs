@@ -396,6 +396,23 @@ fn shares_words(h: &str, m: &str) -> bool {
 /// Picks the headline.
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
     let page = Page::new(s);
+    let t = pick(&page)?;
+    // a visible headline that prints one bar before a short tail ("Best Residential Movers in
+    // NYC 2025 | Top 19 Companies", "… | Opinion") carries an SEO tagline or a section; a list
+    // of bars ("Letters: A | B | C") is the headline
+    if page.h1s.iter().any(|h| h.text == t)
+        && let Some(at) = t.find(" | ")
+        && !t[at + 3..].contains(" | ")
+        && t[at + 3..].split_whitespace().count() <= 4
+        && t[..at].split_whitespace().count() >= 3
+    {
+        return Some(t[..at].trim().to_string());
+    }
+    Some(t)
+}
+
+/// The headline among the page's sources.
+fn pick(page: &Page) -> Option<String> {
     let (h1s, h2s, meta, site) = (&page.h1s, &page.h2s, &page.meta, &page.site);
     if h1s.len() == 1
         && let Some(t) = page.title_beside_site_h1(&h1s[0])

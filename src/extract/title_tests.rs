@@ -465,3 +465,28 @@ fn an_unknown_suffix_is_not_cut_inside_brackets() {
         "A long headline about things"
     );
 }
+
+#[test]
+fn an_h1_with_one_bar_before_a_short_tail_loses_the_tail() {
+    let h1s = strings(&["Best Residential Movers in NYC 2025 | Top 19 Companies"]);
+    let s = TitleSources {
+        headline: Some("Best Residential Movers in NYC 2025 | Top 19 Companies".into()),
+        ..titles(&h1s, &[])
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Best Residential Movers in NYC 2025")
+    );
+    // a long second half, or a list of bars, is the headline
+    for h in [
+        "Change Font Size of ggplot2 Plot in R | Axis Text, Main Title & Legend",
+        "Letters: Coddling criminals | Undermining road | Tax dollars",
+    ] {
+        let h1s = strings(&[h]);
+        let s = TitleSources {
+            og_title: Some(h.into()),
+            ..titles(&h1s, &[])
+        };
+        assert_eq!(reconcile(&s).as_deref(), Some(h));
+    }
+}
