@@ -33,72 +33,107 @@ fn gap_after_norm(text: &str, k: usize) -> &str {
     from.map_or("", |f| &text[f..])
 }
 
-/// Removes a suffix or prefix naming the site (`site_name` or the host's main label).
-pub fn strip_site(title: &str, site_name: Option<&str>, site: Option<&str>) -> String {
-    let mut names: Vec<String> = Vec::new();
-    if let Some(n) = site_name {
-        names.push(norm(n));
-    }
-    if let Some(host) = site {
-        names.push(norm(host));
-        if let Some(label) = host.split('.').rev().nth(1) {
-            names.push(norm(label));
+/// The site's names, normalised: its declared name (`og:site_name`, the publisher,
+/// `application-name`), its host and the host's main label ("anwaltniemeyer"). Built once a page.
+#[derive(Debug, Default)]
+pub struct SiteNames(Vec<String>);
+
+impl SiteNames {
+    pub fn new(site_name: Option<&str>, site: Option<&str>) -> Self {
+        let label = site.and_then(|h| h.split('.').rev().nth(1));
+        let mut names: Vec<String> = Vec::new();
+        for n in [site_name, site, label].into_iter().flatten().map(norm) {
+            if n.len() >= 2 && !names.contains(&n) {
+                names.push(n);
+            }
         }
+        SiteNames(names)
     }
-    names.retain(|n| n.len() >= 2);
-    // a part is the site's name when it is the name; or, after a dash or a bar (not a colon,
-    // which ends kickers: "Best of Houzz 2022: …"), when it contains the name or is a piece of it
-    let is_site = |part: &str, exact: bool| {
+
+    /// Whether the normalised `n` is one of the names or a piece of one.
+    fn within(&self, n: &str) -> bool {
+        self.0.iter().any(|s| s.contains(n))
+    }
+
+    /// Whether the normalised `n` and a name hold one another.
+    fn overlaps(&self, n: &str) -> bool {
+        self.0
+            .iter()
+            .any(|s| s.contains(n) || n.contains(s.as_str()))
+    }
+
+    /// Whether a part cut off a title at a separator names the site: it is the name; or,
+    /// unless `exact` (after a colon, which ends kickers: "Best of Houzz 2022: …"), it contains
+    /// the name or is a piece of it of 4 letters or more ("Re" is not "World Affairs Review").
+    fn names_part(&self, part: &str, exact: bool) -> bool {
         if SEPARATORS.iter().any(|sep| part.contains(sep)) {
             return false;
         }
         let p = norm(part);
         !p.is_empty()
-            && names.iter().any(|n| {
+            && self.0.iter().any(|n| {
                 p == *n
                     || (!exact
                         && n.len() >= 4
                         && (p.contains(n.as_str()) || (p.len() >= 4 && n.contains(p.as_str())))
                         && p.len() <= n.len() + 12)
             })
-    };
-    let mut t = title.trim().to_string();
-    for sep in SEPARATORS {
-        let exact = *sep == ": ";
-        if let Some(at) = t.rfind(sep)
-            && is_site(&t[at + sep.len()..], exact)
-            && at > 0
-        {
-            t = t[..at].trim().to_string();
-        }
-        if let Some(at) = t.find(sep)
-            && is_site(&t[..at], exact)
-            && at + sep.len() < t.len()
-        {
-            t = t[at + sep.len()..].trim().to_string();
-        }
     }
-    t
-}
 
-/// An `<h1>` without a trailing " | Site" whose part after the separator is exactly the site's
-/// name or the host's main label (stricter than [`strip_site`]: headlines have colons and dashes).
-fn without_site_suffix(h1: &str, site_name: Option<&str>, site: Option<&str>) -> String {
-    let names: Vec<String> = [site_name, site.and_then(|h| h.split('.').rev().nth(1))]
-        .into_iter()
-        .flatten()
-        .map(norm)
-        .filter(|n| n.len() >= 3)
-        .collect();
-    for sep in [" | ", " – ", " — ", " - "] {
-        if let Some(at) = h1.rfind(sep)
-            && at > 0
-            && names.contains(&norm(&h1[at + sep.len()..]))
-        {
-            return h1[..at].trim().to_string();
+    /// Where the `<title>` is a declared title and one more part ("Engora Data Blog: Small
+    /// adventures…" beside an `og:title` "Small adventures…"), that part names the site too.
+    fn add_part_beside(&mut self, tag: &str, declared: &[String]) {
+        for (a, b) in halves(tag) {
+            let (na, nb) = (norm(a), norm(b));
+            for (part, np, other) in [(a, na.as_str(), nb.as_str()), (b, nb.as_str(), na.as_str())]
+            {
+                if declared.iter().any(|d| d == other)
+                    && np.len() >= 2
+                    && !declared.iter().any(|d| d == np)
+                    && part.split_whitespace().count() <= 5
+                    && !self.0.iter().any(|n| n == np)
+                {
+                    self.0.push(np.to_string());
+                }
+            }
         }
     }
-    h1.to_string()
+
+    /// `title` without a suffix or prefix naming the site.
+    pub fn strip(&self, title: &str) -> String {
+        let mut t = title.trim().to_string();
+        // bars without spaces ("NEWS WEB EASY|子どもへの…") only beside the exact name
+        for sep in SEPARATORS.iter().chain(&["|", "｜"]) {
+            let exact = matches!(*sep, ": " | "|" | "｜");
+            if let Some(at) = t.rfind(sep)
+                && self.names_part(&t[at + sep.len()..], exact)
+                && at > 0
+            {
+                t = t[..at].trim().to_string();
+            }
+            if let Some(at) = t.find(sep)
+                && self.names_part(&t[..at], exact)
+                && at + sep.len() < t.len()
+            {
+                t = t[at + sep.len()..].trim().to_string();
+            }
+        }
+        t
+    }
+
+    /// An `<h1>` without a trailing " | Site" that is exactly one of the names (stricter than
+    /// [`SiteNames::strip`]: headlines have colons and dashes).
+    fn strip_exact_suffix(&self, h1: &str) -> String {
+        for sep in [" | ", " – ", " — ", " - "] {
+            if let Some(at) = h1.rfind(sep)
+                && at > 0
+                && self.0.contains(&norm(&h1[at + sep.len()..]))
+            {
+                return h1[..at].trim().to_string();
+            }
+        }
+        h1.to_string()
+    }
 }
 
 /// Removes a short trailing segment after a separator (a site or section name we could not
@@ -111,7 +146,9 @@ fn strip_generic(title: &str) -> String {
                 head.split_whitespace().count(),
                 tail.split_whitespace().count(),
             );
-            if tw <= 4 && hw > tw && hw >= 3 {
+            // not inside brackets ("Zhi Neng Xiang Nian Ni (只能想念你 - 蕭敬騰)")
+            let open = head.matches(['(', '[']).count() > head.matches([')', ']']).count();
+            if tw <= 4 && hw > tw && hw >= 3 && !open {
                 return strip_generic(head.trim());
             }
         }
@@ -148,63 +185,155 @@ fn parts(title: &str) -> Vec<&str> {
         .collect()
 }
 
-/// When the `<h1>` is the blog's name (old themes) and the post title is one part of the
-/// `<title>`: the part an `<h2>` confirms, else the longest other part.
-fn title_beside_site_h1(s: &TitleSources<'_>, h1: &str, site_norms: &[String]) -> Option<String> {
-    let n = norm(h1);
-    if n.is_empty() {
-        return None;
+/// A title source as written and [`norm`]alised.
+#[derive(Debug)]
+struct Text {
+    text: String,
+    norm: String,
+}
+
+impl Text {
+    fn new(text: String) -> Self {
+        let norm = norm(&text);
+        Text { text, norm }
     }
-    let tag = s.title_tag?;
-    let ps = parts(tag);
-    if ps.len() < 2 {
-        return None;
-    }
-    let at = ps.iter().position(|p| norm(p) == n)?;
-    let others: Vec<&str> = ps
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| *i != at && !matches!(norm(p).as_str(), "blogarchive" | "blogarchiv"))
-        .map(|(_, p)| *p)
-        .collect();
-    let longest = others.iter().copied().max_by_key(|p| p.chars().count())?;
-    let site_like = |p: &str| {
-        let pn = norm(p);
-        site_norms
-            .iter()
-            .any(|sn| !sn.is_empty() && (*sn == pn || sn.contains(&pn) || pn.contains(sn.as_str())))
-    };
-    // metadata that repeats the h1 makes it the headline
-    if [s.og_title.as_deref(), s.headline.as_deref()]
+}
+
+/// Which metadata source a title comes from.
+#[derive(Debug, PartialEq)]
+enum Source {
+    Headline,
+    OpenGraph,
+    TitleTag,
+}
+
+/// A metadata title as written, without the site's name, and also without an unrecognised
+/// short suffix.
+#[derive(Debug)]
+struct Meta {
+    source: Source,
+    raw: Text,
+    clean: Text,
+    short: Text,
+}
+
+/// The sources of one page, each normalised once.
+struct Page {
+    site: SiteNames,
+    /// `<h1>`s without an exact site suffix, each once
+    h1s: Vec<Text>,
+    h2s: Vec<Text>,
+    /// JSON-LD `headline`, `og:title`, `<title>`, in that order, the empty ones left out
+    meta: Vec<Meta>,
+    title_tag: Option<String>,
+}
+
+impl Page {
+    fn new(s: &TitleSources<'_>) -> Self {
+        let mut site = SiteNames::new(s.site_name, s.site);
+        if let Some(tag) = s.title_tag {
+            let declared: Vec<String> = [s.headline.as_deref(), s.og_title.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(|d| norm(&site.strip(d)))
+                .filter(|d| d.len() >= 6)
+                .collect();
+            site.add_part_beside(tag, &declared);
+        }
+        // an <h1> can end with the site's name as <title> does ("EU-Taxonomie: … |
+        // Umweltbundesamt"); an h1 printed twice (desktop and mobile headers) counts once
+        let mut h1s: Vec<Text> = Vec::with_capacity(s.h1s.len());
+        for h in s.h1s {
+            let h = site.strip_exact_suffix(h);
+            if !h1s.iter().any(|t| t.text == h) {
+                h1s.push(Text::new(h));
+            }
+        }
+        let meta = [
+            (Source::Headline, s.headline.as_deref()),
+            (Source::OpenGraph, s.og_title.as_deref()),
+            (Source::TitleTag, s.title_tag),
+        ]
         .into_iter()
-        .flatten()
-        .any(|m| norm(&strip_site(m, s.site_name, s.site)) == n)
-    {
-        return None;
+        .filter_map(|(source, raw)| {
+            let raw = raw?;
+            let clean = site.strip(raw);
+            (!clean.is_empty()).then(|| Meta {
+                source,
+                raw: Text::new(raw.to_string()),
+                short: Text::new(strip_generic(&clean)),
+                clean: Text::new(clean),
+            })
+        })
+        .collect();
+        Page {
+            h1s,
+            h2s: s.h2s.iter().map(|h| Text::new(h.clone())).collect(),
+            meta,
+            title_tag: s.title_tag.map(str::to_string),
+            site,
+        }
     }
-    let confirmed = s.h2s.iter().find(|h| {
-        !site_like(h)
-            && h.chars().count() > h1.chars().count()
-            && others.iter().any(|o| norm(o) == norm(h))
-    });
-    // the h1 is the site when it names the site, when an h2 repeats another part, or when it
-    // follows a longer part that is not itself the site's name
-    let is_site = site_norms.contains(&n)
-        || confirmed.is_some()
-        || (at > 0 && h1.chars().count() < longest.chars().count() && !site_like(longest));
-    if !is_site {
-        return None;
+
+    /// The metadata titles from JSON-LD and Open Graph (not `<title>`).
+    fn declared(&self) -> impl Iterator<Item = &Meta> {
+        self.meta.iter().filter(|m| m.source != Source::TitleTag)
     }
-    if let Some(og) = s.og_title.as_deref().or(s.headline.as_deref())
-        && norm(og) != n
-        && !site_like(og)
-    {
-        return Some(strip_site(og, s.site_name, s.site));
+
+    /// When the `<h1>` is the blog's name (old themes) and the post title is one part of the
+    /// `<title>`: the part an `<h2>` confirms, else the longest other part.
+    fn title_beside_site_h1(&self, h1: &Text) -> Option<String> {
+        let n = &h1.norm;
+        if n.is_empty() {
+            return None;
+        }
+        let ps = parts(self.title_tag.as_deref()?);
+        if ps.len() < 2 {
+            return None;
+        }
+        let at = ps.iter().position(|p| norm(p) == *n)?;
+        let others: Vec<Text> = ps
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != at)
+            .map(|(_, p)| Text::new(p.to_string()))
+            .filter(|p| !matches!(p.norm.as_str(), "blogarchive" | "blogarchiv"))
+            .collect();
+        let longest = others.iter().max_by_key(|p| p.text.chars().count())?;
+        // metadata that repeats the h1 makes it the headline
+        if self.declared().any(|m| m.clean.norm == *n) {
+            return None;
+        }
+        let h1_len = h1.text.chars().count();
+        let confirmed = self.h2s.iter().find(|h| {
+            !self.site.overlaps(&h.norm)
+                && h.text.chars().count() > h1_len
+                && others.iter().any(|o| o.norm == h.norm)
+        });
+        // the h1 is the site when it names the site, when an h2 repeats another part, or when it
+        // follows a longer part that is not itself the site's name
+        let is_site = self.site.0.contains(n)
+            || confirmed.is_some()
+            || (at > 0
+                && h1_len < longest.text.chars().count()
+                && !self.site.overlaps(&longest.norm));
+        if !is_site {
+            return None;
+        }
+        let og = self
+            .declared()
+            .min_by_key(|m| m.source != Source::OpenGraph);
+        if let Some(og) = og
+            && og.raw.norm != *n
+            && !self.site.overlaps(&og.raw.norm)
+        {
+            return Some(og.clean.text.clone());
+        }
+        if let Some(h2) = confirmed {
+            return Some(h2.text.clone());
+        }
+        Some(longest.text.clone())
     }
-    if let Some(h2) = confirmed {
-        return Some(h2.clone());
-    }
-    Some(longest.to_string())
 }
 
 /// The ways to cut a metadata title in two at a separator ("Kicker: Headline").
@@ -219,30 +348,35 @@ fn halves(m: &str) -> impl Iterator<Item = (&str, &str)> {
 /// separator ("Interne Unterlagen im Netz Daten von Rheinmetall gehackt" against "Interne
 /// Unterlagen im Netz: Daten von Rheinmetall gehackt", or the parts the other way round), the
 /// first part is a kicker printed as its own element: the headline is the part the h1 ends with.
-fn headline_after_kicker(h1: &str, meta: &[String], stripped: &[String]) -> Option<String> {
+fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) -> Option<String> {
     let n = norm(h1);
     if n.len() < 16 {
         return None;
     }
-    meta.iter()
-        .chain(stripped)
-        .flat_map(|m| halves(m))
-        .find_map(|(a, b)| {
-            let (na, nb) = (norm(a), norm(b));
-            if na.len() < 3 || nb.len() < 3 {
-                return None;
-            }
-            let (kicker, head) = if n == format!("{na}{nb}") {
-                (&na, b)
-            } else if n == format!("{nb}{na}") {
-                (&nb, a)
-            } else {
-                return None;
-            };
-            // the h1 that writes a separator after the kicker is one headline
-            let gap = gap_after_norm(h1, kicker.len());
-            (gap.trim().is_empty() && norm(head).len() >= 10).then(|| head.to_string())
-        })
+    meta.into_iter().flat_map(halves).find_map(|(a, b)| {
+        let (na, nb) = (norm(a), norm(b));
+        if na.len() < 3 || nb.len() < 3 {
+            return None;
+        }
+        let (kicker, head) = if n == format!("{na}{nb}") {
+            (&na, b)
+        } else if n == format!("{nb}{na}") {
+            (&nb, a)
+        } else {
+            return None;
+        };
+        // the h1 that writes a separator after the kicker is one headline
+        let gap = gap_after_norm(h1, kicker.len());
+        (gap.trim().is_empty() && norm(head).len() >= 10).then(|| head.to_string())
+    })
+}
+
+/// Whether every word of a cut-off part starts with a capital or no letter ("| Rust Blog",
+/// "– JOHNSON’S®", not "- A guided introduction"): a name, not the rest of a sentence.
+fn name_like(part: &str) -> bool {
+    part.split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+        .all(char::is_uppercase)
 }
 
 /// Lower-case words of a title.
@@ -261,172 +395,179 @@ fn shares_words(h: &str, m: &str) -> bool {
 
 /// Picks the headline.
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
-    // an <h1> can end with the site's name as <title> does ("EU-Taxonomie: … | Umweltbundesamt");
-    // an h1 printed twice (desktop and mobile headers) counts once
-    let mut h1s: Vec<String> = Vec::with_capacity(s.h1s.len());
-    for h in s.h1s {
-        let h = without_site_suffix(h, s.site_name, s.site);
-        if !h1s.contains(&h) {
-            h1s.push(h);
-        }
+    let page = Page::new(s);
+    let t = pick(&page)?;
+    // a visible headline that prints one bar before a short tail ("Best Residential Movers in
+    // NYC 2025 | Top 19 Companies", "… | Opinion") carries an SEO tagline or a section; a list
+    // of bars ("Letters: A | B | C") is the headline
+    if page.h1s.iter().any(|h| h.text == t)
+        && let Some(at) = t.find(" | ")
+        && !t[at + 3..].contains(" | ")
+        && t[at + 3..].split_whitespace().count() <= 4
+        && t[..at].split_whitespace().count() >= 3
+    {
+        return Some(t[..at].trim().to_string());
     }
-    let site_norms: Vec<String> = [s.site_name, s.site]
-        .into_iter()
-        .flatten()
-        .map(norm)
-        .collect();
-    // the site's name, its host or the host's main label ("anwaltniemeyer")
-    let mut names = site_norms.clone();
-    names.extend(s.site.and_then(|h| h.split('.').rev().nth(1)).map(norm));
-    names.retain(|n| !n.is_empty());
-    let is_site = |n: &str| names.iter().any(|sn| n == sn || sn.contains(n));
+    Some(t)
+}
+
+/// The headline among the page's sources.
+fn pick(page: &Page) -> Option<String> {
+    let (h1s, h2s, meta, site) = (&page.h1s, &page.h2s, &page.meta, &page.site);
     if h1s.len() == 1
-        && let Some(t) = title_beside_site_h1(s, &h1s[0], &site_norms)
+        && let Some(t) = page.title_beside_site_h1(&h1s[0])
     {
         return Some(t);
     }
-    let raw: Vec<&str> = [s.headline.as_deref(), s.og_title.as_deref(), s.title_tag]
-        .into_iter()
-        .flatten()
-        .collect();
-    let meta: Vec<String> = raw
-        .iter()
-        .map(|t| strip_site(t, s.site_name, s.site))
-        .filter(|t| !t.is_empty())
-        .collect();
-    let metas_norm: Vec<String> = meta.iter().map(|m| norm(m)).collect();
-    // the metadata titles without an unrecognised site suffix
-    let stripped: Vec<String> = meta.iter().map(|m| strip_generic(m)).collect();
-    let stripped_norm: Vec<String> = stripped.iter().map(|m| norm(m)).collect();
-    let raw_norm: Vec<String> = raw.iter().map(|m| norm(m)).collect();
-    let tag_norm = s.title_tag.map(norm).unwrap_or_default();
+    let tag_norm = page.title_tag.as_deref().map(norm).unwrap_or_default();
     // an h1 that prints a kicker as its own element ("<span>Klimaschutz</span><span>Bohren, bis
     // es heiß wird</span>") where the metadata writes "Klimaschutz: Bohren, bis es heiß wird"
+    let kicked = || {
+        let clean = meta.iter().map(|m| m.clean.text.as_str());
+        clean.chain(meta.iter().map(|m| m.short.text.as_str()))
+    };
     for h in h1s.iter().take(5) {
-        if let Some(t) = headline_after_kicker(h, &meta, &stripped) {
+        if let Some(t) = headline_after_kicker(&h.text, kicked()) {
             return Some(t);
         }
     }
     // a visible h1 that the metadata confirms is the headline
     for h in h1s.iter().take(5) {
-        let n = norm(h);
-        if n.len() < 6 {
-            continue;
-        }
-        if metas_norm.contains(&n) || raw_norm.contains(&n) {
-            return Some(h.clone());
+        if h.norm.len() >= 6
+            && meta
+                .iter()
+                .any(|m| m.clean.norm == h.norm || m.raw.norm == h.norm)
+        {
+            return Some(h.text.clone());
         }
     }
-    let mut contained: Option<&String> = None;
+    let mut contained: Option<&Text> = None;
     for h in h1s.iter().take(5) {
-        let n = norm(h);
+        let n = &h.norm;
         // an h1 that runs a kicker into the headline ("Tunesien Große Aufgaben für …") ends
-        // with the headline the metadata gives (with a separator too: the gold drops "Kicker: ")
-        let run_in = |m: &str| m.len() >= 16 && n.len() > m.len() && n.ends_with(m);
-        if let Some(i) = metas_norm.iter().position(|m| run_in(m)) {
-            return Some(meta[i].clone());
-        }
-        // the same with the metadata's unrecognised site suffix removed ("1. Februar 2022
+        // with the headline the metadata gives (with a separator too: the gold drops "Kicker: ");
+        // or the same with the metadata's unrecognised site suffix removed ("1. Februar 2022
         // Bundesministerin Raab: …" against "Bundesministerin Raab: … - Bundeskanzleramt")
-        if let Some(i) = stripped_norm.iter().position(|m| run_in(m)) {
-            return Some(stripped[i].clone());
+        let run_in =
+            |m: &Text| m.norm.len() >= 16 && n.len() > m.norm.len() && n.ends_with(&m.norm);
+        if let Some(m) = meta.iter().map(|m| &m.clean).find(|m| run_in(m)) {
+            return Some(m.text.clone());
+        }
+        if let Some(m) = meta.iter().map(|m| &m.short).find(|m| run_in(m)) {
+            return Some(m.text.clone());
+        }
+        // an h1 that prints a metadata title and then a bar or a dash and a name or tagline the
+        // metadata does not give ("Was wir über uns nicht hören wollen | FASSETTE.NET")
+        let run_on = |m: &Text| {
+            m.norm.len() >= 16
+                && n.len() > m.norm.len()
+                && n.starts_with(&m.norm)
+                && matches!(
+                    gap_after_norm(&h.text, m.norm.len()).trim(),
+                    "|" | "–" | "—" | "-"
+                )
+        };
+        if let Some(m) = meta.iter().map(|m| &m.clean).find(|m| run_on(m)) {
+            return Some(m.text.clone());
         }
         // an h1 the metadata holds (or nearly is), not the site's name; of several, the longest
         // ("Zoll online - Fachmeldungen - Verkündung des …" holds three h1s)
-        let held = tag_norm.contains(&n)
-            || metas_norm
-                .iter()
-                .any(|m| m.contains(&n) || (n.contains(m.as_str()) && m.len() * 10 >= n.len() * 7));
+        let held = tag_norm.contains(n.as_str())
+            || meta.iter().map(|m| &m.clean.norm).any(|m| {
+                m.contains(n.as_str()) || (n.contains(m.as_str()) && m.len() * 10 >= n.len() * 7)
+            });
         if n.len() >= 10
-            && !is_site(&n)
+            && !site.within(n)
             && held
-            && contained.is_none_or(|c| norm(c).len() < n.len())
+            && contained.is_none_or(|c| c.norm.len() < n.len())
         {
             contained = Some(h);
         }
     }
-    if let Some(h) = contained {
-        return Some(h.clone());
-    }
     // an h2 that prints the metadata title beats an h1 the metadata does not confirm (a
-    // section's name: "Betriebliche Altersvorsorge" over "Mit Hilfe des Chefs für die Rente sparen")
-    if let Some(h2) = s.h2s.iter().find(|h| {
-        let n = norm(h);
-        n.len() >= 10 && !is_site(&n) && metas_norm.contains(&n)
+    // section's name: "Betriebliche Altersvorsorge" over "Mit Hilfe des Chefs für die Rente sparen"),
+    // also without a trailing name we did not know as the site's ("… | Rust Blog")
+    if let Some(h2) = h2s.iter().find(|h| {
+        h.norm.len() >= 10
+            && !site.within(&h.norm)
+            && meta.iter().any(|m| {
+                m.clean.norm == h.norm
+                    || (m.short.norm == h.norm && name_like(&m.clean.text[m.short.text.len()..]))
+            })
     }) {
-        return Some(h2.clone());
+        return Some(h2.text.clone());
+    }
+    if let Some(h) = contained {
+        return Some(h.text.clone());
     }
     // a single headline-like h1 is the visible headline even when the metadata words it otherwise
-    let headline_like: Vec<&String> = h1s
+    let headline_like: Vec<&Text> = h1s
         .iter()
-        .filter(|h| {
-            let n = norm(h);
-            let words = h.split_whitespace().count();
-            (3..=30).contains(&words) && !is_site(&n)
-        })
+        .filter(|h| (3..=30).contains(&h.text.split_whitespace().count()) && !site.within(&h.norm))
         .collect();
     // among several h1s (a site name, a newsletter box's), the only headline-like one that
     // shares most of its words with the metadata title
-    if headline_like.len() == 1
-        && (h1s.len() == 1 || meta.iter().any(|m| shares_words(headline_like[0], m)))
+    if let [h] = headline_like[..]
+        && (h1s.len() == 1 || meta.iter().any(|m| shares_words(&h.text, &m.clean.text)))
     {
-        return Some(headline_like[0].clone());
+        return Some(h.text.clone());
     }
     // a one- or two-word h1 ("Ischgl", "Blockhaus 3") whose words the metadata title uses
     // ("Trails! Ischgl", "Blockhaus Typ 3 in Ludorf…"), or beside metadata that only names the site
-    if h1s.len() == 1 {
-        let h = &h1s[0];
-        let n = norm(h);
-        if h.split_whitespace().count() < 3 && n.len() >= 3 && !is_site(&n) {
-            let in_meta = stripped.first().is_some_and(|m| {
-                let mw = words(m);
-                words(h)
-                    .iter()
-                    .all(|w| mw.iter().any(|m| m.starts_with(w.as_str())))
-            });
-            if in_meta || metas_norm.iter().all(|m| is_site(m)) {
-                return Some(h.clone());
-            }
+    if let [h] = &h1s[..]
+        && h.text.split_whitespace().count() < 3
+        && h.norm.len() >= 3
+        && !site.within(&h.norm)
+    {
+        let in_meta = meta.first().is_some_and(|m| {
+            let mw = words(&m.short.text);
+            words(&h.text)
+                .iter()
+                .all(|w| mw.iter().any(|m| m.starts_with(w.as_str())))
+        });
+        if in_meta || meta.iter().all(|m| site.within(&m.clean.norm)) {
+            return Some(h.text.clone());
         }
     }
     // a page without an h1 whose <title> starts with a part an h2 prints ("Villa Galaxy - Ferienvilla
     // in Florida" over an h2 "Villa Galaxy")
     if h1s.is_empty()
-        && let Some(tag) = s.title_tag
+        && let Some(tag) = page.title_tag.as_deref()
     {
         let ps = parts(tag);
         if ps.len() >= 2 {
             let first = norm(ps[0]);
             if first.len() >= 6
-                && !is_site(&first)
-                && let Some(h2) = s.h2s.iter().find(|h| norm(h) == first)
+                && !site.within(&first)
+                && let Some(h2) = h2s.iter().find(|h| h.norm == first)
             {
-                return Some(h2.clone());
+                return Some(h2.text.clone());
             }
         }
     }
     if let Some(first) = meta.first() {
         // a metadata title cut off ("… Solutions (Including", "… califica a Biden de") that
         // another source writes out
-        let fnorm = norm(first);
+        let fnorm = &first.clean.norm;
         let first = meta
             .iter()
+            .map(|m| &m.clean)
             .find(|m| {
-                let mn = norm(m);
-                let gap = gap_after_norm(m, fnorm.len()).trim();
-                mn.len() > fnorm.len()
-                    && mn.starts_with(&fnorm)
+                let gap = gap_after_norm(&m.text, fnorm.len()).trim();
+                m.norm.len() > fnorm.len()
+                    && m.norm.starts_with(fnorm.as_str())
                     && matches!(gap, "" | "\"" | "“" | "„" | "«" | "(")
             })
-            .unwrap_or(first);
+            .unwrap_or(&first.clean);
         // a metadata title an h2 prints in full keeps its second half
-        let shown = s.h2s.iter().any(|h| norm(h) == norm(first));
-        if !shown && (s.title_tag.is_some_and(|t| norm(t) == norm(first)) || s.headline.is_none()) {
-            return Some(strip_generic(first));
+        let shown = h2s.iter().any(|h| h.norm == first.norm);
+        let declared = meta.iter().any(|m| m.source == Source::Headline);
+        if !shown && ((page.title_tag.is_some() && tag_norm == first.norm) || !declared) {
+            return Some(strip_generic(&first.text));
         }
-        return Some(first.clone());
+        return Some(first.text.clone());
     }
-    h1s.into_iter().next()
+    h1s.first().map(|h| h.text.clone())
 }
 
 #[cfg(test)]

@@ -2,6 +2,10 @@
 
 use super::*;
 
+fn strip_site(title: &str, site_name: Option<&str>, site: Option<&str>) -> String {
+    SiteNames::new(site_name, site).strip(title)
+}
+
 #[test]
 fn a_short_prefix_is_not_the_site_because_the_site_name_contains_it() {
     // "Re" is inside "worldaffairsreview": a Usenet subject keeps its "Re: "
@@ -171,11 +175,18 @@ fn an_h1_the_raw_metadata_repeats_is_confirmed() {
 fn a_kicker_with_its_separator_stays_in_the_h1() {
     let meta = strings(&["Klimaschutz: Bohren, bis es heiß wird"]);
     assert_eq!(
-        headline_after_kicker("KlimaschutzBohren, bis es heiß wird", &meta, &[]).as_deref(),
+        headline_after_kicker(
+            "KlimaschutzBohren, bis es heiß wird",
+            meta.iter().map(String::as_str)
+        )
+        .as_deref(),
         Some("Bohren, bis es heiß wird")
     );
     assert_eq!(
-        headline_after_kicker("Klimaschutz – Bohren, bis es heiß wird", &meta, &[]),
+        headline_after_kicker(
+            "Klimaschutz – Bohren, bis es heiß wird",
+            meta.iter().map(String::as_str)
+        ),
         None
     );
 }
@@ -296,6 +307,18 @@ fn an_h2_printing_the_metadata_title_beats_an_unconfirmed_h1() {
         reconcile(&s).as_deref(),
         Some("How To Get Toddlers To Sleep In Their Own Bed")
     );
+    // also over an h1 the <title> holds: held is not confirmed
+    let h1s = strings(&["Betriebliche Altersvorsorge"]);
+    let h2s = strings(&["Mit Hilfe des Chefs für die Rente sparen"]);
+    let s = TitleSources {
+        og_title: Some("Mit Hilfe des Chefs für die Rente sparen".into()),
+        title_tag: Some("Betriebliche Altersvorsorge (bAV) - Wann lohnt die Betriebsrente?"),
+        ..titles(&h1s, &h2s)
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Mit Hilfe des Chefs für die Rente sparen")
+    );
 }
 
 #[test]
@@ -344,4 +367,126 @@ fn a_cut_off_metadata_title_yields_to_the_whole_one() {
         reconcile(&s).as_deref(),
         Some("The 10 Best Projects of 2023 (According to Experts)")
     );
+}
+
+#[test]
+fn the_title_part_beside_the_declared_title_names_the_site() {
+    // a blog's <title> "Blog: Post" beside og:title "Post": the h1 "Blog" is the site's name,
+    // though the post's own section headings are h1s too
+    let h1s = strings(&[
+        "Engora Data Blog",
+        "Small is the new large",
+        "What is a SLM?",
+    ]);
+    let s = TitleSources {
+        og_title: Some("Small adventures with small language models".into()),
+        title_tag: Some("Engora Data Blog: Small adventures with small language models"),
+        ..titles(&h1s, &[])
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Small adventures with small language models")
+    );
+}
+
+#[test]
+fn a_bar_without_spaces_cuts_only_the_exact_site_name() {
+    assert_eq!(
+        strip_site(
+            "NEWS WEB EASY|子どもへの体罰を禁止する法律ができる",
+            Some("NEWS WEB EASY"),
+            None
+        ),
+        "子どもへの体罰を禁止する法律ができる"
+    );
+    assert_eq!(
+        strip_site("Rock|Pop news today", Some("Rock Pop Magazine"), None),
+        "Rock|Pop news today"
+    );
+}
+
+#[test]
+fn an_h2_printing_the_metadata_title_without_a_trailing_name_beats_an_unconfirmed_h1() {
+    let h1s = strings(&["But what they love is the sense of empowerment and versatility"]);
+    let h2s = strings(&["What do people love about Rust?"]);
+    let s = TitleSources {
+        og_title: Some("What do people love about Rust? | Rust Blog".into()),
+        title_tag: Some("What do people love about Rust? | Rust Blog"),
+        ..titles(&h1s, &h2s)
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("What do people love about Rust?")
+    );
+    // the cut part is the rest of a sentence, not a name: the h2 is a section's heading
+    let h1s = strings(&["An introduction to social commerce: What brands need to know"]);
+    let h2s = strings(&["What is social commerce?"]);
+    let s = TitleSources {
+        og_title: Some("What is Social Commerce - A guided introduction".into()),
+        ..titles(&h1s, &h2s)
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("An introduction to social commerce: What brands need to know")
+    );
+}
+
+#[test]
+fn an_h1_running_on_after_the_metadata_title_with_a_bar_yields_to_it() {
+    let h1s = strings(&["Was wir über uns nicht hören wollen | FASSETTE.NET"]);
+    let s = TitleSources {
+        og_title: Some("Was wir über uns nicht hören wollen".into()),
+        ..titles(&h1s, &[])
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Was wir über uns nicht hören wollen")
+    );
+    // after a colon the h1 goes on with the headline's second half, which the gold keeps
+    let h1s = strings(&["Pros and Cons of Tiny House Living: Why Live in a Tiny House?"]);
+    let s = TitleSources {
+        og_title: Some("Pros and Cons of Tiny House Living".into()),
+        ..titles(&h1s, &[])
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Pros and Cons of Tiny House Living: Why Live in a Tiny House?")
+    );
+}
+
+#[test]
+fn an_unknown_suffix_is_not_cut_inside_brackets() {
+    assert_eq!(
+        strip_generic("Zhi Neng Xiang Nian Ni - Jam Hsiao (只能想念你 - 蕭敬騰)"),
+        "Zhi Neng Xiang Nian Ni - Jam Hsiao (只能想念你 - 蕭敬騰)"
+    );
+    assert_eq!(
+        strip_generic("A long headline about things | Paper"),
+        "A long headline about things"
+    );
+}
+
+#[test]
+fn an_h1_with_one_bar_before_a_short_tail_loses_the_tail() {
+    let h1s = strings(&["Best Residential Movers in NYC 2025 | Top 19 Companies"]);
+    let s = TitleSources {
+        headline: Some("Best Residential Movers in NYC 2025 | Top 19 Companies".into()),
+        ..titles(&h1s, &[])
+    };
+    assert_eq!(
+        reconcile(&s).as_deref(),
+        Some("Best Residential Movers in NYC 2025")
+    );
+    // a long second half, or a list of bars, is the headline
+    for h in [
+        "Change Font Size of ggplot2 Plot in R | Axis Text, Main Title & Legend",
+        "Letters: Coddling criminals | Undermining road | Tax dollars",
+    ] {
+        let h1s = strings(&[h]);
+        let s = TitleSources {
+            og_title: Some(h.into()),
+            ..titles(&h1s, &[])
+        };
+        assert_eq!(reconcile(&s).as_deref(), Some(h));
+    }
 }
