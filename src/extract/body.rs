@@ -2,6 +2,8 @@
 //! (readability's propagation, weighted by link density and the class/id vocabulary), keep the best
 //! container and its good siblings, and render their blocks minus what is boilerplate inside them.
 
+use std::collections::HashMap;
+
 use super::vocabulary::{Role, is_boilerplate_text, is_heading};
 use super::walk::{Block, NONE, Page};
 
@@ -226,7 +228,44 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         out.pop();
     }
     let texts: Vec<&str> = out.into_iter().map(|(text, _)| text).collect();
-    texts.join("\n\n")
+    without_repeated_copies(texts).join("\n\n")
+}
+
+/// Drops a second copy of a run of paragraphs: responsive templates print the whole article
+/// twice (one copy for small screens, hidden by a stylesheet). A run counts as a copy when it
+/// repeats at least [`COPY_BLOCKS`] consecutive earlier paragraphs holding [`COPY_CHARS`]
+/// bytes or more; a paragraph or a short list repeated on purpose (a caption under each
+/// picture, a table of pros and cons printed twice) stays.
+fn without_repeated_copies(texts: Vec<&str>) -> Vec<&str> {
+    const COPY_BLOCKS: usize = 3;
+    const COPY_CHARS: usize = 1000;
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(texts.len());
+    for (i, t) in texts.iter().enumerate() {
+        first.entry(t).or_insert(i);
+    }
+    let mut keep = vec![true; texts.len()];
+    let mut i = 0;
+    while i < texts.len() {
+        let j = first[texts[i]];
+        if j < i {
+            // the run repeating texts[j..] from i on, not overlapping itself
+            let run = (0..)
+                .take_while(|&k| i + k < texts.len() && j + k < i && texts[i + k] == texts[j + k])
+                .count();
+            let bytes: usize = texts[i..i + run].iter().map(|t| t.len()).sum();
+            if run >= COPY_BLOCKS && bytes >= COPY_CHARS {
+                keep[i..i + run].fill(false);
+                i += run;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    texts
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(t, k)| k.then_some(t))
+        .collect()
 }
 
 fn ancestor_boiler(page: &Page, mut at: u32) -> bool {

@@ -128,3 +128,33 @@ fn author_boxes_and_carousels_are_boilerplate() {
     );
     assert!(!text.contains("Karina"), "{text}");
 }
+
+#[test]
+fn a_second_copy_of_the_article_goes_but_repeated_lines_stay() {
+    let para = |n: u32| {
+        format!(
+            "<p>Paragraph {n} of the article says something long enough to be a real paragraph \
+             of text, with a few clauses, some numbers such as {n}0 and {n}00, and an ending that \
+             keeps going for a while before it finally stops here.</p>"
+        )
+    };
+    let copy: String = (1..=6).map(para).collect();
+    let html = format!(
+        r#"<html><body><article><div class="entry-content"><div class="desktop">{copy}</div>
+        <div class="mobile">{copy}</div></div></article></body></html>"#
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Paragraph 3 of").count(), 1, "{text}");
+    assert!(text.ends_with("finally stops here."), "{text}");
+    // a caption printed under each picture is the article's own repetition
+    let caption = "<p>This webcam image is provided courtesy of the park's conservancy and is \
+                   updated every few minutes during the day.</p>";
+    let html = format!(
+        r#"<html><body><article><div class="entry-content">{}{caption}{}{caption}{}{caption}
+        </div></article></body></html>"#,
+        para(1),
+        para(2),
+        para(3)
+    );
+    assert_eq!(body(&html).matches("webcam image").count(), 3);
+}
