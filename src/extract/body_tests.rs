@@ -158,3 +158,49 @@ fn a_second_copy_of_the_article_goes_but_repeated_lines_stay() {
     );
     assert_eq!(body(&html).matches("webcam image").count(), 3);
 }
+
+const INTRO: &str = "<p>The article has a first paragraph that is long enough to count as article \
+    text, and it goes on for a while with commas, clauses, and details.</p><p>And a second \
+    paragraph, also long enough, so that the container is clearly the one chosen here.</p>";
+
+#[test]
+fn a_small_form_inside_the_article_goes_but_a_product_form_stays() {
+    let text = body(&format!(
+        r#"<html><body><article>{INTRO}<form><table><tr><th>Measured Weight</th>
+        <td>52 g</td><td>61 g</td></tr></table></form><p>The closing paragraph of the review
+        sums up what the tests found, at some length.</p></article></body></html>"#
+    ));
+    assert!(!text.contains("Measured Weight"), "{text}");
+    assert!(text.ends_with("at some length."), "{text}");
+    // a shop's product form that holds most of the page is the article
+    let text = body(&format!(
+        r#"<html><body><article><p>Katzendecke</p><form class="productform">{INTRO}
+        <p>Lieferzeit: 15 - 21 Tage</p></form></article></body></html>"#
+    ));
+    assert!(text.contains("Lieferzeit"), "{text}");
+}
+
+#[test]
+fn linked_headings_stay_unless_nothing_of_theirs_follows() {
+    let text = body(&format!(
+        r##"<html><body><article>{INTRO}<h2><a href="#tools">Tools</a></h2>
+        <p>The tools section explains which tools the job needs and where to get them.</p>
+        <h2><a href="/more">More on tools</a></h2><ul><li><a href="/a">A post on saws</a></li>
+        <li><a href="/b">A post on drills</a></li></ul><h2>Cleaning up</h2><p>The last section
+        says how to clean up after the job, which is the dull part.</p></article></body></html>"##
+    ));
+    assert!(text.contains("Tools\n\nThe tools section"), "{text}");
+    assert!(!text.contains("More on tools"), "{text}");
+    assert!(text.contains("Cleaning up"), "{text}");
+}
+
+#[test]
+fn a_list_item_that_is_mostly_a_link_stays() {
+    let text = body(&format!(
+        r#"<html><body><article>{INTRO}<ul><li><a href="/r">The Four Seasons Resort Bora
+        Bora</a> (lagoon views)</li><li><a href="/x">Only a link to another page</a></li></ul>
+        </article></body></html>"#
+    ));
+    assert!(text.contains("Bora Bora (lagoon views)"), "{text}");
+    assert!(!text.contains("Only a link"), "{text}");
+}
