@@ -204,3 +204,20 @@ fn a_list_item_that_is_mostly_a_link_stays() {
     assert!(text.contains("Bora Bora (lagoon views)"), "{text}");
     assert!(!text.contains("Only a link"), "{text}");
 }
+
+#[test]
+fn a_header_class_that_more_words_qualify_is_no_page_header() {
+    for wrapper in [
+        "kt-accordion-wrap kt-pane-header-alignment-left",
+        "listicle-header-block",
+    ] {
+        assert_eq!(classify("div", "", "", wrapper), Role::Neutral, "{wrapper}");
+    }
+    for header in ["site-header", "page-header sticky", "header"] {
+        assert_eq!(
+            classify("div", "", "", header),
+            Role::Boilerplate,
+            "{header}"
+        );
+    }
+}
