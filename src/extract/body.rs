@@ -2,6 +2,8 @@
 //! (readability's propagation, weighted by link density and the class/id vocabulary), keep the best
 //! container and its good siblings, and render their blocks minus what is boilerplate inside them.
 
+use std::collections::HashMap;
+
 use super::vocabulary::{Role, is_boilerplate_text, is_heading};
 use super::walk::{Block, NONE, Page};
 
@@ -175,19 +177,35 @@ fn is_ancestor(page: &Page, anc: u32, mut at: u32) -> bool {
 }
 
 /// Is the block kept, given the roots? It must be below a root, with no boilerplate element
-/// between the root and itself.
+/// between the root and itself, nor a `<form>` holding less than half of the root's text (a
+/// comparison table with checkboxes, a quote or sign-up form; a shop's product form that holds
+/// most of the page is the article).
 fn under_root(page: &Page, b: &Block, is_root: &[bool]) -> bool {
     let mut at = b.owner;
     let mut boiler = false;
+    let mut form = NONE;
     while at != NONE {
-        if is_root[at as usize] {
-            return !boiler;
-        }
         let el = &page.elems[at as usize];
+        if is_root[at as usize] {
+            let small_form = form != NONE && page.elems[form as usize].chars * 2 < el.chars;
+            return !(boiler || small_form);
+        }
         boiler |= el.role == Role::Boilerplate;
+        if el.tag == "form" {
+            form = at;
+        }
         at = el.parent;
     }
     false
+}
+
+/// A block kept for the body, with what the rendering's last checks need.
+struct Kept<'a> {
+    text: &'a str,
+    /// `h1`..`h6` as `b'1'`..`b'6'` (a heading that is a list item is the list's text: `None`).
+    heading: Option<u8>,
+    /// Mostly link text.
+    linked: bool,
 }
 
 /// The article body as paragraphs separated by blank lines.
@@ -198,16 +216,18 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
     for &r in &roots {
         is_root[r as usize] = true;
     }
-    // each kept block, and whether it is a heading: headings left at the end of the body
-    // introduced something dropped (a "Related posts" list, a comment form)
-    let mut out: Vec<(&str, bool)> = Vec::new();
+    let mut out: Vec<Kept> = Vec::new();
     for b in &page.blocks {
         let tag = page.elems[b.owner as usize].tag.as_str();
         let fallback = roots.is_empty() && !ancestor_boiler(page, b.owner);
         if !(fallback || under_root(page, b, &is_root)) {
             continue;
         }
-        if density(b.link_chars, b.chars) > 0.5 && !(tag.starts_with('h') && b.chars > 30) {
+        // link lists go; a list item may be mostly a link (a product, a source) and still be
+        // article text, and headings are checked below
+        let links = density(b.link_chars, b.chars);
+        let limit = if tag == "li" { 0.8 } else { 0.5 };
+        if links > limit && !is_heading(tag) {
             continue;
         }
         if is_boilerplate_text(&b.text) {
@@ -216,17 +236,70 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         if tag == "h1" && title.is_some_and(|t| same_text(t, &b.text)) {
             continue;
         }
-        // headings that are list items are the list's text
         let parent = page.elems[b.owner as usize].parent;
-        let heading =
-            is_heading(tag) && (parent == NONE || page.elems[parent as usize].tag != "li");
-        out.push((&b.text, heading));
+        let in_li = parent != NONE && page.elems[parent as usize].tag == "li";
+        out.push(Kept {
+            text: &b.text,
+            heading: (is_heading(tag) && !in_li).then(|| tag.as_bytes()[1]),
+            linked: links > 0.5,
+        });
     }
-    while out.len() > 1 && out.last().is_some_and(|&(_, heading)| heading) {
+    // headings left at the end of the body introduced something dropped (a "Related posts"
+    // list, a comment form)
+    while out.len() > 1 && out.last().is_some_and(|k| k.heading.is_some()) {
         out.pop();
     }
-    let texts: Vec<&str> = out.into_iter().map(|(text, _)| text).collect();
-    texts.join("\n\n")
+    // so did a linked heading ("More on …", "Weitere Themen") followed by no text of its own:
+    // the next block is a heading of the same or a higher rank
+    let keep: Vec<bool> = (0..out.len())
+        .map(|i| match (out[i].heading, out.get(i + 1)) {
+            (Some(rank), Some(next)) if out[i].linked => next.heading.is_none_or(|r| r > rank),
+            _ => true,
+        })
+        .collect();
+    let texts: Vec<&str> = out
+        .iter()
+        .zip(keep)
+        .filter_map(|(k, keep)| keep.then_some(k.text))
+        .collect();
+    without_repeated_copies(texts).join("\n\n")
+}
+
+/// Drops a second copy of a run of paragraphs: responsive templates print the whole article
+/// twice (one copy for small screens, hidden by a stylesheet). A run counts as a copy when it
+/// repeats at least [`COPY_BLOCKS`] consecutive earlier paragraphs holding [`COPY_CHARS`]
+/// bytes or more; a paragraph or a short list repeated on purpose (a caption under each
+/// picture, a table of pros and cons printed twice) stays.
+fn without_repeated_copies(texts: Vec<&str>) -> Vec<&str> {
+    const COPY_BLOCKS: usize = 3;
+    const COPY_CHARS: usize = 1000;
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(texts.len());
+    for (i, t) in texts.iter().enumerate() {
+        first.entry(t).or_insert(i);
+    }
+    let mut keep = vec![true; texts.len()];
+    let mut i = 0;
+    while i < texts.len() {
+        let j = first[texts[i]];
+        if j < i {
+            // the run repeating texts[j..] from i on, not overlapping itself
+            let run = (0..)
+                .take_while(|&k| i + k < texts.len() && j + k < i && texts[i + k] == texts[j + k])
+                .count();
+            let bytes: usize = texts[i..i + run].iter().map(|t| t.len()).sum();
+            if run >= COPY_BLOCKS && bytes >= COPY_CHARS {
+                keep[i..i + run].fill(false);
+                i += run;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    texts
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(t, k)| k.then_some(t))
+        .collect()
 }
 
 fn ancestor_boiler(page: &Page, mut at: u32) -> bool {

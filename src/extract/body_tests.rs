@@ -128,3 +128,96 @@ fn author_boxes_and_carousels_are_boilerplate() {
     );
     assert!(!text.contains("Karina"), "{text}");
 }
+
+#[test]
+fn a_second_copy_of_the_article_goes_but_repeated_lines_stay() {
+    let para = |n: u32| {
+        format!(
+            "<p>Paragraph {n} of the article says something long enough to be a real paragraph \
+             of text, with a few clauses, some numbers such as {n}0 and {n}00, and an ending that \
+             keeps going for a while before it finally stops here.</p>"
+        )
+    };
+    let copy: String = (1..=6).map(para).collect();
+    let html = format!(
+        r#"<html><body><article><div class="entry-content"><div class="desktop">{copy}</div>
+        <div class="mobile">{copy}</div></div></article></body></html>"#
+    );
+    let text = body(&html);
+    assert_eq!(text.matches("Paragraph 3 of").count(), 1, "{text}");
+    assert!(text.ends_with("finally stops here."), "{text}");
+    // a caption printed under each picture is the article's own repetition
+    let caption = "<p>This webcam image is provided courtesy of the park's conservancy and is \
+                   updated every few minutes during the day.</p>";
+    let html = format!(
+        r#"<html><body><article><div class="entry-content">{}{caption}{}{caption}{}{caption}
+        </div></article></body></html>"#,
+        para(1),
+        para(2),
+        para(3)
+    );
+    assert_eq!(body(&html).matches("webcam image").count(), 3);
+}
+
+const INTRO: &str = "<p>The article has a first paragraph that is long enough to count as article \
+    text, and it goes on for a while with commas, clauses, and details.</p><p>And a second \
+    paragraph, also long enough, so that the container is clearly the one chosen here.</p>";
+
+#[test]
+fn a_small_form_inside_the_article_goes_but_a_product_form_stays() {
+    let text = body(&format!(
+        r#"<html><body><article>{INTRO}<form><table><tr><th>Measured Weight</th>
+        <td>52 g</td><td>61 g</td></tr></table></form><p>The closing paragraph of the review
+        sums up what the tests found, at some length.</p></article></body></html>"#
+    ));
+    assert!(!text.contains("Measured Weight"), "{text}");
+    assert!(text.ends_with("at some length."), "{text}");
+    // a shop's product form that holds most of the page is the article
+    let text = body(&format!(
+        r#"<html><body><article><p>Katzendecke</p><form class="productform">{INTRO}
+        <p>Lieferzeit: 15 - 21 Tage</p></form></article></body></html>"#
+    ));
+    assert!(text.contains("Lieferzeit"), "{text}");
+}
+
+#[test]
+fn linked_headings_stay_unless_nothing_of_theirs_follows() {
+    let text = body(&format!(
+        r##"<html><body><article>{INTRO}<h2><a href="#tools">Tools</a></h2>
+        <p>The tools section explains which tools the job needs and where to get them.</p>
+        <h2><a href="/more">More on tools</a></h2><ul><li><a href="/a">A post on saws</a></li>
+        <li><a href="/b">A post on drills</a></li></ul><h2>Cleaning up</h2><p>The last section
+        says how to clean up after the job, which is the dull part.</p></article></body></html>"##
+    ));
+    assert!(text.contains("Tools\n\nThe tools section"), "{text}");
+    assert!(!text.contains("More on tools"), "{text}");
+    assert!(text.contains("Cleaning up"), "{text}");
+}
+
+#[test]
+fn a_list_item_that_is_mostly_a_link_stays() {
+    let text = body(&format!(
+        r#"<html><body><article>{INTRO}<ul><li><a href="/r">The Four Seasons Resort Bora
+        Bora</a> (lagoon views)</li><li><a href="/x">Only a link to another page</a></li></ul>
+        </article></body></html>"#
+    ));
+    assert!(text.contains("Bora Bora (lagoon views)"), "{text}");
+    assert!(!text.contains("Only a link"), "{text}");
+}
+
+#[test]
+fn a_header_class_that_more_words_qualify_is_no_page_header() {
+    for wrapper in [
+        "kt-accordion-wrap kt-pane-header-alignment-left",
+        "listicle-header-block",
+    ] {
+        assert_eq!(classify("div", "", "", wrapper), Role::Neutral, "{wrapper}");
+    }
+    for header in ["site-header", "page-header sticky", "header"] {
+        assert_eq!(
+            classify("div", "", "", header),
+            Role::Boilerplate,
+            "{header}"
+        );
+    }
+}

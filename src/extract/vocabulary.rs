@@ -271,11 +271,13 @@ pub fn classify(tag: &str, itemprop: &str, role: &str, words: &str) -> Role {
         return Role::Boilerplate;
     }
     // a heading's "header" class names the heading itself (Substack's `header-anchor-post`), not
-    // the page's header
+    // the page's header,
     let heading = is_heading(tag);
+    // nor does a "header" that more words qualify (`kt-pane-header-alignment-left` on an
+    // accordion, `listicle-header-…`): the page's header ends its class (`site-header`)
     let boiler = BOILER_WORD
         .find_iter(words)
-        .any(|m| !(heading && m.as_str() == "header"));
+        .any(|m| !(m.as_str() == "header" && (heading || words[m.end()..].starts_with('-'))));
     if boiler {
         Role::Boilerplate
     } else {
