@@ -130,3 +130,29 @@ fn printed_modification_without_json_ld_keeps_the_open_graph_publication() {
     let ld = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2019-09-16T10:46:39+00:00","dateModified":"2026-02-28T15:21:28+00:00"}</script>"#;
     assert_eq!(published(&page(ld)).as_deref(), Some("2026-02-28"));
 }
+
+#[test]
+fn printed_date_after_every_declared_change_is_no_publication() {
+    let page = |printed: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2023-11-06T12:04:30+01:00">
+            <meta property="article:modified_time" content="2023-11-06T12:04:23+01:00"></head><body>
+            <h1>The new mayor must now deliver</h1><p>{printed}</p>{BODY}</body></html>"#
+        )
+    };
+    // an announced event: later than the last declared change
+    assert_eq!(
+        published(&page("Ab 1. März 2024 die neue Rathauschefin")).as_deref(),
+        Some("2023-11-06")
+    );
+    // labelled as an update, the printed date stands
+    assert_eq!(
+        published(&page("Updated March 1, 2024")).as_deref(),
+        Some("2024-03-01")
+    );
+    // earlier than the metadata: the printed date stands
+    assert_eq!(
+        published(&page("October 30, 2023")).as_deref(),
+        Some("2023-10-30")
+    );
+}

@@ -147,7 +147,7 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
         .map(|d| own_offset(page, ld, d))
         .map(local_midnight)
         .map(|d| url_day(d, url));
-    if let Some((h, _, text)) = page
+    if let Some((h, update, text)) = page
         .headline_block()
         .and_then(|at| header_date_at(page, at))
     {
@@ -155,6 +155,7 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
             Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
+            Some(f) if !update && after_last_change(page, ld, f, h) => Some(f),
             _ => Some(h),
         };
     }
@@ -213,6 +214,21 @@ fn open_graph_republished(
         && meta(page, "article:published_time").is_some()
         && (printed.date_naive() - declared.date_naive()).num_days() > 1
         && modified(page, ld).is_some_and(|m| m.date_naive() == printed.date_naive())
+}
+
+/// A printed header date more than a day after both the declared publication and the declared
+/// modification is not when the page was written: an event it announces ("Ab 1. März 2024 …",
+/// "Termin: 21.02.2020"), a date in its text.
+fn after_last_change(
+    page: &Page,
+    ld: &LinkedData,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+) -> bool {
+    modified(page, ld).is_some_and(|m| {
+        let last = m.date_naive().max(declared.date_naive());
+        (printed.date_naive() - last).num_days() > 1
+    })
 }
 
 /// A UTC timestamp that another declared date of the page gives as the same instant in its own
