@@ -156,3 +156,16 @@ fn printed_date_after_every_declared_change_is_no_publication() {
         Some("2023-10-30")
     );
 }
+
+#[test]
+fn publication_element_beats_a_modification_element_at_the_same_place() {
+    // both hidden elements sit before the printed line; the printed text starts with the
+    // modification
+    let html = format!(
+        r#"<html><head></head><body><h1>Privacy update of the shop templates</h1><p>
+        <time itemprop="dateModified" class="hidden">2018-08-29 14:15:57</time>
+        <time itemprop="datePublished" datetime="2018-06-22 10:20:00" class="hidden">2018-06-22 10:20:00</time>
+        <span>22.06.2018 10:20</span></p>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2018-06-22"));
+}

@@ -111,9 +111,15 @@ fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
     };
     // the date-marked elements found while the walk stood at block `i`
     let read_hints = |i: usize| {
-        page.dates
-            .iter()
-            .filter(|h| h.at as usize == i && h.value.len() < 100)
+        // a publication element before a modification one at the same place
+        let at_block = || {
+            page.dates
+                .iter()
+                .filter(move |h| h.at as usize == i && h.value.len() < 100)
+        };
+        at_block()
+            .filter(|h| !h.modified)
+            .chain(at_block().filter(|h| h.modified))
             .find_map(|h| {
                 let d = dates::parse_machine(&h.value)?;
                 if h.modified {
