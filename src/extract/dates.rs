@@ -99,8 +99,23 @@ pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
         let secs: i64 = s.parse().ok()?;
         return declared(DateTime::from_timestamp(secs, 0)?.fixed_offset());
     }
+    if let Some(c) = YEAR_MONTH_DAY.captures(s)
+        && let Some(m) = month(&c[2])
+    {
+        return declared(at_midnight(ymd(
+            c[1].parse().ok()?,
+            m,
+            c[3].parse().ok()?,
+        )?)?);
+    }
     parse_text(s)
 }
+
+/// "2023 Jan 7", the order of library catalogues (`citation_publication_date`), read only in
+/// declared values: in text, "2023 March 5" is rare and "2023 May 5,000 …" is not a date.
+static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})\s+(\p{L}+)\.?\s+(\d{1,2})$").expect("static regex")
+});
 
 /// Every date form read here has ASCII digits (a day, a year): text without any is skipped
 /// before the regexes, which are the bulk of the cascade's time.

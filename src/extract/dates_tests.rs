@@ -169,3 +169,16 @@ fn publication_element_beats_a_modification_element_at_the_same_place() {
     );
     assert_eq!(published(&html).as_deref(), Some("2018-06-22"));
 }
+
+#[test]
+fn catalogue_order_in_a_citation_meta() {
+    let html = format!(
+        r#"<html><head><meta name="citation_publication_date" content="2023 Jan 7"></head><body><h1>Sleep and memory in older adults</h1>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2023-01-07"));
+    // read in declared values only: the text scan does not take it
+    assert_eq!(
+        crate::extract::dates::parse_text("in 2023 May 5 people"),
+        None
+    );
+}
