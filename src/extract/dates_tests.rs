@@ -182,3 +182,18 @@ fn catalogue_order_in_a_citation_meta() {
         None
     );
 }
+
+#[test]
+fn a_site_prefix_on_a_publication_meta() {
+    let page = |name: &str| {
+        format!(
+            r#"<html><head><meta name="{name}" content="2025-05-27T06:03:43.274Z"></head><body><h1>Moving legal work in-house</h1>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page("w-published-date")).as_deref(),
+        Some("2025-05-27")
+    );
+    // a whole word only: "unpublishdate" is no prefix
+    assert_eq!(published(&page("unpublishdate")), None);
+}

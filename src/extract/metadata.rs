@@ -323,8 +323,31 @@ fn published_meta(
         })
         .or_else(|| from_ld(ld.webpage()))
         .or_else(|| from_ld(ld.other_work()))
+        .or_else(|| prefixed_meta(page))
         .or_else(|| dom_date(page, false))
         .or_else(|| url.and_then(dates::from_url))
+}
+
+/// A site's own prefix on a publication key ("w-published-date", "xyz:publish_date").
+fn prefixed_meta(page: &Page) -> Option<DateTime<FixedOffset>> {
+    const SUFFIXES: &[&str] = &[
+        "published-date",
+        "published_date",
+        "publish-date",
+        "publish_date",
+        "publishdate",
+        "published_time",
+        "publishtime",
+    ];
+    page.metas
+        .iter()
+        .filter(|(k, _)| {
+            SUFFIXES.iter().any(|s| {
+                k.strip_suffix(s)
+                    .is_some_and(|p| p.ends_with(['-', '_', ':', '.']))
+            })
+        })
+        .find_map(|(_, v)| dates::parse_machine(v))
 }
 
 /// The modification date cascade.
