@@ -565,6 +565,38 @@ pub fn from_url(url: &str) -> Option<DateTime<FixedOffset>> {
     )?)?)
 }
 
+/// The meta name under which the pruning leaves a publication date found in a script.
+pub const SCRIPT_PUBLISHED: &str = "morgue:script-published";
+
+/// The value of the first publication key in a script's JSON (`"publishedDate":"2016-11-04T…"`,
+/// `"published_at":"…"` in app state, `__NEXT_DATA__`, product JSON) when it reads as a date:
+/// digits and the signs of ISO 8601 only, so it can stand in an attribute as it is.
+pub fn script_published(script: &str) -> Option<&str> {
+    const KEYS: &[&str] = &[
+        "\"datePublished\":\"",
+        "\"publishedDate\":\"",
+        "\"published_at\":\"",
+        "\"publishDate\":\"",
+        "\"publishedAt\":\"",
+    ];
+    // one pass for the letters all the keys share
+    let at = memchr::memmem::find(script.as_bytes(), b"ublish")?;
+    let from = at.saturating_sub(8);
+    KEYS.iter()
+        .filter_map(|k| Some(from + script.get(from..)?.find(k)? + k.len()))
+        .min()
+        .and_then(|start| {
+            let rest = &script[start..];
+            let value = &rest[..rest.find('"')?];
+            (value.len() <= 40
+                && value
+                    .bytes()
+                    .all(|c| c.is_ascii_digit() || b"-:+.TZ ".contains(&c))
+                && parse_machine(value).is_some())
+            .then_some(value)
+        })
+}
+
 #[cfg(test)]
 #[path = "dates_tests.rs"]
 mod dates_tests;

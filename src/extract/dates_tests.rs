@@ -197,3 +197,38 @@ fn a_site_prefix_on_a_publication_meta() {
     // a whole word only: "unpublishdate" is no prefix
     assert_eq!(published(&page("unpublishdate")), None);
 }
+
+#[test]
+fn publication_date_in_app_state_json() {
+    let page = |script: &str| {
+        format!(
+            r#"<html><head><script type="application/json" data-initial-state="review-dates">{script}</script></head><body><h1>Great service, fast delivery</h1>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page(
+            r#"{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-04T20:39:47Z"}"#
+        ))
+        .as_deref(),
+        Some("2016-11-04")
+    );
+    // product JSON in plain JavaScript; the first key in the script is taken
+    assert_eq!(
+        published(&page(
+            r#"window.shop = {"publisher":"x","published_at":"2019-03-02T06:22:28+01:00","created_at":"2019-03-01"}; var y = {"datePublished":"2020-01-01"};"#
+        ))
+        .as_deref(),
+        Some("2019-03-02")
+    );
+    // a value that is not a plain date is left alone
+    assert_eq!(
+        published(&page(r#"{"publishedDate":"\"><script>alert(1)</script>"}"#)),
+        None
+    );
+    // declared metadata comes first
+    let html = page(r#"{"publishedDate":"2016-11-04T20:37:27Z"}"#).replace(
+        "</head>",
+        r#"<meta property="article:published_time" content="2017-01-02"></head>"#,
+    );
+    assert_eq!(published(&html).as_deref(), Some("2017-01-02"));
+}

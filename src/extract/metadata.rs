@@ -324,6 +324,7 @@ fn published_meta(
         .or_else(|| from_ld(ld.webpage()))
         .or_else(|| from_ld(ld.other_work()))
         .or_else(|| prefixed_meta(page))
+        .or_else(|| meta(page, dates::SCRIPT_PUBLISHED).and_then(dates::parse_machine))
         .or_else(|| dom_date(page, false))
         .or_else(|| url.and_then(dates::from_url))
 }

@@ -70,6 +70,23 @@ pub fn prune(html: &str) -> Cow<'_, str> {
                         }
                         if !json_ld {
                             cut(html, &mut out, &mut kept, tag_end, close);
+                            // a publication date in app-state JSON becomes a meta after the script
+                            if let Some(date) =
+                                super::dates::script_published(&html[tag_end..close])
+                            {
+                                let end =
+                                    memchr(b'>', &b[close..]).map_or(b.len(), |p| close + p + 1);
+                                let s = out.get_or_insert_with(String::new);
+                                s.push_str(&html[kept..end]);
+                                s.push_str("<meta name=\"");
+                                s.push_str(super::dates::SCRIPT_PUBLISHED);
+                                s.push_str("\" content=\"");
+                                s.push_str(date);
+                                s.push_str("\">");
+                                kept = end;
+                                at = end;
+                                continue;
+                            }
                         }
                     }
                     RawText::Dropped => cut(html, &mut out, &mut kept, tag_end, close),
