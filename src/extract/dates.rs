@@ -436,6 +436,7 @@ const UPDATE_LABELS: &[&str] = &[
     "reviewed",
     "aktualisiert",
     "geändert",
+    "letzte änderung",
     "mis à jour",
     "mise à jour",
     "actualizado",
@@ -452,28 +453,57 @@ const UPDATE_LABELS: &[&str] = &[
 /// Updated Nov 2, 2024" gives Oct 5), with `false`; else the first update date with `true`
 /// ("Updated Nov 2, 2024").
 pub fn published_in_text(s: &str) -> Option<(DateTime<FixedOffset>, bool)> {
-    let mut rest = s;
     let mut update = None;
-    while let Some((start, end, d)) = first_date(rest) {
-        let Some(d) = midnight(d) else {
-            rest = &rest[end..];
-            continue;
-        };
-        let before = rest[..start].to_lowercase();
-        let t = before.trim_end_matches([' ', ':', '-', '·', '|', '\n']);
-        let cut = t.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
-        let tail = &t[cut..];
-        // the label closest to the date decides: "Published … | Updated" before a date is an update
-        let update_at = UPDATE_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
-        let publish_at = PUBLISH_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
-        if update_at.is_some_and(|u| publish_at.is_none_or(|p| u > p)) {
+    for (d, label) in labelled_dates(s) {
+        if label == Some(Label::Update) {
             update = update.or(Some(d));
-            rest = &rest[end..];
             continue;
         }
         return Some((d, false));
     }
     update.map(|d| (d, true))
+}
+
+/// The first date in a piece of text that a label says is the publication ("Erschienen am:
+/// 01.11.2023", "Published: …").
+pub fn labelled_published(s: &str) -> Option<DateTime<FixedOffset>> {
+    labelled_dates(s)
+        .find(|(_, label)| *label == Some(Label::Publish))
+        .map(|(d, _)| d)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Label {
+    Publish,
+    Update,
+}
+
+/// The plausible dates of a piece of text in order, each with the label just before it (the
+/// label closest to the date decides: "Published … | Updated" before a date is an update).
+fn labelled_dates(s: &str) -> impl Iterator<Item = (DateTime<FixedOffset>, Option<Label>)> + '_ {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        loop {
+            let (start, end, d) = first_date(rest)?;
+            let before = &rest[..start];
+            rest = &rest[end..];
+            let Some(d) = midnight(d) else {
+                continue;
+            };
+            let before = before.to_lowercase();
+            let t = before.trim_end_matches([' ', ':', '-', '·', '|', '\n']);
+            let cut = t.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+            let tail = &t[cut..];
+            let update_at = UPDATE_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
+            let publish_at = PUBLISH_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
+            let label = match (update_at, publish_at) {
+                (Some(u), p) if p.is_none_or(|p| u > p) => Some(Label::Update),
+                (_, Some(_)) => Some(Label::Publish),
+                _ => None,
+            };
+            return Some((d, label));
+        }
+    })
 }
 
 /// Words that say the date after them is the publication.
@@ -485,6 +515,7 @@ const PUBLISH_LABELS: &[&str] = &[
     "publicado",
     "pubblicato",
     "opublikowano",
+    "erschienen",
 ];
 
 /// The first date written for people in `s`: its byte span and the day.

@@ -232,3 +232,17 @@ fn publication_date_in_app_state_json() {
     );
     assert_eq!(published(&html).as_deref(), Some("2017-01-02"));
 }
+
+#[test]
+fn last_resort_scan_takes_a_labelled_publication_first() {
+    let html = format!(
+        r#"<html><head></head><body><h1>Die Anleitungen der Vorfahren</h1>{}
+        <p>Lesung am 06.11.2023 in Marburg</p>
+        <p>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p></body></html>"#,
+        BODY.repeat(10)
+    );
+    assert_eq!(published(&html).as_deref(), Some("2023-11-01"));
+    // no label: the first date stands
+    let html = html.replace("Erschienen am", "Gedruckt");
+    assert_eq!(published(&html).as_deref(), Some("2023-11-06"));
+}

@@ -397,11 +397,16 @@ fn one_marked_day(page: &Page) -> Option<DateTime<FixedOffset>> {
 /// Last resort: the first date written in a short block of the page (sites whose menus run to
 /// hundreds of links print the article's date after them).
 fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
-    page.blocks
-        .iter()
-        .filter(|b| b.text.len() < 120)
-        .take(3000)
-        .find_map(|b| dates::parse_text(&b.text))
+    let short = |len: usize| {
+        page.blocks
+            .iter()
+            .filter(move |b| b.text.len() < len)
+            .take(3000)
+    };
+    // a date labelled as the publication ("Erschienen am: 01.11.2023" in a footer of lines) first
+    short(300)
+        .find_map(|b| dates::labelled_published(&b.text))
+        .or_else(|| short(120).find_map(|b| dates::parse_text(&b.text)))
 }
 
 /// For tuning the date rules: every source of the cascade and what it reads.
