@@ -506,6 +506,12 @@ fn labelled_dates(s: &str) -> impl Iterator<Item = (DateTime<FixedOffset>, Optio
     })
 }
 
+/// Whether a line speaks of an update anywhere ("Updated 2010 GMT (0410 HKT) March 14, 2021").
+pub fn mentions_update(s: &str) -> bool {
+    let s = s.to_lowercase();
+    UPDATE_LABELS.iter().any(|l| s.contains(l))
+}
+
 /// Words that say the date after them is the publication.
 const PUBLISH_LABELS: &[&str] = &[
     "published",

@@ -246,3 +246,34 @@ fn last_resort_scan_takes_a_labelled_publication_first() {
     let html = html.replace("Erschienen am", "Gedruckt");
     assert_eq!(published(&html).as_deref(), Some("2023-11-06"));
 }
+
+#[test]
+fn url_day_and_metadata_agreeing_outweigh_a_printed_date() {
+    let page = |printed: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2025-11-24T13:30:10+00:00"></head><body>
+            <h1>Black Friday deals to explore</h1><p>{printed}</p>{BODY}</body></html>"#
+        )
+    };
+    let url = "https://news.example/2025/11/24/black-friday-deals/";
+    let day = |html: &str| published_at(html, url).map(|d| d[..10].to_string());
+    assert_eq!(
+        day(&page("The offer runs November 26 – December 3, 2025.")).as_deref(),
+        Some("2025-11-24")
+    );
+    // a line that speaks of an update keeps the printed date
+    assert_eq!(
+        day(&page("Updated 2010 GMT (0410 HKT) December 3, 2025")).as_deref(),
+        Some("2025-12-03")
+    );
+    // a day away is a time zone: the printed day stands
+    assert_eq!(
+        day(&page("November 25, 2025")).as_deref(),
+        Some("2025-11-25")
+    );
+    // without a date in the URL, the printed date stands
+    assert_eq!(
+        published(&page("December 3, 2025")).as_deref(),
+        Some("2025-12-03")
+    );
+}

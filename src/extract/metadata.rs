@@ -162,6 +162,7 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
             Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
             Some(f) if !update && after_last_change(page, ld, f, h) => Some(f),
+            Some(f) if !update && url_confirms(url, f, h, text) => Some(f),
             _ => Some(h),
         };
     }
@@ -235,6 +236,25 @@ fn after_last_change(
         let last = m.date_naive().max(declared.date_naive());
         (printed.date_naive() - last).num_days() > 1
     })
+}
+
+/// The URL's path names the declared day, and the printed header date, more than a day away from
+/// it and in a line that does not speak of an update, is a third date: two sources outweigh one
+/// ("November 26 – December 3, 2025" in the text under the headline).
+fn url_confirms(
+    url: Option<&str>,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+    printed_in: &str,
+) -> bool {
+    (printed.date_naive() - declared.date_naive())
+        .num_days()
+        .abs()
+        > 1
+        && !dates::mentions_update(printed_in)
+        && url
+            .and_then(dates::from_url)
+            .is_some_and(|u| u.date_naive() == declared.date_naive())
 }
 
 /// A UTC timestamp that another declared date of the page gives as the same instant in its own
