@@ -99,8 +99,23 @@ pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
         let secs: i64 = s.parse().ok()?;
         return declared(DateTime::from_timestamp(secs, 0)?.fixed_offset());
     }
+    if let Some(c) = YEAR_MONTH_DAY.captures(s)
+        && let Some(m) = month(&c[2])
+    {
+        return declared(at_midnight(ymd(
+            c[1].parse().ok()?,
+            m,
+            c[3].parse().ok()?,
+        )?)?);
+    }
     parse_text(s)
 }
+
+/// "2023 Jan 7", the order of library catalogues (`citation_publication_date`), read only in
+/// declared values: in text, "2023 March 5" is rare and "2023 May 5,000 …" is not a date.
+static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:19|20)\d{2})\s+(\p{L}+)\.?\s+(\d{1,2})$").expect("static regex")
+});
 
 /// Every date form read here has ASCII digits (a day, a year): text without any is skipped
 /// before the regexes, which are the bulk of the cascade's time.
@@ -421,6 +436,7 @@ const UPDATE_LABELS: &[&str] = &[
     "reviewed",
     "aktualisiert",
     "geändert",
+    "letzte änderung",
     "mis à jour",
     "mise à jour",
     "actualizado",
@@ -437,28 +453,63 @@ const UPDATE_LABELS: &[&str] = &[
 /// Updated Nov 2, 2024" gives Oct 5), with `false`; else the first update date with `true`
 /// ("Updated Nov 2, 2024").
 pub fn published_in_text(s: &str) -> Option<(DateTime<FixedOffset>, bool)> {
-    let mut rest = s;
     let mut update = None;
-    while let Some((start, end, d)) = first_date(rest) {
-        let Some(d) = midnight(d) else {
-            rest = &rest[end..];
-            continue;
-        };
-        let before = rest[..start].to_lowercase();
-        let t = before.trim_end_matches([' ', ':', '-', '·', '|', '\n']);
-        let cut = t.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
-        let tail = &t[cut..];
-        // the label closest to the date decides: "Published … | Updated" before a date is an update
-        let update_at = UPDATE_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
-        let publish_at = PUBLISH_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
-        if update_at.is_some_and(|u| publish_at.is_none_or(|p| u > p)) {
+    for (d, label) in labelled_dates(s) {
+        if label == Some(Label::Update) {
             update = update.or(Some(d));
-            rest = &rest[end..];
             continue;
         }
         return Some((d, false));
     }
     update.map(|d| (d, true))
+}
+
+/// The first date in a piece of text that a label says is the publication ("Erschienen am:
+/// 01.11.2023", "Published: …").
+pub fn labelled_published(s: &str) -> Option<DateTime<FixedOffset>> {
+    labelled_dates(s)
+        .find(|(_, label)| *label == Some(Label::Publish))
+        .map(|(d, _)| d)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Label {
+    Publish,
+    Update,
+}
+
+/// The plausible dates of a piece of text in order, each with the label just before it (the
+/// label closest to the date decides: "Published … | Updated" before a date is an update).
+fn labelled_dates(s: &str) -> impl Iterator<Item = (DateTime<FixedOffset>, Option<Label>)> + '_ {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        loop {
+            let (start, end, d) = first_date(rest)?;
+            let before = &rest[..start];
+            rest = &rest[end..];
+            let Some(d) = midnight(d) else {
+                continue;
+            };
+            let before = before.to_lowercase();
+            let t = before.trim_end_matches([' ', ':', '-', '·', '|', '\n']);
+            let cut = t.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+            let tail = &t[cut..];
+            let update_at = UPDATE_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
+            let publish_at = PUBLISH_LABELS.iter().filter_map(|l| tail.rfind(l)).max();
+            let label = match (update_at, publish_at) {
+                (Some(u), p) if p.is_none_or(|p| u > p) => Some(Label::Update),
+                (_, Some(_)) => Some(Label::Publish),
+                _ => None,
+            };
+            return Some((d, label));
+        }
+    })
+}
+
+/// Whether a line speaks of an update anywhere ("Updated 2010 GMT (0410 HKT) March 14, 2021").
+pub fn mentions_update(s: &str) -> bool {
+    let s = s.to_lowercase();
+    UPDATE_LABELS.iter().any(|l| s.contains(l))
 }
 
 /// Words that say the date after them is the publication.
@@ -470,6 +521,7 @@ const PUBLISH_LABELS: &[&str] = &[
     "publicado",
     "pubblicato",
     "opublikowano",
+    "erschienen",
 ];
 
 /// The first date written for people in `s`: its byte span and the day.
@@ -548,6 +600,38 @@ pub fn from_url(url: &str) -> Option<DateTime<FixedOffset>> {
         c[2].parse().ok()?,
         c[3].parse().ok()?,
     )?)?)
+}
+
+/// The meta name under which the pruning leaves a publication date found in a script.
+pub const SCRIPT_PUBLISHED: &str = "morgue:script-published";
+
+/// The value of the first publication key in a script's JSON (`"publishedDate":"2016-11-04T…"`,
+/// `"published_at":"…"` in app state, `__NEXT_DATA__`, product JSON) when it reads as a date:
+/// digits and the signs of ISO 8601 only, so it can stand in an attribute as it is.
+pub fn script_published(script: &str) -> Option<&str> {
+    const KEYS: &[&str] = &[
+        "\"datePublished\":\"",
+        "\"publishedDate\":\"",
+        "\"published_at\":\"",
+        "\"publishDate\":\"",
+        "\"publishedAt\":\"",
+    ];
+    // one pass for the letters all the keys share
+    let at = memchr::memmem::find(script.as_bytes(), b"ublish")?;
+    let from = at.saturating_sub(8);
+    KEYS.iter()
+        .filter_map(|k| Some(from + script.get(from..)?.find(k)? + k.len()))
+        .min()
+        .and_then(|start| {
+            let rest = &script[start..];
+            let value = &rest[..rest.find('"')?];
+            (value.len() <= 40
+                && value
+                    .bytes()
+                    .all(|c| c.is_ascii_digit() || b"-:+.TZ ".contains(&c))
+                && parse_machine(value).is_some())
+            .then_some(value)
+        })
 }
 
 #[cfg(test)]

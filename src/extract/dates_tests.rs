@@ -130,3 +130,150 @@ fn printed_modification_without_json_ld_keeps_the_open_graph_publication() {
     let ld = r#"<script type="application/ld+json">{"@type":"Article","datePublished":"2019-09-16T10:46:39+00:00","dateModified":"2026-02-28T15:21:28+00:00"}</script>"#;
     assert_eq!(published(&page(ld)).as_deref(), Some("2026-02-28"));
 }
+
+#[test]
+fn printed_date_after_every_declared_change_is_no_publication() {
+    let page = |printed: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2023-11-06T12:04:30+01:00">
+            <meta property="article:modified_time" content="2023-11-06T12:04:23+01:00"></head><body>
+            <h1>The new mayor must now deliver</h1><p>{printed}</p>{BODY}</body></html>"#
+        )
+    };
+    // an announced event: later than the last declared change
+    assert_eq!(
+        published(&page("Ab 1. März 2024 die neue Rathauschefin")).as_deref(),
+        Some("2023-11-06")
+    );
+    // labelled as an update, the printed date stands
+    assert_eq!(
+        published(&page("Updated March 1, 2024")).as_deref(),
+        Some("2024-03-01")
+    );
+    // earlier than the metadata: the printed date stands
+    assert_eq!(
+        published(&page("October 30, 2023")).as_deref(),
+        Some("2023-10-30")
+    );
+}
+
+#[test]
+fn publication_element_beats_a_modification_element_at_the_same_place() {
+    // both hidden elements sit before the printed line; the printed text starts with the
+    // modification
+    let html = format!(
+        r#"<html><head></head><body><h1>Privacy update of the shop templates</h1><p>
+        <time itemprop="dateModified" class="hidden">2018-08-29 14:15:57</time>
+        <time itemprop="datePublished" datetime="2018-06-22 10:20:00" class="hidden">2018-06-22 10:20:00</time>
+        <span>22.06.2018 10:20</span></p>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2018-06-22"));
+}
+
+#[test]
+fn catalogue_order_in_a_citation_meta() {
+    let html = format!(
+        r#"<html><head><meta name="citation_publication_date" content="2023 Jan 7"></head><body><h1>Sleep and memory in older adults</h1>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2023-01-07"));
+    // read in declared values only: the text scan does not take it
+    assert_eq!(
+        crate::extract::dates::parse_text("in 2023 May 5 people"),
+        None
+    );
+}
+
+#[test]
+fn a_site_prefix_on_a_publication_meta() {
+    let page = |name: &str| {
+        format!(
+            r#"<html><head><meta name="{name}" content="2025-05-27T06:03:43.274Z"></head><body><h1>Moving legal work in-house</h1>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page("w-published-date")).as_deref(),
+        Some("2025-05-27")
+    );
+    // a whole word only: "unpublishdate" is no prefix
+    assert_eq!(published(&page("unpublishdate")), None);
+}
+
+#[test]
+fn publication_date_in_app_state_json() {
+    let page = |script: &str| {
+        format!(
+            r#"<html><head><script type="application/json" data-initial-state="review-dates">{script}</script></head><body><h1>Great service, fast delivery</h1>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page(
+            r#"{"publishedDate":"2016-11-04T20:37:27Z","updatedDate":"2016-11-04T20:39:47Z"}"#
+        ))
+        .as_deref(),
+        Some("2016-11-04")
+    );
+    // product JSON in plain JavaScript; the first key in the script is taken
+    assert_eq!(
+        published(&page(
+            r#"window.shop = {"publisher":"x","published_at":"2019-03-02T06:22:28+01:00","created_at":"2019-03-01"}; var y = {"datePublished":"2020-01-01"};"#
+        ))
+        .as_deref(),
+        Some("2019-03-02")
+    );
+    // a value that is not a plain date is left alone
+    assert_eq!(
+        published(&page(r#"{"publishedDate":"\"><script>alert(1)</script>"}"#)),
+        None
+    );
+    // declared metadata comes first
+    let html = page(r#"{"publishedDate":"2016-11-04T20:37:27Z"}"#).replace(
+        "</head>",
+        r#"<meta property="article:published_time" content="2017-01-02"></head>"#,
+    );
+    assert_eq!(published(&html).as_deref(), Some("2017-01-02"));
+}
+
+#[test]
+fn last_resort_scan_takes_a_labelled_publication_first() {
+    let html = format!(
+        r#"<html><head></head><body><h1>Die Anleitungen der Vorfahren</h1>{}
+        <p>Lesung am 06.11.2023 in Marburg</p>
+        <p>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61</p></body></html>"#,
+        BODY.repeat(10)
+    );
+    assert_eq!(published(&html).as_deref(), Some("2023-11-01"));
+    // no label: the first date stands
+    let html = html.replace("Erschienen am", "Gedruckt");
+    assert_eq!(published(&html).as_deref(), Some("2023-11-06"));
+}
+
+#[test]
+fn url_day_and_metadata_agreeing_outweigh_a_printed_date() {
+    let page = |printed: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2025-11-24T13:30:10+00:00"></head><body>
+            <h1>Black Friday deals to explore</h1><p>{printed}</p>{BODY}</body></html>"#
+        )
+    };
+    let url = "https://news.example/2025/11/24/black-friday-deals/";
+    let day = |html: &str| published_at(html, url).map(|d| d[..10].to_string());
+    assert_eq!(
+        day(&page("The offer runs November 26 – December 3, 2025.")).as_deref(),
+        Some("2025-11-24")
+    );
+    // a line that speaks of an update keeps the printed date
+    assert_eq!(
+        day(&page("Updated 2010 GMT (0410 HKT) December 3, 2025")).as_deref(),
+        Some("2025-12-03")
+    );
+    // a day away is a time zone: the printed day stands
+    assert_eq!(
+        day(&page("November 25, 2025")).as_deref(),
+        Some("2025-11-25")
+    );
+    // without a date in the URL, the printed date stands
+    assert_eq!(
+        published(&page("December 3, 2025")).as_deref(),
+        Some("2025-12-03")
+    );
+}

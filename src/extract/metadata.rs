@@ -111,9 +111,15 @@ fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
     };
     // the date-marked elements found while the walk stood at block `i`
     let read_hints = |i: usize| {
-        page.dates
-            .iter()
-            .filter(|h| h.at as usize == i && h.value.len() < 100)
+        // a publication element before a modification one at the same place
+        let at_block = || {
+            page.dates
+                .iter()
+                .filter(move |h| h.at as usize == i && h.value.len() < 100)
+        };
+        at_block()
+            .filter(|h| !h.modified)
+            .chain(at_block().filter(|h| h.modified))
             .find_map(|h| {
                 let d = dates::parse_machine(&h.value)?;
                 if h.modified {
@@ -147,7 +153,7 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
         .map(|d| own_offset(page, ld, d))
         .map(local_midnight)
         .map(|d| url_day(d, url));
-    if let Some((h, _, text)) = page
+    if let Some((h, update, text)) = page
         .headline_block()
         .and_then(|at| header_date_at(page, at))
     {
@@ -155,6 +161,8 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
             Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
+            Some(f) if !update && after_last_change(page, ld, f, h) => Some(f),
+            Some(f) if !update && url_confirms(url, f, h, text) => Some(f),
             _ => Some(h),
         };
     }
@@ -213,6 +221,40 @@ fn open_graph_republished(
         && meta(page, "article:published_time").is_some()
         && (printed.date_naive() - declared.date_naive()).num_days() > 1
         && modified(page, ld).is_some_and(|m| m.date_naive() == printed.date_naive())
+}
+
+/// A printed header date more than a day after both the declared publication and the declared
+/// modification is not when the page was written: an event it announces ("Ab 1. März 2024 …",
+/// "Termin: 21.02.2020"), a date in its text.
+fn after_last_change(
+    page: &Page,
+    ld: &LinkedData,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+) -> bool {
+    modified(page, ld).is_some_and(|m| {
+        let last = m.date_naive().max(declared.date_naive());
+        (printed.date_naive() - last).num_days() > 1
+    })
+}
+
+/// The URL's path names the declared day, and the printed header date, more than a day away from
+/// it and in a line that does not speak of an update, is a third date: two sources outweigh one
+/// ("November 26 – December 3, 2025" in the text under the headline).
+fn url_confirms(
+    url: Option<&str>,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+    printed_in: &str,
+) -> bool {
+    (printed.date_naive() - declared.date_naive())
+        .num_days()
+        .abs()
+        > 1
+        && !dates::mentions_update(printed_in)
+        && url
+            .and_then(dates::from_url)
+            .is_some_and(|u| u.date_naive() == declared.date_naive())
 }
 
 /// A UTC timestamp that another declared date of the page gives as the same instant in its own
@@ -301,8 +343,32 @@ fn published_meta(
         })
         .or_else(|| from_ld(ld.webpage()))
         .or_else(|| from_ld(ld.other_work()))
+        .or_else(|| prefixed_meta(page))
+        .or_else(|| meta(page, dates::SCRIPT_PUBLISHED).and_then(dates::parse_machine))
         .or_else(|| dom_date(page, false))
         .or_else(|| url.and_then(dates::from_url))
+}
+
+/// A site's own prefix on a publication key ("w-published-date", "xyz:publish_date").
+fn prefixed_meta(page: &Page) -> Option<DateTime<FixedOffset>> {
+    const SUFFIXES: &[&str] = &[
+        "published-date",
+        "published_date",
+        "publish-date",
+        "publish_date",
+        "publishdate",
+        "published_time",
+        "publishtime",
+    ];
+    page.metas
+        .iter()
+        .filter(|(k, _)| {
+            SUFFIXES.iter().any(|s| {
+                k.strip_suffix(s)
+                    .is_some_and(|p| p.ends_with(['-', '_', ':', '.']))
+            })
+        })
+        .find_map(|(_, v)| dates::parse_machine(v))
 }
 
 /// The modification date cascade.
@@ -351,11 +417,16 @@ fn one_marked_day(page: &Page) -> Option<DateTime<FixedOffset>> {
 /// Last resort: the first date written in a short block of the page (sites whose menus run to
 /// hundreds of links print the article's date after them).
 fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
-    page.blocks
-        .iter()
-        .filter(|b| b.text.len() < 120)
-        .take(3000)
-        .find_map(|b| dates::parse_text(&b.text))
+    let short = |len: usize| {
+        page.blocks
+            .iter()
+            .filter(move |b| b.text.len() < len)
+            .take(3000)
+    };
+    // a date labelled as the publication ("Erschienen am: 01.11.2023" in a footer of lines) first
+    short(300)
+        .find_map(|b| dates::labelled_published(&b.text))
+        .or_else(|| short(120).find_map(|b| dates::parse_text(&b.text)))
 }
 
 /// For tuning the date rules: every source of the cascade and what it reads.

@@ -71,6 +71,20 @@ pub fn prune(html: &str) -> Cow<'_, str> {
                         }
                         if !json_ld {
                             cut(html, &mut out, &mut kept, tag_end, close);
+                            // a publication date in app-state JSON becomes a meta after the script
+                            if let Some(date) =
+                                super::dates::script_published(&html[tag_end..close])
+                            {
+                                let end =
+                                    memchr(b'>', &b[close..]).map_or(b.len(), |p| close + p + 1);
+                                let meta = format!(
+                                    "<meta name=\"{}\" content=\"{date}\">",
+                                    super::dates::SCRIPT_PUBLISHED
+                                );
+                                splice(html, &mut out, &mut kept, end, end, &meta);
+                                at = end;
+                                continue;
+                            }
                         }
                     }
                     RawText::Dropped => cut(html, &mut out, &mut kept, tag_end, close),
@@ -130,7 +144,8 @@ fn cut(html: &str, out: &mut Option<String>, kept: &mut usize, from: usize, to: 
     splice(html, out, kept, from, to, "");
 }
 
-/// Appends `html[kept..from]` and `with` to the output and skips `from..to`.
+/// Appends `html[kept..from]` and `with` to the output and skips `from..to` (none when they
+/// are equal: an insertion).
 fn splice(
     html: &str,
     out: &mut Option<String>,
@@ -139,7 +154,7 @@ fn splice(
     to: usize,
     with: &str,
 ) {
-    if to <= from {
+    if to <= from && with.is_empty() {
         return;
     }
     let s = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
