@@ -467,6 +467,10 @@ pub fn published_in_text(s: &str) -> Option<(DateTime<FixedOffset>, bool)> {
 /// The first date in a piece of text that a label says is the publication ("Erschienen am:
 /// 01.11.2023", "Published: …").
 pub fn labelled_published(s: &str) -> Option<DateTime<FixedOffset>> {
+    // most blocks hold no label: one search spares them the date patterns
+    if !PUBLISH_LABEL.is_match(s) {
+        return None;
+    }
     labelled_dates(s)
         .find(|(_, label)| *label == Some(Label::Publish))
         .map(|(d, _)| d)
@@ -523,6 +527,11 @@ const PUBLISH_LABELS: &[&str] = &[
     "opublikowano",
     "erschienen",
 ];
+
+/// Any of [`PUBLISH_LABELS`], in any case.
+static PUBLISH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){}", PUBLISH_LABELS.join("|"))).expect("literal alternation")
+});
 
 /// The first date written for people in `s`: its byte span and the day.
 fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
