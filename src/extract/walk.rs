@@ -299,7 +299,12 @@ impl Walker {
         });
         self.flush(owner);
         self.children(node, id, depth, in_link);
-        if tag == "h1" || (tag == "h2" && self.page.h2s.len() < 12) {
+        // a theme's `<h1 class="site-title">` names the site, not the article
+        let site_heading = tag == "h1"
+            && words
+                .split_whitespace()
+                .any(|w| matches!(w, "site-title" | "site-name" | "sitename" | "site-logo"));
+        if (tag == "h1" && !site_heading) || (tag == "h2" && self.page.h2s.len() < 12) {
             let t = self.buf.trim();
             if !t.is_empty() {
                 let list = if tag == "h1" {
@@ -689,5 +694,14 @@ mod tests {
                 .iter()
                 .any(|d| d.value == "2017-06-12T10:00:00+02:00")
         );
+    }
+
+    #[test]
+    fn a_theme_site_title_heading_is_no_headline() {
+        let html = Html::parse_document(
+            r#"<header><h1 id="site-title"><a href="/">Mäscot das Schaf</a></h1></header>
+            <article><h1 class="entry-title">Kleine Schafskunde</h1><p>Text.</p></article>"#,
+        );
+        assert_eq!(walk(&html).h1s, ["Kleine Schafskunde"]);
     }
 }
