@@ -512,8 +512,7 @@ fn labelled_dates(s: &str) -> impl Iterator<Item = (DateTime<FixedOffset>, Optio
 
 /// Whether a line speaks of an update anywhere ("Updated 2010 GMT (0410 HKT) March 14, 2021").
 pub fn mentions_update(s: &str) -> bool {
-    let s = s.to_lowercase();
-    UPDATE_LABELS.iter().any(|l| s.contains(l))
+    UPDATE_LABEL.is_match(s)
 }
 
 /// Words that say the date after them is the publication.
@@ -529,9 +528,15 @@ const PUBLISH_LABELS: &[&str] = &[
 ];
 
 /// Any of [`PUBLISH_LABELS`], in any case.
-static PUBLISH_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?i){}", PUBLISH_LABELS.join("|"))).expect("literal alternation")
-});
+static PUBLISH_LABEL: LazyLock<Regex> = LazyLock::new(|| any_label(PUBLISH_LABELS));
+
+/// Any of [`UPDATE_LABELS`], in any case.
+static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| any_label(UPDATE_LABELS));
+
+fn any_label(labels: &[&str]) -> Regex {
+    let alternation: Vec<String> = labels.iter().map(|l| regex::escape(l)).collect();
+    Regex::new(&format!("(?i){}", alternation.join("|"))).expect("literal alternation")
+}
 
 /// The first date written for people in `s`: its byte span and the day.
 fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {

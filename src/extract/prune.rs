@@ -17,21 +17,18 @@ use memchr::{memchr, memmem};
 /// The page without the contents of unread elements, comments and unread attributes (tags kept).
 pub fn prune(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
-    let mut out: Option<String> = None;
-    // bytes before `kept` are already in `out` (or identical to the input so far)
-    let mut kept = 0;
+    let mut edits = Edits::new(html);
     let mut at = 0;
     while let Some(lt) = memchr(b'<', &b[at..]).map(|p| at + p) {
-        collapse_spaces(html, &mut out, &mut kept, at, lt);
+        edits.collapse_spaces(at, lt);
         let rest = &b[lt + 1..];
         match rest.first() {
             Some(b'!') if rest.starts_with(b"!--") => {
                 let end = comment_end(b, lt + 4);
-                cut(html, &mut out, &mut kept, lt, end);
+                edits.cut(lt, end);
                 at = end;
             }
-            Some(b'!' | b'?') => at = memchr(b'>', &b[lt..]).map_or(b.len(), |p| lt + p + 1),
-            Some(b'/') => at = memchr(b'>', &b[lt..]).map_or(b.len(), |p| lt + p + 1),
+            Some(b'!' | b'?' | b'/') => at = past_gt(b, lt),
             Some(c) if c.is_ascii_alphabetic() => {
                 let name_end = lt
                     + 1
@@ -43,18 +40,16 @@ pub fn prune(html: &str) -> Cow<'_, str> {
                 if name.eq_ignore_ascii_case(b"link") {
                     let tag_end = scan_start_tag(b, name, name_end, |_, _| {});
                     if !contains_ignore_case(&b[name_end..tag_end], b"canonical") {
-                        cut(html, &mut out, &mut kept, lt, tag_end);
+                        edits.cut(lt, tag_end);
                         at = tag_end;
                         continue;
                     }
                 }
-                let tag_end = scan_start_tag(b, name, name_end, |from, to| {
-                    cut(html, &mut out, &mut kept, from, to)
-                });
+                let tag_end = scan_start_tag(b, name, name_end, |from, to| edits.cut(from, to));
                 let Some(kind) = RawText::of(name) else {
                     at = match skipped_content_end(b, name, tag_end) {
                         Ok(close) => {
-                            cut(html, &mut out, &mut kept, tag_end, close);
+                            edits.cut(tag_end, close);
                             close
                         }
                         Err(resume) => resume,
@@ -70,24 +65,23 @@ pub fn prune(html: &str) -> Cow<'_, str> {
                             break;
                         }
                         if !json_ld {
-                            cut(html, &mut out, &mut kept, tag_end, close);
+                            edits.cut(tag_end, close);
                             // a publication date in app-state JSON becomes a meta after the script
                             if let Some(date) =
                                 super::dates::script_published(&html[tag_end..close])
                             {
-                                let end =
-                                    memchr(b'>', &b[close..]).map_or(b.len(), |p| close + p + 1);
+                                let end = past_gt(b, close);
                                 let meta = format!(
                                     "<meta name=\"{}\" content=\"{date}\">",
                                     super::dates::SCRIPT_PUBLISHED
                                 );
-                                splice(html, &mut out, &mut kept, end, end, &meta);
+                                edits.splice(end, end, &meta);
                                 at = end;
                                 continue;
                             }
                         }
                     }
-                    RawText::Dropped => cut(html, &mut out, &mut kept, tag_end, close),
+                    RawText::Dropped => edits.cut(tag_end, close),
                     RawText::Kept => {}
                 }
                 at = close;
@@ -95,13 +89,12 @@ pub fn prune(html: &str) -> Cow<'_, str> {
             _ => at = lt + 1,
         }
     }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut s) => {
-            s.push_str(&html[kept..]);
-            Cow::Owned(s)
-        }
-    }
+    edits.finish()
+}
+
+/// Just past the first `>` from `from` (or the end of the input).
+fn past_gt(b: &[u8], from: usize) -> usize {
+    memchr(b'>', &b[from..]).map_or(b.len(), |p| from + p + 1)
 }
 
 /// Elements whose content the tokenizer reads as text up to their end tag.
@@ -139,47 +132,72 @@ impl RawText {
     }
 }
 
-/// Appends `html[kept..from]` to the output and skips `from..to`.
-fn cut(html: &str, out: &mut Option<String>, kept: &mut usize, from: usize, to: usize) {
-    splice(html, out, kept, from, to, "");
+/// The pruned page being written: the input with some spans cut or replaced, copied only once
+/// the first edit is made.
+struct Edits<'a> {
+    html: &'a str,
+    out: Option<String>,
+    /// Bytes of `html` before this are in `out` (or, with no `out` yet, unchanged so far).
+    kept: usize,
 }
 
-/// Appends `html[kept..from]` and `with` to the output and skips `from..to` (none when they
-/// are equal: an insertion).
-fn splice(
-    html: &str,
-    out: &mut Option<String>,
-    kept: &mut usize,
-    from: usize,
-    to: usize,
-    with: &str,
-) {
-    if to <= from && with.is_empty() {
-        return;
+impl<'a> Edits<'a> {
+    fn new(html: &'a str) -> Self {
+        Edits {
+            html,
+            out: None,
+            kept: 0,
+        }
     }
-    let s = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-    s.push_str(&html[*kept..from]);
-    s.push_str(with);
-    *kept = to;
-}
 
-/// Writes each run of whitespace in the text `from..to` as one space. The walk collapses
-/// whitespace anyway, and the tree builder treats any run of it alike, so only the tokenizer's
-/// work changes: it reads a newline a character at a time, and indented pages hold thousands.
-fn collapse_spaces(html: &str, out: &mut Option<String>, kept: &mut usize, from: usize, to: usize) {
-    let b = html.as_bytes();
-    let mut at = from;
-    while at < to {
-        if !is_html_space(b[at]) {
-            at += 1;
-            continue;
+    /// Skips `from..to`.
+    fn cut(&mut self, from: usize, to: usize) {
+        self.splice(from, to, "");
+    }
+
+    /// Writes `with` instead of `from..to` (an insertion when they are equal).
+    fn splice(&mut self, from: usize, to: usize, with: &str) {
+        if to <= from && with.is_empty() {
+            return;
         }
-        let start = at;
-        while at < to && is_html_space(b[at]) {
-            at += 1;
+        let html = self.html;
+        let s = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(html.len() / 2));
+        s.push_str(&html[self.kept..from]);
+        s.push_str(with);
+        self.kept = to;
+    }
+
+    /// Writes each run of whitespace in the text `from..to` as one space. The walk collapses
+    /// whitespace anyway, and the tree builder treats any run of it alike, so only the
+    /// tokenizer's work changes: it reads a newline a character at a time, and indented pages
+    /// hold thousands.
+    fn collapse_spaces(&mut self, from: usize, to: usize) {
+        let b = self.html.as_bytes();
+        let mut at = from;
+        while at < to {
+            if !is_html_space(b[at]) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < to && is_html_space(b[at]) {
+                at += 1;
+            }
+            if at - start > 1 || b[start] != b' ' {
+                self.splice(start, at, " ");
+            }
         }
-        if at - start > 1 || b[start] != b' ' {
-            splice(html, out, kept, start, at, " ");
+    }
+
+    fn finish(self) -> Cow<'a, str> {
+        match self.out {
+            None => Cow::Borrowed(self.html),
+            Some(mut s) => {
+                s.push_str(&self.html[self.kept..]);
+                Cow::Owned(s)
+            }
         }
     }
 }
@@ -339,7 +357,7 @@ fn skipped_content_end(b: &[u8], name: &[u8], from: usize) -> Result<usize, usiz
             }
             depth -= 1;
         } else if named_at(b, p + 1, name) {
-            let tag_end = memchr(b'>', &b[p..]).map_or(b.len(), |q| p + q + 1);
+            let tag_end = past_gt(b, p);
             if !nests {
                 return Err(tag_end);
             }
