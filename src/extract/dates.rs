@@ -348,12 +348,12 @@ pub(super) fn month(word: &str) -> Option<u32> {
 // as `\p{L}{3,12}` the two patterns took 8 and 7 ms to compile, once per process.
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}+\.?),?\s+(?:de\s+)?(\d{4})\b",
+        r"(?i)(?-u:\b)([0-9]{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}+\.?),?\s+(?:de\s+)?([0-9]{4})(?-u:\b)",
     )
     .expect("static regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+    Regex::new(r"(?i)(?-u:\b)(\p{L}+)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})(?-u:\b)")
         .expect("static regex")
 });
 
@@ -363,14 +363,14 @@ fn month_word(word: &str) -> bool {
 }
 // year first: "2024-10-25", and with two-digit month and day "2024.10.25", "2024/10/25"
 static ISO_ANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:19|20)\d{2})(?:-(\d{2})-(\d{2})|\.(\d{2})\.(\d{2})|/(\d{2})/(\d{2}))\b")
+    Regex::new(r"(?-u:\b)((?:19|20)[0-9]{2})(?:-([0-9]{2})-([0-9]{2})|\.([0-9]{2})\.([0-9]{2})|/([0-9]{2})/([0-9]{2}))(?-u:\b)")
         .expect("static regex")
 });
 static NUMERIC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:$|[^\d.]|\.\s)").expect("static regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})([./])\s?(\d{1,2})[./]\s?((?:19|20)\d{2})\b").expect("static regex")
+    Regex::new(r"(?-u:\b)([0-9]{1,2})([./])\s?([0-9]{1,2})[./]\s?((?:19|20)[0-9]{2})(?-u:\b)").expect("static regex")
 });
 
 /// The dates of [`first_date`] whose year is written with four digits, pushed onto `found`.
