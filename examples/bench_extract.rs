@@ -4,7 +4,9 @@
 //! same decoded pages in the same run, so that the ratio holds whatever the machine's mood. Given
 //! a morgue binary, it also times the whole process as issue 3 counts it (`morgue extract --json`
 //! over the set's files on one thread: reading, gzip, extraction, JSON out). The measures take
-//! turns within each round.
+//! turns within each round. Each measure is given in wall time and in CPU time (this process's,
+//! or the child's, from /proc): on a busy machine wall time waits for the other work, CPU time
+//! much less so.
 //!
 //!   cargo run --release --example bench_extract -- SET_DIR [ROUNDS] [MORGUE_BINARY]
 //!
@@ -105,22 +107,45 @@ fn main() -> anyhow::Result<()> {
             }),
         ));
     }
-    let mut times = vec![Vec::new(); measures.len()];
+    let mut wall = vec![Vec::new(); measures.len()];
+    let mut cpu = vec![Vec::new(); measures.len()];
     for _ in 0..rounds {
         for (m, (_, run)) in measures.iter().enumerate() {
-            let start = Instant::now();
+            let (start, cpu_start) = (Instant::now(), cpu_seconds()?);
             run()?;
-            times[m].push(start.elapsed().as_secs_f64());
+            wall[m].push(start.elapsed().as_secs_f64());
+            cpu[m].push(cpu_seconds()? - cpu_start);
         }
     }
-    for ((label, _), runs) in measures.iter().zip(&mut times) {
-        runs.sort_by(f64::total_cmp);
-        let median = runs[runs.len() / 2];
+    println!("{:<30} {:>15} {:>15}", "", "wall", "CPU");
+    for (m, (label, _)) in measures.iter().enumerate() {
+        let rate = |runs: &mut Vec<f64>| {
+            runs.sort_by(f64::total_cmp);
+            pages.len() as f64 / runs[runs.len() / 2]
+        };
         println!(
-            "{label:<30} {:>7.0} pages/s  {:>6.2} ms/page  (median of {rounds})",
-            pages.len() as f64 / median,
-            median * 1e3 / pages.len() as f64
+            "{label:<30} {:>7.0} pages/s {:>7.0} pages/s  (medians of {rounds})",
+            rate(&mut wall[m]),
+            rate(&mut cpu[m])
         );
     }
     Ok(())
+}
+
+/// CPU seconds used so far by this process and the children it has waited for (user and system,
+/// fields 14–17 of /proc/self/stat, in clock ticks of 1/100 s).
+fn cpu_seconds() -> anyhow::Result<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat")?;
+    // the command name in field 2 may hold spaces: count from the bracket that closes it
+    let after_name = stat
+        .rsplit_once(')')
+        .ok_or_else(|| anyhow::anyhow!("/proc/self/stat: no command name"))?
+        .1;
+    let ticks: u64 = after_name
+        .split_whitespace()
+        .skip(11)
+        .take(4)
+        .map(str::parse::<u64>)
+        .sum::<Result<u64, _>>()?;
+    Ok(ticks as f64 / 100.0)
 }

@@ -370,7 +370,8 @@ static NUMERIC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:$|[^\d.]|\.\s)").expect("static regex")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([0-9]{1,2})([./])\s?([0-9]{1,2})[./]\s?((?:19|20)[0-9]{2})(?-u:\b)").expect("static regex")
+    Regex::new(r"(?-u:\b)([0-9]{1,2})([./])\s?([0-9]{1,2})[./]\s?((?:19|20)[0-9]{2})(?-u:\b)")
+        .expect("static regex")
 });
 
 /// The dates of [`first_date`] whose year is written with four digits, pushed onto `found`.
