@@ -226,6 +226,12 @@ fn alternation(parts: &[&str]) -> Regex {
 
 static CONTENT: LazyLock<Regex> = LazyLock::new(|| alternation(CONTENT_PARTS));
 static BOILER: LazyLock<Regex> = LazyLock::new(|| alternation(BOILER_PARTS));
+/// Every part that `CONTENT`, `BOILER`, `BOILER_WORD` and [`is_sidebar`] look for, in one
+/// alternation: most elements' words hold none of them, and one search rules out all four.
+static ANY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    let parts: Vec<&str> = [CONTENT_PARTS, BOILER_PARTS, BOILER_WORDS, &["sidebar"]].concat();
+    alternation(&parts)
+});
 static BOILER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let words = BOILER_WORDS.join("|");
     Regex::new(&format!("(?-u:\\b)(?:{words})(?-u:\\b)")).expect("word alternation")
@@ -257,7 +263,7 @@ pub fn classify(tag: &str, itemprop: &str, role: &str, words: &str) -> Role {
     {
         return Role::Boilerplate;
     }
-    if words.is_empty() {
+    if words.is_empty() || !ANY_WORD.is_match(words) {
         return if tag == "header" {
             Role::Boilerplate
         } else {
