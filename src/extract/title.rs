@@ -217,8 +217,8 @@ struct Meta {
     short: Text,
 }
 
-/// The sources of one page, each normalised once.
-struct Page {
+/// The title sources of one page, each normalised once, and the site's names they give.
+struct NormalisedSources {
     site: SiteNames,
     /// `<h1>`s without an exact site suffix, each once
     h1s: Vec<Text>,
@@ -228,7 +228,7 @@ struct Page {
     title_tag: Option<String>,
 }
 
-impl Page {
+impl NormalisedSources {
     fn new(s: &TitleSources<'_>) -> Self {
         let mut site = SiteNames::new(s.site_name, s.site);
         if let Some(tag) = s.title_tag {
@@ -266,7 +266,7 @@ impl Page {
             })
         })
         .collect();
-        Page {
+        NormalisedSources {
             h1s,
             h2s: s.h2s.iter().map(|h| Text::new(h.clone())).collect(),
             meta,
@@ -395,12 +395,12 @@ fn shares_words(h: &str, m: &str) -> bool {
 
 /// Picks the headline.
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
-    let page = Page::new(s);
-    let t = pick(&page)?;
+    let sources = NormalisedSources::new(s);
+    let t = pick(&sources)?;
     // a visible headline that prints one bar before a short tail ("Best Residential Movers in
     // NYC 2025 | Top 19 Companies", "… | Opinion") carries an SEO tagline or a section; a list
     // of bars ("Letters: A | B | C") is the headline
-    if page.h1s.iter().any(|h| h.text == t)
+    if sources.h1s.iter().any(|h| h.text == t)
         && let Some(at) = t.find(" | ")
         && !t[at + 3..].contains(" | ")
         && t[at + 3..].split_whitespace().count() <= 4
@@ -412,14 +412,14 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
 }
 
 /// The headline among the page's sources.
-fn pick(page: &Page) -> Option<String> {
-    let (h1s, h2s, meta, site) = (&page.h1s, &page.h2s, &page.meta, &page.site);
+fn pick(sources: &NormalisedSources) -> Option<String> {
+    let (h1s, h2s, meta, site) = (&sources.h1s, &sources.h2s, &sources.meta, &sources.site);
     if h1s.len() == 1
-        && let Some(t) = page.title_beside_site_h1(&h1s[0])
+        && let Some(t) = sources.title_beside_site_h1(&h1s[0])
     {
         return Some(t);
     }
-    let tag_norm = page.title_tag.as_deref().map(norm).unwrap_or_default();
+    let tag_norm = sources.title_tag.as_deref().map(norm).unwrap_or_default();
     // an h1 that prints a kicker as its own element ("<span>Klimaschutz</span><span>Bohren, bis
     // es heiß wird</span>") where the metadata writes "Klimaschutz: Bohren, bis es heiß wird"
     let kicked = || {
@@ -532,7 +532,7 @@ fn pick(page: &Page) -> Option<String> {
     // a page without an h1 whose <title> starts with a part an h2 prints ("Villa Galaxy - Ferienvilla
     // in Florida" over an h2 "Villa Galaxy")
     if h1s.is_empty()
-        && let Some(tag) = page.title_tag.as_deref()
+        && let Some(tag) = sources.title_tag.as_deref()
     {
         let ps = parts(tag);
         if ps.len() >= 2 {
@@ -562,7 +562,7 @@ fn pick(page: &Page) -> Option<String> {
         // a metadata title an h2 prints in full keeps its second half
         let shown = h2s.iter().any(|h| h.norm == first.norm);
         let declared = meta.iter().any(|m| m.source == Source::Headline);
-        if !shown && ((page.title_tag.is_some() && tag_norm == first.norm) || !declared) {
+        if !shown && ((sources.title_tag.is_some() && tag_norm == first.norm) || !declared) {
             return Some(strip_generic(&first.text));
         }
         return Some(first.text.clone());
