@@ -64,7 +64,9 @@ impl SiteNames {
 
     /// Whether a part cut off a title at a separator names the site: it is the name; or,
     /// unless `exact` (after a colon, which ends kickers: "Best of Houzz 2022: …"), it contains
-    /// the name or is a piece of it of 4 letters or more ("Re" is not "World Affairs Review").
+    /// the name or is a piece of it of 4 letters or more ("Re" is not "World Affairs Review"),
+    /// adding at most 12 letters or the name's length ("EFC Bayrische Bembel Regensburg" names
+    /// bayrische-bembel.de; "Advertising on Jodel" does not name jodel.com).
     fn names_part(&self, part: &str, exact: bool) -> bool {
         if SEPARATORS.iter().any(|sep| part.contains(sep)) {
             return false;
@@ -76,7 +78,7 @@ impl SiteNames {
                     || (!exact
                         && n.len() >= 4
                         && (p.contains(n.as_str()) || (p.len() >= 4 && n.contains(p.as_str())))
-                        && p.len() <= n.len() + 12)
+                        && p.len() <= n.len() + n.len().max(12))
             })
     }
 
@@ -323,9 +325,12 @@ impl NormalisedSources {
         let og = self
             .declared()
             .min_by_key(|m| m.source != Source::OpenGraph);
+        // (not when it still holds the h1 an h2 shows to be the site's or section's name:
+        // "Strava-Karten ab sofort … - Strava-Update: POI bei Routen-Tool")
         if let Some(og) = og
             && og.raw.norm != *n
             && !self.site.overlaps(&og.raw.norm)
+            && !(confirmed.is_some() && og.clean.norm.contains(n.as_str()))
         {
             return Some(og.clean.text.clone());
         }
@@ -365,11 +370,18 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
         } else {
             return None;
         };
-        // the h1 that writes a separator after the kicker is one headline
+        // the h1 that writes a separator after the kicker is one headline; a quotation mark
+        // opens the headline ("Die Zukunft der Arbeit\"Wir dekorieren …\"")
         let gap = gap_after_norm(h1, kicker.len());
-        (gap.trim().is_empty() && norm(head).len() >= 10).then(|| head.to_string())
+        let quotes_only = gap
+            .trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
+            .is_empty();
+        (quotes_only && norm(head).len() >= 10).then(|| head.to_string())
     })
 }
+
+/// Quotation marks, which open a headline rather than end a kicker.
+const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '’', '‚', '\''];
 
 /// Whether every word of a cut-off part starts with a capital or no letter ("| Rust Blog",
 /// "– JOHNSON’S®", not "- A guided introduction"): a name, not the rest of a sentence.
@@ -397,6 +409,17 @@ fn shares_words(h: &str, m: &str) -> bool {
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
     let sources = NormalisedSources::new(s);
     let t = pick(&sources)?;
+    let t = without_date_part(&t);
+    // an h1 "Headline | Section | Site" whose first part an h2 prints alone
+    if sources.h1s.iter().any(|h| h.text == t)
+        && let Some(at) = t.find(" | ")
+        && let Some(h2) = sources
+            .h2s
+            .iter()
+            .find(|h| h.norm == norm(&t[..at]) && h.norm.len() >= 10)
+    {
+        return Some(h2.text.clone());
+    }
     // a visible headline that prints one bar before a short tail ("Best Residential Movers in
     // NYC 2025 | Top 19 Companies", "… | Opinion") carries an SEO tagline or a section; a list
     // of bars ("Letters: A | B | C") is the headline
@@ -409,6 +432,29 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
         return Some(t[..at].trim().to_string());
     }
     Some(t)
+}
+
+/// Whether `part` is a calendar date written in digits ("23.01.2022", "2022-01-23", "1/23/2022").
+fn is_numeric_date(part: &str) -> bool {
+    let groups: Vec<&str> = part.split(['.', '/', '-']).collect();
+    groups.len() == 3
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()))
+        && (groups[0].len() == 4 || groups[2].len() == 4)
+}
+
+/// `title` without a leading date part ("23.01.2022 - Dorothea Wierer darf …").
+fn without_date_part(title: &str) -> String {
+    for sep in [" - ", " – ", " — ", " | ", ": "] {
+        if let Some(at) = title.find(sep)
+            && is_numeric_date(title[..at].trim())
+            && title[at + sep.len()..].split_whitespace().count() >= 3
+        {
+            return title[at + sep.len()..].trim().to_string();
+        }
+    }
+    title.to_string()
 }
 
 /// The headline among the page's sources.
@@ -433,11 +479,16 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
     }
     // a visible h1 that the metadata confirms is the headline
     for h in h1s.iter().take(5) {
-        if h.norm.len() >= 6
-            && meta
-                .iter()
-                .any(|m| m.clean.norm == h.norm || m.raw.norm == h.norm)
-        {
+        let confirms = |m: &Meta| m.clean.norm == h.norm || m.raw.norm == h.norm;
+        if h.norm.len() >= 6 && meta.iter().any(confirms) {
+            // soft hyphens the metadata's wording of the same words does not print
+            if h.text.contains('\u{ad}')
+                && meta
+                    .iter()
+                    .any(|m| confirms(m) && !m.raw.text.contains('\u{ad}'))
+            {
+                return Some(h.text.replace('\u{ad}', ""));
+            }
             return Some(h.text.clone());
         }
     }
@@ -457,15 +508,14 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
             return Some(m.text.clone());
         }
         // an h1 that prints a metadata title and then a bar or a dash and a name or tagline the
-        // metadata does not give ("Was wir über uns nicht hören wollen | FASSETTE.NET")
+        // metadata does not give ("Was wir über uns nicht hören wollen | FASSETTE.NET"), or a
+        // line break and a dateline ("… der Region\n02.02.2022 • HVW-Verband , Presse")
         let run_on = |m: &Text| {
-            m.norm.len() >= 16
-                && n.len() > m.norm.len()
-                && n.starts_with(&m.norm)
-                && matches!(
-                    gap_after_norm(&h.text, m.norm.len()).trim(),
-                    "|" | "–" | "—" | "-"
-                )
+            m.norm.len() >= 16 && n.len() > m.norm.len() && n.starts_with(&m.norm) && {
+                let gap = gap_after_norm(&h.text, m.norm.len());
+                matches!(gap.trim(), "|" | "–" | "—" | "-")
+                    || (gap.contains('\n') && gap.trim().is_empty())
+            }
         };
         if let Some(m) = meta.iter().map(|m| &m.clean).find(|m| run_on(m)) {
             return Some(m.text.clone());
@@ -482,6 +532,12 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
             && contained.is_none_or(|c| c.norm.len() < n.len())
         {
             contained = Some(h);
+        }
+    }
+    // an h2 that prints the metadata's kicker as its own element, as h1s do above
+    for h in h2s.iter().take(3) {
+        if let Some(t) = headline_after_kicker(&h.text, kicked()) {
+            return Some(t);
         }
     }
     // an h2 that prints the metadata title beats an h1 the metadata does not confirm (a
@@ -528,6 +584,22 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         if in_meta || meta.iter().all(|m| site.within(&m.clean.norm)) {
             return Some(h.text.clone());
         }
+    }
+    // a page without an h1 or a declared title, whose <title> is in parts ("Feuerwehr Oldenburg -
+    // Ausbildung"), none of them the first of its few h2s ("Bootsdienst Ausbildung"): the <title>
+    // names the site and section, the h2 is the headline
+    if h1s.is_empty()
+        && sources.declared().next().is_none()
+        && let Some(tag) = sources.title_tag.as_deref()
+        && parts(tag).len() >= 2
+        && let Some(h2) = h2s.first()
+        && h2s.len() <= 3
+        && h2.text.split_whitespace().count() >= 2
+        && h2.norm.len() >= 6
+        && !site.within(&h2.norm)
+        && !tag_norm.contains(h2.norm.as_str())
+    {
+        return Some(h2.text.clone());
     }
     // a page without an h1 whose <title> starts with a part an h2 prints ("Villa Galaxy - Ferienvilla
     // in Florida" over an h2 "Villa Galaxy")
