@@ -282,6 +282,36 @@ impl NormalisedSources {
         self.meta.iter().filter(|m| m.source != Source::TitleTag)
     }
 
+    /// The h2 under an h1 that only names the section ("Literatur", "OutdoorNews | Eintrag"): the
+    /// h1 (its first part) is a part of a metadata title, and the h2 is one half of a metadata
+    /// title ("GALORE.de | Kultur | Literatur | 30.11. | Buch der Woche - …" over an h2 "30.11. |
+    /// Buch der Woche"). Not when the other half is the h1 itself: that is the site's name,
+    /// which [`NormalisedSources::title_beside_site_h1`] reads.
+    fn headline_under_section_h1(&self) -> Option<String> {
+        let raws = || self.meta.iter().map(|m| m.raw.text.as_str());
+        for h in self.h1s.iter().take(12) {
+            if h.text.split_whitespace().count() > 3 {
+                continue;
+            }
+            let first = parts(&h.text).first().map(|p| norm(p)).unwrap_or_default();
+            if first.len() < 3 || !raws().any(|m| parts(m).iter().any(|p| norm(p) == first)) {
+                continue;
+            }
+            let names_h1 = |n: &str| n == first || n == h.norm;
+            if let Some(h2) = self.h2s.iter().take(3).find(|h2| {
+                h2.norm.len() >= 10
+                    && h2.norm.len() > h.norm.len()
+                    && raws().flat_map(halves).any(|(a, b)| {
+                        let (na, nb) = (norm(a), norm(b));
+                        (na == h2.norm && !names_h1(&nb)) || (nb == h2.norm && !names_h1(&na))
+                    })
+            }) {
+                return Some(h2.text.clone());
+            }
+        }
+        None
+    }
+
     /// When the `<h1>` is the blog's name (old themes) and the post title is one part of the
     /// `<title>`: the part an `<h2>` confirms, else the longest other part.
     fn title_beside_site_h1(&self, h1: &Text) -> Option<String> {
@@ -363,16 +393,18 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
         if na.len() < 3 || nb.len() < 3 {
             return None;
         }
-        let (kicker, head) = if n == format!("{na}{nb}") {
-            (&na, b)
+        // the h1's kicker may go on before the metadata's ("Nach Corona-Lockerungen Autohäuser …"
+        // against "Corona-Lockerungen: Autohäuser …")
+        let (kicker, head) = if n.ends_with(&format!("{na}{nb}")) {
+            (n.len() - nb.len(), b)
         } else if n == format!("{nb}{na}") {
-            (&nb, a)
+            (nb.len(), a)
         } else {
             return None;
         };
         // the h1 that writes a separator after the kicker is one headline; a quotation mark
         // opens the headline ("Die Zukunft der Arbeit\"Wir dekorieren …\"")
-        let gap = gap_after_norm(h1, kicker.len());
+        let gap = gap_after_norm(h1, kicker);
         let quotes_only = gap
             .trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
             .is_empty();
@@ -460,6 +492,9 @@ fn without_date_part(title: &str) -> String {
 /// The headline among the page's sources.
 fn pick(sources: &NormalisedSources) -> Option<String> {
     let (h1s, h2s, meta, site) = (&sources.h1s, &sources.h2s, &sources.meta, &sources.site);
+    if let Some(t) = sources.headline_under_section_h1() {
+        return Some(t);
+    }
     if h1s.len() == 1
         && let Some(t) = sources.title_beside_site_h1(&h1s[0])
     {
@@ -472,7 +507,8 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         let clean = meta.iter().map(|m| m.clean.text.as_str());
         clean.chain(meta.iter().map(|m| m.short.text.as_str()))
     };
-    for h in h1s.iter().take(5) {
+    // (or an h2 that does: "Vanlife in Schweden Skandinavien im Wohnmobil erleben")
+    for h in h1s.iter().take(5).chain(h2s.iter().take(3)) {
         if let Some(t) = headline_after_kicker(&h.text, kicked()) {
             return Some(t);
         }
@@ -509,12 +545,20 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         }
         // an h1 that prints a metadata title and then a bar or a dash and a name or tagline the
         // metadata does not give ("Was wir über uns nicht hören wollen | FASSETTE.NET"), or a
-        // line break and a dateline ("… der Region\n02.02.2022 • HVW-Verband , Presse")
+        // line break and a dateline ("… der Region\n02.02.2022 • HVW-Verband , Presse"), or,
+        // where all three metadata titles agree, a space and a capitalised deck ("… Hot and
+        // Fresh Welcome to the Flavor Capital of Northern Japan")
         let run_on = |m: &Text| {
             m.norm.len() >= 16 && n.len() > m.norm.len() && n.starts_with(&m.norm) && {
                 let gap = gap_after_norm(&h.text, m.norm.len());
                 matches!(gap.trim(), "|" | "–" | "—" | "-")
                     || (gap.contains('\n') && gap.trim().is_empty())
+                    || (gap.trim().is_empty()
+                        && meta.iter().filter(|x| x.clean.norm == m.norm).count() >= 3
+                        && {
+                            let at = gap.as_ptr() as usize - h.text.as_ptr() as usize + gap.len();
+                            h.text[at..].chars().next().is_some_and(char::is_uppercase)
+                        })
             }
         };
         if let Some(m) = meta.iter().map(|m| &m.clean).find(|m| run_on(m)) {
@@ -532,12 +576,6 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
             && contained.is_none_or(|c| c.norm.len() < n.len())
         {
             contained = Some(h);
-        }
-    }
-    // an h2 that prints the metadata's kicker as its own element, as h1s do above
-    for h in h2s.iter().take(3) {
-        if let Some(t) = headline_after_kicker(&h.text, kicked()) {
-            return Some(t);
         }
     }
     // an h2 that prints the metadata title beats an h1 the metadata does not confirm (a
@@ -585,10 +623,13 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
             return Some(h.text.clone());
         }
     }
-    // a page without an h1 or a declared title, whose <title> is in parts ("Feuerwehr Oldenburg -
-    // Ausbildung"), none of them the first of its few h2s ("Bootsdienst Ausbildung"): the <title>
-    // names the site and section, the h2 is the headline
-    if h1s.is_empty()
+    // a page without an h1 (or only one-word h1s the <title> does not use: "Page", "User") or a
+    // declared title, whose <title> is in parts ("Feuerwehr Oldenburg - Ausbildung"), none of them
+    // the first of its few h2s ("Bootsdienst Ausbildung"): the <title> names the site and
+    // section, the h2 is the headline
+    if h1s
+        .iter()
+        .all(|h| h.text.split_whitespace().count() == 1 && !tag_norm.contains(h.norm.as_str()))
         && sources.declared().next().is_none()
         && let Some(tag) = sources.title_tag.as_deref()
         && parts(tag).len() >= 2
@@ -614,6 +655,23 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
                 && let Some(h2) = h2s.iter().find(|h| h.norm == first)
             {
                 return Some(h2.text.clone());
+            }
+        }
+    }
+    // without an h1, two metadata titles with different kickers that end with the same part
+    // ("Industriell Revolutioniert?: Anno 1800 Beta", "next2games | Vorschauen: Anno 1800 Beta")
+    if h1s.is_empty() && meta.len() >= 2 {
+        let tails =
+            |m: &Meta| -> Vec<String> { halves(&m.clean.text).map(|(_, b)| norm(b)).collect() };
+        let first = &meta[0];
+        for (_, b) in halves(&first.clean.text) {
+            let nb = norm(b);
+            if nb.len() >= 8
+                && meta[1..]
+                    .iter()
+                    .any(|m| m.clean.norm != first.clean.norm && tails(m).contains(&nb))
+            {
+                return Some(b.to_string());
             }
         }
     }

@@ -365,6 +365,86 @@ const CASES: &[Case] = &[
         want: "30.11. | Buch der Woche",
         ..NONE
     },
+    Case {
+        rule: "an h1 naming the section yields to the h2 printing the other half of og:title",
+        h1s: &["Literatur"],
+        h2s: &["30.11. | Buch der Woche"],
+        og: Some("30.11. | Buch der Woche - Nikole Hannah-Jones (Hrsg.) • 1619"),
+        tag: Some("GALORE.de | Kultur | Literatur | 30.11. | Buch der Woche - Nikole Hannah-Jones"),
+        want: "30.11. | Buch der Woche",
+        ..NONE
+    },
+    Case {
+        rule: "a section h1 among several, before an h2 printing the <title>'s last half",
+        h1s: &[
+            "Gewinnt ein Headset!",
+            "Kinect angezockt!",
+            "Neuigkeiten",
+            "Partner",
+        ],
+        h2s: &["Die Events der letzten Zeit"],
+        tag: Some("deutsche zocker e.V. - Neuigkeiten » Die Events der letzten Zeit"),
+        want: "Die Events der letzten Zeit",
+        ..NONE
+    },
+    Case {
+        rule: "a site-name h1 that is the whole other half is not a section's",
+        h1s: &["Playful Tones"],
+        h2s: &[
+            "Reflections on a UI Pipeline in JUCE Applications - Part 1",
+            "Introduction",
+        ],
+        tag: Some("Reflections on a UI Pipeline in JUCE Applications - Part 1 | Playful Tones"),
+        want: "Reflections on a UI Pipeline in JUCE Applications",
+        ..NONE
+    },
+    Case {
+        rule: "one-word h1s the <title> does not use count as none before a first h2",
+        h1s: &["Page", "User"],
+        h2s: &["Downloading Python"],
+        tag: Some("BeginnersGuide/Download - Python Wiki"),
+        want: "Downloading Python",
+        ..NONE
+    },
+    Case {
+        rule: "an h1's kicker may go on before the metadata's kicker",
+        h1s: &["Nach Corona-Lockerungen Autohäuser rechnen mit langsamem Anlauf"],
+        og: Some("Corona-Lockerungen: Autohäuser rechnen mit langsamem Anlauf | MDR.DE"),
+        want: "Autohäuser rechnen mit langsamem Anlauf",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 going on with a capitalised deck after the title all metadata agree on",
+        h1s: &["Dezuka Suisan: Fish Cakes, Hot and Fresh Welcome to the Flavor Capital"],
+        headline: Some("Dezuka Suisan: Fish Cakes, Hot and Fresh"),
+        og: Some("Dezuka Suisan: Fish Cakes, Hot and Fresh"),
+        tag: Some("Dezuka Suisan: Fish Cakes, Hot and Fresh"),
+        want: "Dezuka Suisan: Fish Cakes, Hot and Fresh",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 going on with a deck after a title one source gives is the headline",
+        h1s: &["Dezuka Suisan: Fish Cakes, Hot and Fresh Welcome to the Flavor Capital"],
+        og: Some("Dezuka Suisan: Fish Cakes, Hot and Fresh"),
+        want: "Dezuka Suisan: Fish Cakes, Hot and Fresh Welcome to the Flavor Capital",
+        ..NONE
+    },
+    Case {
+        rule: "without an h1, the part two metadata titles end with after different kickers",
+        og: Some("Industriell Revolutioniert?: Anno 1800 Beta"),
+        tag: Some("next2games | Vorschauen: Anno 1800 Beta"),
+        want: "Anno 1800 Beta",
+        ..NONE
+    },
+    Case {
+        rule: "a kicker run into an h2 goes before an h1 the metadata cuts at a dash",
+        h1s: &["Vanlife in Schweden - Skandinavien im Wohnmobil"],
+        h2s: &["Vanlife in Schweden Skandinavien im Wohnmobil erleben"],
+        headline: Some("Vanlife in Schweden"),
+        og: Some("Vanlife in Schweden: Skandinavien im Wohnmobil erleben"),
+        want: "Skandinavien im Wohnmobil erleben",
+        ..NONE
+    },
 ];
 
 #[test]
