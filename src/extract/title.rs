@@ -403,12 +403,14 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
             return None;
         };
         // the h1 that writes a separator after the kicker is one headline; a quotation mark
-        // opens the headline ("Die Zukunft der Arbeit\"Wir dekorieren …\"")
+        // opens the headline ("Die Zukunft der Arbeit\"Wir dekorieren …\""); a head with a
+        // colon of its own has its own kicker: the metadata's first colon is no kicker's end
+        // ("MTB-Reifen auf Tubeless umrüsten: Schritt für Schritt: so einfach …")
         let gap = gap_after_norm(h1, kicker);
         let quotes_only = gap
             .trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
             .is_empty();
-        (quotes_only && norm(head).len() >= 10).then(|| head.to_string())
+        (quotes_only && norm(head).len() >= 10 && !head.contains(": ")).then(|| head.to_string())
     })
 }
 
@@ -513,9 +515,23 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
             return Some(t);
         }
     }
+    // what h2s print between quotation marks
+    let quoted_in_h2s: Vec<String> = h2s
+        .iter()
+        .filter_map(|h| {
+            let from = h.text.find(|c| QUOTES.contains(&c))?;
+            let to = h.text.rfind(|c| QUOTES.contains(&c))?;
+            (to > from).then(|| norm(&h.text[from..to]))
+        })
+        .filter(|q| q.len() >= 10)
+        .collect();
     // a visible h1 that the metadata confirms is the headline
     for h in h1s.iter().take(5) {
         let confirms = |m: &Meta| m.clean.norm == h.norm || m.raw.norm == h.norm;
+        // or a comments heading quotes ("Eine Antwort auf „Mein cosy Home Gift Guide …“")
+        if quoted_in_h2s.contains(&h.norm) {
+            return Some(h.text.clone());
+        }
         if h.norm.len() >= 6 && meta.iter().any(confirms) {
             // soft hyphens the metadata's wording of the same words does not print
             if h.text.contains('\u{ad}')
@@ -587,6 +603,11 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
             && meta.iter().any(|m| {
                 m.clean.norm == h.norm
                     || (m.short.norm == h.norm && name_like(&m.clean.text[m.short.text.len()..]))
+                    // without an h1, also without a bracketed tail ("… (2021/5)")
+                    || (h1s.is_empty() && m.clean.text.starts_with(&h.text) && {
+                        let rest = m.clean.text[h.text.len()..].trim();
+                        rest.starts_with('(') && rest.ends_with(')')
+                    })
             })
     }) {
         return Some(h2.text.clone());

@@ -445,6 +445,33 @@ const CASES: &[Case] = &[
         want: "Skandinavien im Wohnmobil erleben",
         ..NONE
     },
+    Case {
+        rule: "without an h1, an h2 printing the metadata title without a bracketed tail",
+        h2s: &["Der historische Purzelbaum"],
+        og: Some("Der historische Purzelbaum (2021/5)"),
+        tag: Some("Der historische Purzelbaum (2021/5): alacarte"),
+        want: "Der historische Purzelbaum",
+        ..NONE
+    },
+    Case {
+        rule: "a kicker is not cut where the rest has a colon of its own",
+        h1s: &["Reifen auf Tubeless umrüsten Schritt für Schritt: so montierst du sie"],
+        headline: Some("Reifen auf Tubeless umrüsten: Schritt für Schritt: so montierst du sie"),
+        want: "Reifen auf Tubeless umrüsten Schritt für Schritt: so montierst du sie",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 a comments heading quotes is confirmed",
+        h1s: &[
+            "Mein cosy Home Gift Guide bei Westwing",
+            "Das ist Liebe in deinem Posteingang: Unser Newsletter!",
+        ],
+        h2s: &["Eine Antwort auf „Mein cosy Home Gift Guide bei Westwing“"],
+        og: Some("Christmas Gift Guide | Journelles | Jetzt entdecken!"),
+        site_name: Some("Journelles"),
+        want: "Mein cosy Home Gift Guide bei Westwing",
+        ..NONE
+    },
 ];
 
 #[test]
