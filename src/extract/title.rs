@@ -17,12 +17,17 @@ pub fn norm(s: &str) -> String {
 /// What `text` writes between its first `k` bytes of [`norm`] and the next letter or digit:
 /// the gap after a kicker ("„Pure Leere“: " after "pureleere").
 fn gap_after_norm(text: &str, k: usize) -> &str {
+    split_after_norm(text, k).0
+}
+
+/// [`gap_after_norm`] and the text after that gap.
+fn split_after_norm(text: &str, k: usize) -> (&str, &str) {
     let mut seen = 0;
     let mut from = None;
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
             if let Some(f) = from {
-                return &text[f..i];
+                return (&text[f..i], &text[i..]);
             }
             seen += c.to_lowercase().map(char::len_utf8).sum::<usize>();
         }
@@ -30,7 +35,7 @@ fn gap_after_norm(text: &str, k: usize) -> &str {
             from = Some(i + c.len_utf8());
         }
     }
-    from.map_or("", |f| &text[f..])
+    (from.map_or("", |f| &text[f..]), "")
 }
 
 /// The site's names, normalised: its declared name (`og:site_name`, the publisher,
@@ -395,7 +400,7 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
         }
         // the h1's kicker may go on before the metadata's ("Nach Corona-Lockerungen Autohäuser …"
         // against "Corona-Lockerungen: Autohäuser …")
-        let (kicker, head) = if n.ends_with(&format!("{na}{nb}")) {
+        let (kicker_len, head) = if n.ends_with(&format!("{na}{nb}")) {
             (n.len() - nb.len(), b)
         } else if n == format!("{nb}{na}") {
             (nb.len(), a)
@@ -406,7 +411,7 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
         // opens the headline ("Die Zukunft der Arbeit\"Wir dekorieren …\""); a head with a
         // colon of its own has its own kicker: the metadata's first colon is no kicker's end
         // ("MTB-Reifen auf Tubeless umrüsten: Schritt für Schritt: so einfach …")
-        let gap = gap_after_norm(h1, kicker);
+        let gap = gap_after_norm(h1, kicker_len);
         let quotes_only = gap
             .trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
             .is_empty();
@@ -566,15 +571,12 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         // Fresh Welcome to the Flavor Capital of Northern Japan")
         let run_on = |m: &Text| {
             m.norm.len() >= 16 && n.len() > m.norm.len() && n.starts_with(&m.norm) && {
-                let gap = gap_after_norm(&h.text, m.norm.len());
+                let (gap, rest) = split_after_norm(&h.text, m.norm.len());
                 matches!(gap.trim(), "|" | "–" | "—" | "-")
                     || (gap.contains('\n') && gap.trim().is_empty())
                     || (gap.trim().is_empty()
-                        && meta.iter().filter(|x| x.clean.norm == m.norm).count() >= 3
-                        && {
-                            let at = gap.as_ptr() as usize - h.text.as_ptr() as usize + gap.len();
-                            h.text[at..].chars().next().is_some_and(char::is_uppercase)
-                        })
+                        && rest.starts_with(char::is_uppercase)
+                        && meta.iter().filter(|x| x.clean.norm == m.norm).count() >= 3)
             }
         };
         if let Some(m) = meta.iter().map(|m| &m.clean).find(|m| run_on(m)) {
