@@ -17,12 +17,17 @@ pub fn norm(s: &str) -> String {
 /// What `text` writes between its first `k` bytes of [`norm`] and the next letter or digit:
 /// the gap after a kicker ("„Pure Leere“: " after "pureleere").
 fn gap_after_norm(text: &str, k: usize) -> &str {
+    split_after_norm(text, k).0
+}
+
+/// [`gap_after_norm`] and the text after that gap.
+fn split_after_norm(text: &str, k: usize) -> (&str, &str) {
     let mut seen = 0;
     let mut from = None;
     for (i, c) in text.char_indices() {
         if c.is_alphanumeric() {
             if let Some(f) = from {
-                return &text[f..i];
+                return (&text[f..i], &text[i..]);
             }
             seen += c.to_lowercase().map(char::len_utf8).sum::<usize>();
         }
@@ -30,7 +35,7 @@ fn gap_after_norm(text: &str, k: usize) -> &str {
             from = Some(i + c.len_utf8());
         }
     }
-    from.map_or("", |f| &text[f..])
+    (from.map_or("", |f| &text[f..]), "")
 }
 
 /// The site's names, normalised: its declared name (`og:site_name`, the publisher,
@@ -64,7 +69,9 @@ impl SiteNames {
 
     /// Whether a part cut off a title at a separator names the site: it is the name; or,
     /// unless `exact` (after a colon, which ends kickers: "Best of Houzz 2022: …"), it contains
-    /// the name or is a piece of it of 4 letters or more ("Re" is not "World Affairs Review").
+    /// the name or is a piece of it of 4 letters or more ("Re" is not "World Affairs Review"),
+    /// adding at most 12 letters or the name's length ("EFC Bayrische Bembel Regensburg" names
+    /// bayrische-bembel.de; "Advertising on Jodel" does not name jodel.com).
     fn names_part(&self, part: &str, exact: bool) -> bool {
         if SEPARATORS.iter().any(|sep| part.contains(sep)) {
             return false;
@@ -76,7 +83,7 @@ impl SiteNames {
                     || (!exact
                         && n.len() >= 4
                         && (p.contains(n.as_str()) || (p.len() >= 4 && n.contains(p.as_str())))
-                        && p.len() <= n.len() + 12)
+                        && p.len() <= n.len() + n.len().max(12))
             })
     }
 
@@ -217,8 +224,8 @@ struct Meta {
     short: Text,
 }
 
-/// The sources of one page, each normalised once.
-struct Page {
+/// The title sources of one page, each normalised once, and the site's names they give.
+struct NormalisedSources {
     site: SiteNames,
     /// `<h1>`s without an exact site suffix, each once
     h1s: Vec<Text>,
@@ -228,7 +235,7 @@ struct Page {
     title_tag: Option<String>,
 }
 
-impl Page {
+impl NormalisedSources {
     fn new(s: &TitleSources<'_>) -> Self {
         let mut site = SiteNames::new(s.site_name, s.site);
         if let Some(tag) = s.title_tag {
@@ -266,7 +273,7 @@ impl Page {
             })
         })
         .collect();
-        Page {
+        NormalisedSources {
             h1s,
             h2s: s.h2s.iter().map(|h| Text::new(h.clone())).collect(),
             meta,
@@ -278,6 +285,36 @@ impl Page {
     /// The metadata titles from JSON-LD and Open Graph (not `<title>`).
     fn declared(&self) -> impl Iterator<Item = &Meta> {
         self.meta.iter().filter(|m| m.source != Source::TitleTag)
+    }
+
+    /// The h2 under an h1 that only names the section ("Literatur", "OutdoorNews | Eintrag"): the
+    /// h1 (its first part) is a part of a metadata title, and the h2 is one half of a metadata
+    /// title ("GALORE.de | Kultur | Literatur | 30.11. | Buch der Woche - …" over an h2 "30.11. |
+    /// Buch der Woche"). Not when the other half is the h1 itself: that is the site's name,
+    /// which [`NormalisedSources::title_beside_site_h1`] reads.
+    fn headline_under_section_h1(&self) -> Option<String> {
+        let raws = || self.meta.iter().map(|m| m.raw.text.as_str());
+        for h in self.h1s.iter().take(12) {
+            if h.text.split_whitespace().count() > 3 {
+                continue;
+            }
+            let first = parts(&h.text).first().map(|p| norm(p)).unwrap_or_default();
+            if first.len() < 3 || !raws().any(|m| parts(m).iter().any(|p| norm(p) == first)) {
+                continue;
+            }
+            let names_h1 = |n: &str| n == first || n == h.norm;
+            if let Some(h2) = self.h2s.iter().take(3).find(|h2| {
+                h2.norm.len() >= 10
+                    && h2.norm.len() > h.norm.len()
+                    && raws().flat_map(halves).any(|(a, b)| {
+                        let (na, nb) = (norm(a), norm(b));
+                        (na == h2.norm && !names_h1(&nb)) || (nb == h2.norm && !names_h1(&na))
+                    })
+            }) {
+                return Some(h2.text.clone());
+            }
+        }
+        None
     }
 
     /// When the `<h1>` is the blog's name (old themes) and the post title is one part of the
@@ -323,9 +360,12 @@ impl Page {
         let og = self
             .declared()
             .min_by_key(|m| m.source != Source::OpenGraph);
+        // (not when it still holds the h1 an h2 shows to be the site's or section's name:
+        // "Strava-Karten ab sofort … - Strava-Update: POI bei Routen-Tool")
         if let Some(og) = og
             && og.raw.norm != *n
             && !self.site.overlaps(&og.raw.norm)
+            && !(confirmed.is_some() && og.clean.norm.contains(n.as_str()))
         {
             return Some(og.clean.text.clone());
         }
@@ -358,18 +398,29 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
         if na.len() < 3 || nb.len() < 3 {
             return None;
         }
-        let (kicker, head) = if n == format!("{na}{nb}") {
-            (&na, b)
+        // the h1's kicker may go on before the metadata's ("Nach Corona-Lockerungen Autohäuser …"
+        // against "Corona-Lockerungen: Autohäuser …")
+        let (kicker_len, head) = if n.ends_with(&format!("{na}{nb}")) {
+            (n.len() - nb.len(), b)
         } else if n == format!("{nb}{na}") {
-            (&nb, a)
+            (nb.len(), a)
         } else {
             return None;
         };
-        // the h1 that writes a separator after the kicker is one headline
-        let gap = gap_after_norm(h1, kicker.len());
-        (gap.trim().is_empty() && norm(head).len() >= 10).then(|| head.to_string())
+        // the h1 that writes a separator after the kicker is one headline; a quotation mark
+        // opens the headline ("Die Zukunft der Arbeit\"Wir dekorieren …\""); a head with a
+        // colon of its own has its own kicker: the metadata's first colon is no kicker's end
+        // ("MTB-Reifen auf Tubeless umrüsten: Schritt für Schritt: so einfach …")
+        let gap = gap_after_norm(h1, kicker_len);
+        let quotes_only = gap
+            .trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
+            .is_empty();
+        (quotes_only && norm(head).len() >= 10 && !head.contains(": ")).then(|| head.to_string())
     })
 }
+
+/// Quotation marks, which open a headline rather than end a kicker.
+const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '’', '‚', '\''];
 
 /// Whether every word of a cut-off part starts with a capital or no letter ("| Rust Blog",
 /// "– JOHNSON’S®", not "- A guided introduction"): a name, not the rest of a sentence.
@@ -395,12 +446,23 @@ fn shares_words(h: &str, m: &str) -> bool {
 
 /// Picks the headline.
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
-    let page = Page::new(s);
-    let t = pick(&page)?;
+    let sources = NormalisedSources::new(s);
+    let t = pick(&sources)?;
+    let t = without_date_part(&t);
+    // an h1 "Headline | Section | Site" whose first part an h2 prints alone
+    if sources.h1s.iter().any(|h| h.text == t)
+        && let Some(at) = t.find(" | ")
+        && let Some(h2) = sources
+            .h2s
+            .iter()
+            .find(|h| h.norm == norm(&t[..at]) && h.norm.len() >= 10)
+    {
+        return Some(h2.text.clone());
+    }
     // a visible headline that prints one bar before a short tail ("Best Residential Movers in
     // NYC 2025 | Top 19 Companies", "… | Opinion") carries an SEO tagline or a section; a list
     // of bars ("Letters: A | B | C") is the headline
-    if page.h1s.iter().any(|h| h.text == t)
+    if sources.h1s.iter().any(|h| h.text == t)
         && let Some(at) = t.find(" | ")
         && !t[at + 3..].contains(" | ")
         && t[at + 3..].split_whitespace().count() <= 4
@@ -411,33 +473,79 @@ pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
     Some(t)
 }
 
+/// Whether `part` is a calendar date written in digits ("23.01.2022", "2022-01-23", "1/23/2022").
+fn is_numeric_date(part: &str) -> bool {
+    let groups: Vec<&str> = part.split(['.', '/', '-']).collect();
+    groups.len() == 3
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()))
+        && (groups[0].len() == 4 || groups[2].len() == 4)
+}
+
+/// `title` without a leading date part ("23.01.2022 - Dorothea Wierer darf …").
+fn without_date_part(title: &str) -> String {
+    for sep in [" - ", " – ", " — ", " | ", ": "] {
+        if let Some(at) = title.find(sep)
+            && is_numeric_date(title[..at].trim())
+            && title[at + sep.len()..].split_whitespace().count() >= 3
+        {
+            return title[at + sep.len()..].trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
 /// The headline among the page's sources.
-fn pick(page: &Page) -> Option<String> {
-    let (h1s, h2s, meta, site) = (&page.h1s, &page.h2s, &page.meta, &page.site);
+fn pick(sources: &NormalisedSources) -> Option<String> {
+    let (h1s, h2s, meta, site) = (&sources.h1s, &sources.h2s, &sources.meta, &sources.site);
+    if let Some(t) = sources.headline_under_section_h1() {
+        return Some(t);
+    }
     if h1s.len() == 1
-        && let Some(t) = page.title_beside_site_h1(&h1s[0])
+        && let Some(t) = sources.title_beside_site_h1(&h1s[0])
     {
         return Some(t);
     }
-    let tag_norm = page.title_tag.as_deref().map(norm).unwrap_or_default();
+    let tag_norm = sources.title_tag.as_deref().map(norm).unwrap_or_default();
     // an h1 that prints a kicker as its own element ("<span>Klimaschutz</span><span>Bohren, bis
     // es heiß wird</span>") where the metadata writes "Klimaschutz: Bohren, bis es heiß wird"
     let kicked = || {
         let clean = meta.iter().map(|m| m.clean.text.as_str());
         clean.chain(meta.iter().map(|m| m.short.text.as_str()))
     };
-    for h in h1s.iter().take(5) {
+    // (or an h2 that does: "Vanlife in Schweden Skandinavien im Wohnmobil erleben")
+    for h in h1s.iter().take(5).chain(h2s.iter().take(3)) {
         if let Some(t) = headline_after_kicker(&h.text, kicked()) {
             return Some(t);
         }
     }
+    // what h2s print between quotation marks
+    let quoted_in_h2s: Vec<String> = h2s
+        .iter()
+        .filter_map(|h| {
+            let from = h.text.find(|c| QUOTES.contains(&c))?;
+            let to = h.text.rfind(|c| QUOTES.contains(&c))?;
+            (to > from).then(|| norm(&h.text[from..to]))
+        })
+        .filter(|q| q.len() >= 10)
+        .collect();
     // a visible h1 that the metadata confirms is the headline
     for h in h1s.iter().take(5) {
-        if h.norm.len() >= 6
-            && meta
-                .iter()
-                .any(|m| m.clean.norm == h.norm || m.raw.norm == h.norm)
-        {
+        let confirms = |m: &Meta| m.clean.norm == h.norm || m.raw.norm == h.norm;
+        // or a comments heading quotes ("Eine Antwort auf „Mein cosy Home Gift Guide …“")
+        if quoted_in_h2s.contains(&h.norm) {
+            return Some(h.text.clone());
+        }
+        if h.norm.len() >= 6 && meta.iter().any(confirms) {
+            // soft hyphens the metadata's wording of the same words does not print
+            if h.text.contains('\u{ad}')
+                && meta
+                    .iter()
+                    .any(|m| confirms(m) && !m.raw.text.contains('\u{ad}'))
+            {
+                return Some(h.text.replace('\u{ad}', ""));
+            }
             return Some(h.text.clone());
         }
     }
@@ -457,15 +565,19 @@ fn pick(page: &Page) -> Option<String> {
             return Some(m.text.clone());
         }
         // an h1 that prints a metadata title and then a bar or a dash and a name or tagline the
-        // metadata does not give ("Was wir über uns nicht hören wollen | FASSETTE.NET")
+        // metadata does not give ("Was wir über uns nicht hören wollen | FASSETTE.NET"), or a
+        // line break and a dateline ("… der Region\n02.02.2022 • HVW-Verband , Presse"), or,
+        // where all three metadata titles agree, a space and a capitalised deck ("… Hot and
+        // Fresh Welcome to the Flavor Capital of Northern Japan")
         let run_on = |m: &Text| {
-            m.norm.len() >= 16
-                && n.len() > m.norm.len()
-                && n.starts_with(&m.norm)
-                && matches!(
-                    gap_after_norm(&h.text, m.norm.len()).trim(),
-                    "|" | "–" | "—" | "-"
-                )
+            m.norm.len() >= 16 && n.len() > m.norm.len() && n.starts_with(&m.norm) && {
+                let (gap, rest) = split_after_norm(&h.text, m.norm.len());
+                matches!(gap.trim(), "|" | "–" | "—" | "-")
+                    || (gap.contains('\n') && gap.trim().is_empty())
+                    || (gap.trim().is_empty()
+                        && rest.starts_with(char::is_uppercase)
+                        && meta.iter().filter(|x| x.clean.norm == m.norm).count() >= 3)
+            }
         };
         if let Some(m) = meta.iter().map(|m| &m.clean).find(|m| run_on(m)) {
             return Some(m.text.clone());
@@ -493,6 +605,11 @@ fn pick(page: &Page) -> Option<String> {
             && meta.iter().any(|m| {
                 m.clean.norm == h.norm
                     || (m.short.norm == h.norm && name_like(&m.clean.text[m.short.text.len()..]))
+                    // without an h1, also without a bracketed tail ("… (2021/5)")
+                    || (h1s.is_empty() && m.clean.text.starts_with(&h.text) && {
+                        let rest = m.clean.text[h.text.len()..].trim();
+                        rest.starts_with('(') && rest.ends_with(')')
+                    })
             })
     }) {
         return Some(h2.text.clone());
@@ -529,10 +646,29 @@ fn pick(page: &Page) -> Option<String> {
             return Some(h.text.clone());
         }
     }
+    // a page without an h1 (or only one-word h1s the <title> does not use: "Page", "User") or a
+    // declared title, whose <title> is in parts ("Feuerwehr Oldenburg - Ausbildung"), none of them
+    // the first of its few h2s ("Bootsdienst Ausbildung"): the <title> names the site and
+    // section, the h2 is the headline
+    if h1s
+        .iter()
+        .all(|h| h.text.split_whitespace().count() == 1 && !tag_norm.contains(h.norm.as_str()))
+        && sources.declared().next().is_none()
+        && let Some(tag) = sources.title_tag.as_deref()
+        && parts(tag).len() >= 2
+        && let Some(h2) = h2s.first()
+        && h2s.len() <= 3
+        && h2.text.split_whitespace().count() >= 2
+        && h2.norm.len() >= 6
+        && !site.within(&h2.norm)
+        && !tag_norm.contains(h2.norm.as_str())
+    {
+        return Some(h2.text.clone());
+    }
     // a page without an h1 whose <title> starts with a part an h2 prints ("Villa Galaxy - Ferienvilla
     // in Florida" over an h2 "Villa Galaxy")
     if h1s.is_empty()
-        && let Some(tag) = page.title_tag.as_deref()
+        && let Some(tag) = sources.title_tag.as_deref()
     {
         let ps = parts(tag);
         if ps.len() >= 2 {
@@ -542,6 +678,23 @@ fn pick(page: &Page) -> Option<String> {
                 && let Some(h2) = h2s.iter().find(|h| h.norm == first)
             {
                 return Some(h2.text.clone());
+            }
+        }
+    }
+    // without an h1, two metadata titles with different kickers that end with the same part
+    // ("Industriell Revolutioniert?: Anno 1800 Beta", "next2games | Vorschauen: Anno 1800 Beta")
+    if h1s.is_empty() && meta.len() >= 2 {
+        let tails =
+            |m: &Meta| -> Vec<String> { halves(&m.clean.text).map(|(_, b)| norm(b)).collect() };
+        let first = &meta[0];
+        for (_, b) in halves(&first.clean.text) {
+            let nb = norm(b);
+            if nb.len() >= 8
+                && meta[1..]
+                    .iter()
+                    .any(|m| m.clean.norm != first.clean.norm && tails(m).contains(&nb))
+            {
+                return Some(b.to_string());
             }
         }
     }
@@ -562,7 +715,7 @@ fn pick(page: &Page) -> Option<String> {
         // a metadata title an h2 prints in full keeps its second half
         let shown = h2s.iter().any(|h| h.norm == first.norm);
         let declared = meta.iter().any(|m| m.source == Source::Headline);
-        if !shown && ((page.title_tag.is_some() && tag_norm == first.norm) || !declared) {
+        if !shown && ((sources.title_tag.is_some() && tag_norm == first.norm) || !declared) {
             return Some(strip_generic(&first.text));
         }
         return Some(first.text.clone());
