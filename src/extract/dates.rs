@@ -616,12 +616,9 @@ pub fn from_url(url: &str) -> Option<DateTime<FixedOffset>> {
     )?)?)
 }
 
-/// The meta name under which the pruning leaves a publication date found in a script.
-pub const SCRIPT_PUBLISHED: &str = "morgue:script-published";
-
 /// The value of the first publication key in a script's JSON (`"publishedDate":"2016-11-04T…"`,
 /// `"published_at":"…"` in app state, `__NEXT_DATA__`, product JSON) when it reads as a date:
-/// digits and the signs of ISO 8601 only, so it can stand in an attribute as it is.
+/// digits and the signs of ISO 8601 only. The pruning, which cuts these scripts, calls it.
 pub fn script_published(script: &str) -> Option<&str> {
     const KEYS: &[&str] = &[
         "\"datePublished\":\"",

@@ -220,6 +220,12 @@ fn publication_date_in_app_state_json() {
         .as_deref(),
         Some("2019-03-02")
     );
+    // the first script that holds one gives the date
+    let two = page(r#"{"publishedDate":"2016-11-04"}"#).replace(
+        "</head>",
+        r#"<script>var a = {"publishedAt":"2018-05-06"};</script></head>"#,
+    );
+    assert_eq!(published(&two).as_deref(), Some("2016-11-04"));
     // a value that is not a plain date is left alone
     assert_eq!(
         published(&page(r#"{"publishedDate":"\"><script>alert(1)</script>"}"#)),

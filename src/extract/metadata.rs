@@ -148,8 +148,13 @@ fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
 /// when they disagree by more than a day (the page shows the date it stands by; a day's
 /// difference is a time zone); then JSON-LD, metas, `<time>`/`itemprop`, the URL, and a scan of
 /// the page's short blocks.
-pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<DateTime<FixedOffset>> {
-    let found = published_meta(page, ld, url)
+pub fn published(
+    page: &Page,
+    ld: &LinkedData,
+    url: Option<&str>,
+    script: Option<&str>,
+) -> Option<DateTime<FixedOffset>> {
+    let found = published_meta(page, ld, url, script)
         .map(|d| own_offset(page, ld, d))
         .map(local_midnight)
         .map(|d| url_day(d, url));
@@ -315,10 +320,13 @@ fn local_midnight(d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(east * 3600).map_or(d, |o| d.with_timezone(&o))
 }
 
+/// The declared publication date: JSON-LD, metas, a publication key in a script's JSON
+/// (`script`, found by the pruning), the body's date elements, the URL.
 fn published_meta(
     page: &Page,
     ld: &LinkedData,
     url: Option<&str>,
+    script: Option<&str>,
 ) -> Option<DateTime<FixedOffset>> {
     let from_ld = |o: Option<&serde_json::Value>| {
         o.and_then(|a| {
@@ -344,7 +352,7 @@ fn published_meta(
         .or_else(|| from_ld(ld.webpage()))
         .or_else(|| from_ld(ld.other_work()))
         .or_else(|| prefixed_meta(page))
-        .or_else(|| meta(page, dates::SCRIPT_PUBLISHED).and_then(dates::parse_machine))
+        .or_else(|| script.and_then(dates::parse_machine))
         .or_else(|| dom_date(page, false))
         .or_else(|| url.and_then(dates::from_url))
 }
@@ -430,7 +438,12 @@ fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
 }
 
 /// For tuning the date rules: every source of the cascade and what it reads.
-pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String {
+pub fn explain_dates(
+    page: &Page,
+    ld: &LinkedData,
+    url: Option<&str>,
+    script: Option<&str>,
+) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let show = |d: Option<DateTime<FixedOffset>>| d.map_or("-".to_string(), |d| d.to_rfc3339());
@@ -458,7 +471,11 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
         );
     }
     let _ = writeln!(out, "url {}", show(url.and_then(dates::from_url)));
-    let _ = writeln!(out, "meta cascade {}", show(published_meta(page, ld, url)));
+    let _ = writeln!(
+        out,
+        "meta cascade {}",
+        show(published_meta(page, ld, url, script))
+    );
     let h = page
         .headline_block()
         .and_then(|at| header_date_at(page, at));
@@ -495,7 +512,7 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
         page.headline_block(),
         page.blocks.len()
     );
-    let _ = writeln!(out, "published {}", show(published(page, ld, url)));
+    let _ = writeln!(out, "published {}", show(published(page, ld, url, script)));
     out
 }
 
