@@ -384,3 +384,13 @@ fn day_month_year_in_the_url_path() {
         Some("2021-10-29T00:00:00+00:00")
     );
 }
+
+#[test]
+fn originally_published_in_a_long_header_line() {
+    // the only `<time>` is the update's, and the line is too long to be read as one date
+    let html = format!(
+        r#"<html><head><meta name="date" content="2022-11-09"></head><body><h1>Anxiety medication or meditation?</h1>
+        <div class="dateblock">Updated <time datetime="2022-11-11T20:23:00-05:00">November 11, 2022 8:23 PM ET</time> Originally published November 9, 2022 11:01 AM ET</div>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2022-11-09"));
+}

@@ -119,7 +119,13 @@ fn header_dates(page: &Page, at: usize) -> impl Iterator<Item = Printed<'_>> {
             .filter(|h| !h.modified)
             .chain(at_block().filter(|h| h.modified))
             .find_map(|h| {
-                let d = dates::parse_machine(&h.value)?;
+                // a line too long to be read as one date, such as "Updated November 11, 2022
+                // 8:23 PM ET Originally published November 9, 2022", by its publication label
+                let d = dates::parse_machine(&h.value).or_else(|| {
+                    (!h.modified)
+                        .then(|| dates::labelled_published(&h.value))
+                        .flatten()
+                })?;
                 if h.modified {
                     return Some((d, true, h.value.as_str()));
                 }
