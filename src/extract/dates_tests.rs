@@ -394,3 +394,15 @@ fn originally_published_in_a_long_header_line() {
     );
     assert_eq!(published(&html).as_deref(), Some("2022-11-09"));
 }
+
+#[test]
+fn new_year_midnight_declared_yields_to_a_date_element() {
+    let html = format!(
+        r#"<html><head><meta itemprop="dateCreated" content="01/01/2004"></head><body><h1>Easy pineapple upside-down cake</h1>
+        {BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}<div class="recipeDate">Updated June 13, 2019</div></body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2019-06-13"));
+    // alone, it stands
+    let alone = html.replace("Updated June 13, 2019", "");
+    assert_eq!(published(&alone).as_deref(), Some("2004-01-01"));
+}

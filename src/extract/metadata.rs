@@ -364,9 +364,20 @@ fn published_meta(
     url: Option<&str>,
     script: Option<&str>,
 ) -> Option<DateTime<FixedOffset>> {
-    declared_meta(page, ld, script)
+    let declared = declared_meta(page, ld, script);
+    // 1 January at midnight is often a year-only value ("01/01/2004"): the body's date elements
+    // and the URL's day, when there are any, are more precise
+    declared
+        .filter(|d| !new_year_midnight(*d))
         .or_else(|| dom_date(page, false))
         .or_else(|| url.and_then(dates::from_url))
+        .or(declared)
+}
+
+/// Whether a date is 1 January at 00:00:00.
+fn new_year_midnight(d: DateTime<FixedOffset>) -> bool {
+    use chrono::{Datelike, Timelike};
+    (d.month(), d.day(), d.num_seconds_from_midnight()) == (1, 1, 0)
 }
 
 /// The publication date the page's metadata declares (JSON-LD, metas, a script's JSON).
