@@ -369,6 +369,9 @@ static ISO_ANY: LazyLock<Regex> = LazyLock::new(|| {
 static NUMERIC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:$|[^\d.]|\.\s)").expect("static regex")
 });
+static DAY_MONTH_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})\.?\s+(\p{L}+)\s+([0-3]\d)\s*(?:$|[)\]|,;])").expect("static regex")
+});
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([0-9]{1,2})([./])\s?([0-9]{1,2})[./]\s?((?:19|20)[0-9]{2})(?-u:\b)")
         .expect("static regex")
@@ -469,13 +472,28 @@ pub fn published_in_text(s: &str) -> Option<(DateTime<FixedOffset>, bool)> {
 /// 01.11.2023", "Published: …").
 pub fn labelled_published(s: &str) -> Option<DateTime<FixedOffset>> {
     // most blocks hold no label: one search spares them the date patterns
-    if !PUBLISH_LABEL.is_match(s) {
+    if !PUBLISH_LABEL.is_match(s) && !PUBLISHED_AFTER.is_match(s) {
         return None;
     }
     labelled_dates(s)
         .find(|(_, label)| *label == Some(Label::Publish))
         .map(|(d, _)| d)
+        .or_else(|| {
+            // "… wurde am 19. Mai 2010 um 23:03 Uhr veröffentlicht": the participle after the date
+            let (_, end, d) = first_date(s)?;
+            let mut cut = (end + 40).min(s.len());
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            PUBLISHED_AFTER
+                .is_match(&s[end..cut])
+                .then(|| midnight(d))
+                .flatten()
+        })
 }
+
+static PUBLISHED_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| any_label(&["veröffentlicht", "gepostet", "publiziert", "erschienen"]));
 
 #[derive(Clone, Copy, PartialEq)]
 enum Label {
@@ -509,6 +527,31 @@ fn labelled_dates(s: &str) -> impl Iterator<Item = (DateTime<FixedOffset>, Optio
             return Some((d, label));
         }
     })
+}
+
+/// Labels of dates that are not a page's publication: a forum's clock and its members' join
+/// dates ("Aktuelle Zeit: 14.10.2020, 12:18", "Registriert: 18.09.2008").
+static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    any_label(&[
+        "aktuelle zeit",
+        "aktuelles datum",
+        "it is currently",
+        "current time",
+        "current date",
+        "registriert",
+        "registered",
+        "joined",
+        "mitglied seit",
+        "member since",
+        "dabei seit",
+        "inscrit le",
+        "registrado",
+    ])
+});
+
+/// Whether a line labels its date as something other than a publication (see [`OTHER_LABEL`]).
+pub fn not_publication(s: &str) -> bool {
+    OTHER_LABEL.is_match(s)
 }
 
 /// Whether a line speaks of an update anywhere ("Updated 2010 GMT (0410 HKT) March 14, 2021").
@@ -561,6 +604,17 @@ fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
             found.push((c.get(1)?.start(), c.get(3)?.end(), date));
         }
     }
+    if found.is_empty()
+        && let Some(c) = DAY_MONTH_SHORT_YEAR.captures(s)
+        && let Some(m) = month(&c[2])
+        && month_word(&c[2])
+    {
+        // "14 Gennaio 20": day, month word, two-digit year at the end of the phrase
+        let (d, y): (u32, i32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+        if let Some(date) = ymd(2000 + y, m, d) {
+            found.push((c.get(1)?.start(), c.get(3)?.end(), date));
+        }
+    }
     let plausible: Vec<_> = found
         .iter()
         .copied()
@@ -590,6 +644,10 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+static URL_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(0[1-9]|[12]\d|3[01])-(0[1-9]|1[0-2])-((?:19|20)\d{2})(?:[/_.+-]|$)")
+        .expect("static regex")
+});
 static URL_COMPACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[/_-]((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
         .expect("static regex")
@@ -609,6 +667,11 @@ pub fn from_url(url: &str) -> Option<DateTime<FixedOffset>> {
             return declared(at_midnight(d)?);
         }
     }
+    if let Some(c) = URL_DMY.captures(path)
+        && let Some(d) = ymd(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?)
+    {
+        return declared(at_midnight(d)?);
+    }
     let c = URL_COMPACT.captures(path)?;
     declared(at_midnight(ymd(
         c[1].parse().ok()?,
@@ -617,12 +680,10 @@ pub fn from_url(url: &str) -> Option<DateTime<FixedOffset>> {
     )?)?)
 }
 
-/// The meta name under which the pruning leaves a publication date found in a script.
-pub const SCRIPT_PUBLISHED: &str = "morgue:script-published";
-
 /// The value of the first publication key in a script's JSON (`"publishedDate":"2016-11-04T…"`,
-/// `"published_at":"…"` in app state, `__NEXT_DATA__`, product JSON) when it reads as a date:
-/// digits and the signs of ISO 8601 only, so it can stand in an attribute as it is.
+/// `"published_at":"…"` in app state, `__NEXT_DATA__`, product JSON), or of the first creation
+/// key in a script without one (`"createdAt"` of a CMS's content blocks), when it reads as a
+/// date: digits and the signs of ISO 8601 only. The pruning, which cuts these scripts, calls it.
 pub fn script_published(script: &str) -> Option<&str> {
     const KEYS: &[&str] = &[
         "\"datePublished\":\"",
@@ -631,12 +692,20 @@ pub fn script_published(script: &str) -> Option<&str> {
         "\"publishDate\":\"",
         "\"publishedAt\":\"",
     ];
-    // one pass for the letters all the keys share
-    let at = memchr::memmem::find(script.as_bytes(), b"ublish")?;
-    let from = at.saturating_sub(8);
-    KEYS.iter()
-        .filter_map(|k| Some(from + script.get(from..)?.find(k)? + k.len()))
-        .min()
+    const CREATED: &[&str] = &[
+        "\"createdAt\":\"",
+        "\"created_at\":\"",
+        "\"dateCreated\":\"",
+    ];
+    let first = |keys: &[&str], letters: &[u8]| {
+        let at = memchr::memmem::find(script.as_bytes(), letters)?;
+        let from = at.saturating_sub(8);
+        keys.iter()
+            .filter_map(|k| Some(from + script.get(from..)?.find(k)? + k.len()))
+            .min()
+    };
+    first(KEYS, b"ublish")
+        .or_else(|| first(CREATED, b"reated"))
         .and_then(|start| {
             let rest = &script[start..];
             let value = &rest[..rest.find('"')?];

@@ -220,6 +220,12 @@ fn publication_date_in_app_state_json() {
         .as_deref(),
         Some("2019-03-02")
     );
+    // the first script that holds one gives the date
+    let two = page(r#"{"publishedDate":"2016-11-04"}"#).replace(
+        "</head>",
+        r#"<script>var a = {"publishedAt":"2018-05-06"};</script></head>"#,
+    );
+    assert_eq!(published(&two).as_deref(), Some("2016-11-04"));
     // a value that is not a plain date is left alone
     assert_eq!(
         published(&page(r#"{"publishedDate":"\"><script>alert(1)</script>"}"#)),
@@ -276,4 +282,127 @@ fn url_day_and_metadata_agreeing_outweigh_a_printed_date() {
         published(&page("December 3, 2025")).as_deref(),
         Some("2025-12-03")
     );
+}
+
+#[test]
+fn creation_date_in_app_state_json_without_a_publication_key() {
+    let page = |script: &str| {
+        format!(
+            r#"<html><head><script id="__NEXT_DATA__" type="application/json">{script}</script></head><body><h1>Europe's top athletes</h1>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page(
+            r#"{"blocks":[{"createdAt":"2022-01-31T15:58:43+01:00","updatedAt":"2022-01-31T16:36:51+01:00"}]}"#
+        ))
+        .as_deref(),
+        Some("2022-01-31")
+    );
+    // a publication key, even later in the script, comes first
+    assert_eq!(
+        published(&page(
+            r#"{"createdAt":"2021-05-01T10:00:00Z","post":{"publishedAt":"2022-02-02T10:00:00Z"}}"#
+        ))
+        .as_deref(),
+        Some("2022-02-02")
+    );
+}
+
+#[test]
+fn json_ld_written_into_a_meta() {
+    let html = format!(
+        r#"<html><head><meta name="script:ld+json" content="{{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}}"></head><body><h1>Full EV cars</h1>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2025-11-17"));
+}
+
+#[test]
+fn declared_day_printed_in_the_header_outweighs_a_list_under_it() {
+    // the date above the headline is the declared one; the first date after it belongs to a
+    // list of other press releases
+    let html = r#"<html><head></head><body><p>Pressemitteilung | Verbraucherzentrale</p><p><time datetime="2022-12-12 12:22">12.12.2022 12:22</time></p>
+        <h1>Das ändert sich im Jahr 2023</h1><p>(Leipzig) - Von Preisbremsen im Energiemarkt über die Mehrwegpflicht in der Gastronomie bis hin zur Verbandsklage.</p>
+        <p>Weitere Pressemitteilungen dieses Verbands</p><p>10.08.2022 11:05 Wieviel Haus kann ich mir leisten?</p></body></html>"#;
+    assert_eq!(published(html).as_deref(), Some("2022-12-12"));
+}
+
+#[test]
+fn dateline_under_the_headline_beats_a_date_named_box() {
+    // the box is below the article, out of its header
+    let html = format!(
+        r#"<html><head></head><body><h1>Bundesregierung drosselt Bioenergie</h1>
+        <p>29.11.2022 – Mehrfach und vehement hatte die Erneuerbaren-Branche die Nachteile des Gesetzes kritisiert, nun ist es beschlossen.</p>
+        {}<div class="date">02.12.2022, 15:57:32</div></body></html>"#,
+        BODY.repeat(9)
+    );
+    assert_eq!(published(&html).as_deref(), Some("2022-11-29"));
+    // with a `<time>` element the element stands
+    let timed = html.replace(
+        r#"<div class="date">02.12.2022, 15:57:32</div>"#,
+        r#"<time datetime="2022-12-02">02.12.2022</time>"#,
+    );
+    assert_eq!(published(&timed).as_deref(), Some("2022-12-02"));
+}
+
+#[test]
+fn forum_clock_and_join_dates_are_no_publication() {
+    let html = format!(
+        r#"<html><head></head><body><p class="datetime">Aktuelle Zeit: 14.10.2020, 12:18</p>
+        <div class="post"><p>r23</p><p>Registriert: 18.09.2008, 05:56</p><p>21.01.2009, 05:42</p>{BODY}</div></body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2009-01-21"));
+}
+
+#[test]
+fn participle_after_the_date_labels_it() {
+    let long_line = "Literatur und Animated Typography wurde am 19. Mai 2010 um 23:03 Uhr gepostet \
+                     und unter Lesenswert, Literatur, Medienwandel abgelegt.";
+    let html = format!(
+        r#"<html><head></head><body><h1>Bewegliche Lettern</h1>{BODY}<p>{long_line}</p></body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2010-05-19"));
+}
+
+#[test]
+fn day_month_word_and_two_digit_year() {
+    let html = format!(
+        r#"<html><head></head><body><h1>Orso marsicano: un anno da record</h1><p>( Pescasseroli, 14 Gennaio 20 )</p>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2020-01-14"));
+    // a number of hours after the month is no year
+    let hours = html.replace("14 Gennaio 20 )", "am 14. März 20 Uhr");
+    assert_eq!(published(&hours), None);
+}
+
+#[test]
+fn day_month_year_in_the_url_path() {
+    let html = format!(
+        r#"<html><head></head><body><h1>Zehn Jahre Tag des Einbruchschutzes</h1>{BODY}</body></html>"#
+    );
+    assert_eq!(
+        published_at(&html, "https://verein.example/meldungen/29-10-2021").as_deref(),
+        Some("2021-10-29T00:00:00+00:00")
+    );
+}
+
+#[test]
+fn originally_published_in_a_long_header_line() {
+    // the only `<time>` is the update's, and the line is too long to be read as one date
+    let html = format!(
+        r#"<html><head><meta name="date" content="2022-11-09"></head><body><h1>Anxiety medication or meditation?</h1>
+        <div class="dateblock">Updated <time datetime="2022-11-11T20:23:00-05:00">November 11, 2022 8:23 PM ET</time> Originally published November 9, 2022 11:01 AM ET</div>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2022-11-09"));
+}
+
+#[test]
+fn new_year_midnight_declared_yields_to_a_date_element() {
+    let html = format!(
+        r#"<html><head><meta itemprop="dateCreated" content="01/01/2004"></head><body><h1>Easy pineapple upside-down cake</h1>
+        {BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}<div class="recipeDate">Updated June 13, 2019</div></body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2019-06-13"));
+    // alone, it stands
+    let alone = html.replace("Updated June 13, 2019", "");
+    assert_eq!(published(&alone).as_deref(), Some("2004-01-01"));
 }

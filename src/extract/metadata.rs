@@ -97,12 +97,10 @@ pub fn metas<'p>(page: &'p Page, key: &'p str) -> impl Iterator<Item = &'p str> 
 /// was read from.
 type Printed<'p> = (DateTime<FixedOffset>, bool, &'p str);
 
-/// The date written in the header of the `<h1>` whose block is `at`: the first date in a short block (or a date-marked
-/// element) right after the `<h1>` (or just before it), where pages print "Published …", "Oct 5,
-/// 2024", "12.12.2025". An "Updated …" date yields to a publication date elsewhere in the header;
-/// alone, it is the date the page stands by.
-fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
-    let read_block = |i: usize| {
+/// The dates written in the header of the `<h1>` whose block is `at`, in reading order: those of
+/// the short blocks and date-marked elements right after the `<h1>`, then of the few before it.
+fn header_dates(page: &Page, at: usize) -> impl Iterator<Item = Printed<'_>> {
+    let read_block = move |i: usize| {
         let text = page.blocks[i].text.as_str();
         (text.len() < 100)
             .then(|| dates::published_in_text(text))
@@ -110,7 +108,7 @@ fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
             .map(|(d, up)| (d, up, text))
     };
     // the date-marked elements found while the walk stood at block `i`
-    let read_hints = |i: usize| {
+    let read_hints = move |i: usize| {
         // a publication element before a modification one at the same place
         let at_block = || {
             page.dates
@@ -121,7 +119,13 @@ fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
             .filter(|h| !h.modified)
             .chain(at_block().filter(|h| h.modified))
             .find_map(|h| {
-                let d = dates::parse_machine(&h.value)?;
+                // a line too long to be read as one date, such as "Updated November 11, 2022
+                // 8:23 PM ET Originally published November 9, 2022", by its publication label
+                let d = dates::parse_machine(&h.value).or_else(|| {
+                    (!h.modified)
+                        .then(|| dates::labelled_published(&h.value))
+                        .flatten()
+                })?;
                 if h.modified {
                     return Some((d, true, h.value.as_str()));
                 }
@@ -130,12 +134,20 @@ fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
             })
     };
     let after =
-        (at + 1..(at + 9).min(page.blocks.len())).flat_map(|i| [read_hints(i), read_block(i)]);
+        (at + 1..(at + 9).min(page.blocks.len())).flat_map(move |i| [read_hints(i), read_block(i)]);
     let before = (at.saturating_sub(4)..at)
         .rev()
-        .flat_map(|i| [read_hints(i + 1), read_block(i)]);
+        .flat_map(move |i| [read_hints(i + 1), read_block(i)]);
+    after.chain(before).flatten()
+}
+
+/// The date written in the header of the `<h1>` whose block is `at`: the first date in a short block (or a date-marked
+/// element) right after the `<h1>` (or just before it), where pages print "Published …", "Oct 5,
+/// 2024", "12.12.2025". An "Updated …" date yields to a publication date elsewhere in the header;
+/// alone, it is the date the page stands by.
+fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
     let mut update = None;
-    for found in after.chain(before).flatten() {
+    for found in header_dates(page, at) {
         match found {
             (d, false, text) => return Some((d, false, text)),
             found => update = update.or(Some(found)),
@@ -148,8 +160,13 @@ fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
 /// when they disagree by more than a day (the page shows the date it stands by; a day's
 /// difference is a time zone); then JSON-LD, metas, `<time>`/`itemprop`, the URL, and a scan of
 /// the page's short blocks.
-pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<DateTime<FixedOffset>> {
-    let found = published_meta(page, ld, url)
+pub fn published(
+    page: &Page,
+    ld: &LinkedData,
+    url: Option<&str>,
+    script: Option<&str>,
+) -> Option<DateTime<FixedOffset>> {
+    let found = published_meta(page, ld, url, script)
         .map(|d| own_offset(page, ld, d))
         .map(local_midnight)
         .map(|d| url_day(d, url));
@@ -163,14 +180,38 @@ pub fn published(page: &Page, ld: &LinkedData, url: Option<&str>) -> Option<Date
             Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
             Some(f) if !update && after_last_change(page, ld, f, h) => Some(f),
             Some(f) if !update && url_confirms(url, f, h, text) => Some(f),
+            // the header prints the declared day too (the first date read is another one's)
+            Some(f) if printed_in_header(page, f) => Some(f),
             _ => Some(h),
         };
+    }
+    // a dateline under the headline is the page's own word against a date-named element's
+    if found.is_some()
+        && only_weak_element(page, ld, script)
+        && let Some(d) = dateline(page)
+    {
+        return Some(d);
     }
     found
         .or_else(|| dateline(page))
         .or_else(|| later_header_date(page))
         .or_else(|| text_scan(page))
         .or_else(|| page.blocks.iter().take(3000).find_map(block_dateline))
+}
+
+/// Whether the page declares no publication date and the body's best date element is one only
+/// its class names a date ("02.12.2022, 15:57:32" in a `date` box: often when the page was
+/// changed), no `<time>` nor `itemprop`.
+fn only_weak_element(page: &Page, ld: &LinkedData, script: Option<&str>) -> bool {
+    dom_best(page, false).is_some_and(|(strength, _)| strength < 6)
+        && declared_meta(page, ld, script).is_none()
+}
+
+/// Whether the day `d` is printed, not as an update, in the header of the page's first `<h1>`.
+fn printed_in_header(page: &Page, d: DateTime<FixedOffset>) -> bool {
+    page.headline_block().is_some_and(|at| {
+        header_dates(page, at).any(|(p, up, _)| !up && p.date_naive() == d.date_naive())
+    })
 }
 
 /// A date within the first 40 bytes of a block ("01.02.2022 „Der Arbeitsmarkt …", "27.1.2022 -
@@ -315,10 +356,35 @@ fn local_midnight(d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(east * 3600).map_or(d, |o| d.with_timezone(&o))
 }
 
+/// The declared publication date: JSON-LD, metas, a publication key in a script's JSON
+/// (`script`, found by the pruning), the body's date elements, the URL.
 fn published_meta(
     page: &Page,
     ld: &LinkedData,
     url: Option<&str>,
+    script: Option<&str>,
+) -> Option<DateTime<FixedOffset>> {
+    let declared = declared_meta(page, ld, script);
+    // 1 January at midnight is often a year-only value ("01/01/2004"): the body's date elements
+    // and the URL's day, when there are any, are more precise
+    declared
+        .filter(|d| !new_year_midnight(*d))
+        .or_else(|| dom_date(page, false))
+        .or_else(|| url.and_then(dates::from_url))
+        .or(declared)
+}
+
+/// Whether a date is 1 January at 00:00:00.
+fn new_year_midnight(d: DateTime<FixedOffset>) -> bool {
+    use chrono::{Datelike, Timelike};
+    (d.month(), d.day(), d.num_seconds_from_midnight()) == (1, 1, 0)
+}
+
+/// The publication date the page's metadata declares (JSON-LD, metas, a script's JSON).
+fn declared_meta(
+    page: &Page,
+    ld: &LinkedData,
+    script: Option<&str>,
 ) -> Option<DateTime<FixedOffset>> {
     let from_ld = |o: Option<&serde_json::Value>| {
         o.and_then(|a| {
@@ -343,10 +409,13 @@ fn published_meta(
         })
         .or_else(|| from_ld(ld.webpage()))
         .or_else(|| from_ld(ld.other_work()))
+        .or_else(|| {
+            // JSON-LD written into a meta by a framework: `<meta name="script:ld+json" content="{…}">`
+            let j = meta(page, "script:ld+json")?;
+            from_ld(LinkedData::parse(&[j.to_string()]).article())
+        })
         .or_else(|| prefixed_meta(page))
-        .or_else(|| meta(page, dates::SCRIPT_PUBLISHED).and_then(dates::parse_machine))
-        .or_else(|| dom_date(page, false))
-        .or_else(|| url.and_then(dates::from_url))
+        .or_else(|| script.and_then(dates::parse_machine))
 }
 
 /// A site's own prefix on a publication key ("w-published-date", "xyz:publish_date").
@@ -387,17 +456,25 @@ pub fn modified(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
 /// The strongest date-bearing element of the body (the first among equals: lists of other
 /// articles, with their own dates, come after the article's own).
 fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
+    dom_best(page, modified).map(|(_, d)| d)
+}
+
+/// [`dom_date`] with the strength of its element.
+fn dom_best(page: &Page, modified: bool) -> Option<(u8, DateTime<FixedOffset>)> {
     let mut best: Option<(u8, DateTime<FixedOffset>)> = None;
     for h in page.dates.iter().filter(|h| h.modified == modified) {
         let Some(d) = dates::parse_machine(&h.value) else {
             continue;
         };
+        if h.strength < 6 && dates::not_publication(&h.value) {
+            continue;
+        }
         best = match best {
             Some((s, b)) if s >= h.strength => Some((s, b)),
             _ => Some((h.strength, d)),
         };
     }
-    best.map(|(_, d)| d)
+    best
 }
 
 /// The publication date of the body's `<time>`, `itemprop` and `abbr` elements, when they all
@@ -426,11 +503,20 @@ fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
     // a date labelled as the publication ("Erschienen am: 01.11.2023" in a footer of lines) first
     short(300)
         .find_map(|b| dates::labelled_published(&b.text))
-        .or_else(|| short(120).find_map(|b| dates::parse_text(&b.text)))
+        .or_else(|| {
+            short(120).find_map(|b| {
+                dates::parse_text(&b.text).filter(|_| !dates::not_publication(&b.text))
+            })
+        })
 }
 
 /// For tuning the date rules: every source of the cascade and what it reads.
-pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String {
+pub fn explain_dates(
+    page: &Page,
+    ld: &LinkedData,
+    url: Option<&str>,
+    script: Option<&str>,
+) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let show = |d: Option<DateTime<FixedOffset>>| d.map_or("-".to_string(), |d| d.to_rfc3339());
@@ -458,7 +544,11 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
         );
     }
     let _ = writeln!(out, "url {}", show(url.and_then(dates::from_url)));
-    let _ = writeln!(out, "meta cascade {}", show(published_meta(page, ld, url)));
+    let _ = writeln!(
+        out,
+        "meta cascade {}",
+        show(published_meta(page, ld, url, script))
+    );
     let h = page
         .headline_block()
         .and_then(|at| header_date_at(page, at));
@@ -495,7 +585,7 @@ pub fn explain_dates(page: &Page, ld: &LinkedData, url: Option<&str>) -> String 
         page.headline_block(),
         page.blocks.len()
     );
-    let _ = writeln!(out, "published {}", show(published(page, ld, url)));
+    let _ = writeln!(out, "published {}", show(published(page, ld, url, script)));
     out
 }
 

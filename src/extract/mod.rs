@@ -76,30 +76,38 @@ pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Ar
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let doc = scraper::Html::parse_document(&prune::prune(&text[..cut]));
+    let prune::Pruned {
+        html,
+        script_published,
+    } = prune::prune(&text[..cut]);
+    let doc = scraper::Html::parse_document(&html);
+    drop(html);
     drop(text);
     let page = walk::walk(&doc);
     drop(doc);
-    assemble(&page, url)
+    assemble(&page, url, script_published.as_deref())
 }
 
 /// For tuning the body model: the top container candidates of a page and the roots kept.
 #[doc(hidden)]
 pub fn explain_body(html: &[u8]) -> String {
-    let doc = scraper::Html::parse_document(&prune::prune(&decode(html, None)));
+    let doc = scraper::Html::parse_document(&prune::prune(&decode(html, None)).html);
     body::explain(&walk::walk(&doc))
 }
 
 /// For tuning the date rules: each source of the publication date cascade and its reading.
 #[doc(hidden)]
 pub fn explain_dates(html: &[u8], url: Option<&str>) -> String {
-    let doc = scraper::Html::parse_document(&prune::prune(&decode(html, None)));
+    let text = decode(html, None);
+    let pruned = prune::prune(&text);
+    let doc = scraper::Html::parse_document(&pruned.html);
     let page = walk::walk(&doc);
-    metadata::explain_dates(&page, &LinkedData::parse(&page.jsonld), url)
+    let script = pruned.script_published.as_deref();
+    metadata::explain_dates(&page, &LinkedData::parse(&page.jsonld), url, script)
 }
 
-/// Reads the fields out of the walked page.
-fn assemble(page: &Page, url: Option<&str>) -> Article {
+/// Reads the fields out of the walked page (and the publication date pruning found in a script).
+fn assemble(page: &Page, url: Option<&str>, script_published: Option<&str>) -> Article {
     let ld = LinkedData::parse(&page.jsonld);
     let article = ld.article();
     let field = |key: &str| article.and_then(|a| jsonld::text(a.get(key)));
@@ -185,7 +193,7 @@ fn assemble(page: &Page, url: Option<&str>) -> Article {
 
     let modified = metadata::modified(page, &ld);
     // a page that only says when it was modified was at the latest published then
-    let published = metadata::published(page, &ld, url).or(modified);
+    let published = metadata::published(page, &ld, url, script_published).or(modified);
     Article {
         url: url.map(str::to_string),
         canonical_url,

@@ -14,10 +14,21 @@ use std::borrow::Cow;
 
 use memchr::{memchr, memmem};
 
-/// The page without the contents of unread elements, comments and unread attributes (tags kept).
-pub fn prune(html: &str) -> Cow<'_, str> {
+/// What pruning gives: the page, and what it read in the scripts it cut.
+pub struct Pruned<'a> {
+    /// The page without the contents of unread elements, comments and unread attributes (tags
+    /// kept).
+    pub html: Cow<'a, str>,
+    /// The first publication date found in an app-state script's JSON
+    /// ([`super::dates::script_published`]).
+    pub script_published: Option<String>,
+}
+
+/// Prunes the page (see the module doc).
+pub fn prune(html: &str) -> Pruned<'_> {
     let b = html.as_bytes();
     let mut edits = Edits::new(html);
+    let mut script_published = None;
     let mut at = 0;
     while let Some(lt) = memchr(b'<', &b[at..]).map(|p| at + p) {
         edits.collapse_spaces(at, lt);
@@ -65,20 +76,12 @@ pub fn prune(html: &str) -> Cow<'_, str> {
                             break;
                         }
                         if !json_ld {
-                            edits.cut(tag_end, close);
-                            // a publication date in app-state JSON becomes a meta after the script
-                            if let Some(date) =
-                                super::dates::script_published(&html[tag_end..close])
-                            {
-                                let end = past_gt(b, close);
-                                let meta = format!(
-                                    "<meta name=\"{}\" content=\"{date}\">",
-                                    super::dates::SCRIPT_PUBLISHED
-                                );
-                                edits.splice(end, end, &meta);
-                                at = end;
-                                continue;
+                            if script_published.is_none() {
+                                script_published =
+                                    super::dates::script_published(&html[tag_end..close])
+                                        .map(str::to_string);
                             }
+                            edits.cut(tag_end, close);
                         }
                     }
                     RawText::Dropped => edits.cut(tag_end, close),
@@ -89,7 +92,10 @@ pub fn prune(html: &str) -> Cow<'_, str> {
             _ => at = lt + 1,
         }
     }
-    edits.finish()
+    Pruned {
+        html: edits.finish(),
+        script_published,
+    }
 }
 
 /// Just past the first `>` from `from` (or the end of the input).
@@ -398,7 +404,11 @@ fn contains_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::prune;
+    use std::borrow::Cow;
+
+    fn prune(html: &str) -> Cow<'_, str> {
+        super::prune(html).html
+    }
 
     #[test]
     fn drops_scripts_styles_and_comments_but_keeps_json_ld() {
