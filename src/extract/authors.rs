@@ -37,19 +37,31 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
         &|| clean_declared(&decoded(author_metas(page)), site_name),
         // rel=author / itemprop=author / hCard authors are markup that declares the name
         &|| {
-            let marked: Vec<String> = page
-                .bylines
-                .iter()
-                .filter(|b| b.declared)
-                .map(|b| b.text.clone())
-                .collect();
+            // a list of posts repeats its authors ("uriebe" three times, then "Tom Stelling"):
+            // the names up to the first repeat are the article's
+            let mut marked: Vec<String> = Vec::new();
+            for b in page.bylines.iter().filter(|b| b.declared) {
+                if marked.contains(&b.text) {
+                    break;
+                }
+                marked.push(b.text.clone());
+            }
             clean_declared(&marked, site_name)
         },
         &|| {
             page.bylines
                 .iter()
                 .filter(|b| !b.declared)
-                .map(|b| clean(std::slice::from_ref(&b.text), site_name))
+                .map(|b| {
+                    let found = clean(std::slice::from_ref(&b.text), site_name);
+                    // "von lupa am 26/10/13", "Beitrag von r23 » 21.01.2009": a user name
+                    // dated after its lead
+                    if found.is_empty() {
+                        dated_byline(&b.text).into_iter().collect()
+                    } else {
+                        found
+                    }
+                })
                 .find(|f| !f.is_empty())
                 .unwrap_or_default()
         },
@@ -137,7 +149,12 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                 } else if let Some(found) = header_names(page) {
                     found
                 } else {
-                    desk_byline(page)
+                    let found = desk_byline(page);
+                    if !found.is_empty() {
+                        found
+                    } else {
+                        copyright_holder(page, &outlet, site_name).unwrap_or_default()
+                    }
                 }
             }
         }
@@ -181,6 +198,114 @@ fn labelled_text(page: &Page) -> Option<Vec<String>> {
             .next()?;
         (first.split_whitespace().count() >= 2).then(|| vec![first])
     })
+}
+
+/// A user name dated right after a byline's lead: "von lupa am 26/10/13, 03:48 pm".
+fn dated_byline(text: &str) -> Option<String> {
+    TEXT_LEAD
+        .find_iter(text)
+        .find_map(|m| dated_word(&text[m.end()..]))
+}
+
+/// Is this a person's name of two or three words, each capitalised (or all capitals), without
+/// digits, not the outlet's nor a company's?
+fn person_shaped(name: &str, outlet: &Outlet) -> bool {
+    const ORG_WORDS: &[&str] = &[
+        "media",
+        "news",
+        "group",
+        "verlag",
+        "press",
+        "publishing",
+        "online",
+        "zeitung",
+        "magazin",
+        "magazine",
+        "network",
+        "digital",
+        "studio",
+        "studios",
+        "solutions",
+        "international",
+        "foundation",
+        "institute",
+        "institut",
+        "university",
+        "universität",
+        "team",
+        "blog",
+        "services",
+        "service",
+        "company",
+        "corporation",
+        "holding",
+        "holdings",
+        "radio",
+        "tv",
+        "rundfunk",
+        "verein",
+        "verband",
+        "club",
+        "systems",
+        "software",
+        "design",
+        "consulting",
+        "marketing",
+        "agency",
+        "agentur",
+        "all",
+        "rights",
+        "reserved",
+        "inc",
+        "ltd",
+        "llc",
+        "gmbh",
+        "ag",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+                && !ORG_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))
+        })
+        && !outlet.is(name)
+}
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:©|\([cC]\)|(?i:copyright))(?:\s*(?:©|\([cC]\)))?\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)?\s*(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\.?)?(?:\s+\p{Lu}[\p{L}'-]+){1,2})\s*(?:$|[.•|,·]|\d{4})",
+    )
+    .expect("static regex")
+});
+
+/// The person a copyright line names on a person's own site (the name is the site's: in its
+/// address, its `<title>` or its header), on a page that names no author otherwise: "© 2020
+/// Wolfgang Michal", "Copyright (c) 2012- Gregory Szorc. All rights reserved." Companies put
+/// their names there too, so a name alone is not enough.
+fn copyright_holder(page: &Page, outlet: &Outlet, site_name: Option<&str>) -> Option<Vec<String>> {
+    let name = page.blocks.iter().rev().take(40).find_map(|b| {
+        if b.text.len() > 200 {
+            return None;
+        }
+        let name = COPYRIGHT.captures(&b.text)?.get(1)?.as_str().trim();
+        person_shaped(name, outlet).then_some(name)
+    })?;
+    let key = name_key(name);
+    let host = page
+        .canonical
+        .as_deref()
+        .and_then(|c| c.split("://").nth(1))
+        .and_then(|rest| rest.split('/').next())
+        .map(name_key)
+        .unwrap_or_default();
+    let names_site = |t: &str| name_key(t).contains(&key);
+    let personal = host.contains(&key)
+        || page.title_tag.as_deref().is_some_and(names_site)
+        || site_name.is_some_and(names_site)
+        || page.h1s.iter().any(|h| name_key(h) == key);
+    personal.then(|| vec![name.to_string()])
 }
 
 /// A byline-class element that names only a desk ("von Redaktion", "By Staff Writer"): on a page
@@ -390,7 +515,8 @@ fn author_metas(page: &Page) -> Vec<String> {
     ]
     .iter()
     .flat_map(|k| metas(page, k))
-    .filter(|v| !v.contains("://"))
+    // URLs, and e-mail addresses written out ("cipha[at]cipha.net")
+    .filter(|v| !v.contains("://") && !v.contains("[at]") && !v.contains("(at)"))
     .map(str::to_string)
     .collect();
     if from_meta.is_empty() {

@@ -385,3 +385,92 @@ fn a_name_signing_as_the_site_keeps_its_brackets() {
     let site = "Claight Corporation (Expert Market Research)";
     assert_eq!(clean_declared(&[site.to_string()], Some(site)), vec![site]);
 }
+
+#[test]
+fn interface_fields_beside_the_name_go() {
+    assert_eq!(
+        c("Autor: Gàbor Muniér , Datum: 15.Jun.19 , Anzahl der Kommentare: 0"),
+        ["Gàbor Muniér"]
+    );
+    assert!(c("abgelegt unter: Weltweit Vatikan LGBTI+ Feindlichkeiten").is_empty());
+    // several labels in one piece stay for the field reader
+    assert_eq!(
+        c("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet"),
+        ["Fritz Imhof"]
+    );
+}
+
+#[test]
+fn a_commenters_line_goes_whole_and_editors_anywhere() {
+    assert!(c("Ay, caramba sagt:").is_empty());
+    assert!(c("Revised Edition Edited by Adrian Parr").is_empty());
+}
+
+#[test]
+fn a_picture_credit_ends_the_name() {
+    assert_eq!(
+        t(&["Text von Christian Seiler Illustration von Markus Roost"]),
+        ["Christian Seiler"]
+    );
+}
+
+#[test]
+fn declared_agencies_are_co_authors() {
+    let d = |s: &str| clean_declared(&[s.to_string()], None);
+    assert_eq!(d("det/dpa"), ["det", "dpa"]);
+    assert_eq!(d("AFP/The Local"), ["AFP", "The Local"]);
+    // a visible byline still drops them
+    assert_eq!(c("Von Jane Doe, dpa"), ["Jane Doe"]);
+}
+
+#[test]
+fn an_address_written_out_in_an_author_meta_is_no_name() {
+    let html = r#"<html><head><meta name="author" content="cipha[at]cipha.net"></head>
+        <body><h1>Makrophotos</h1><span class="author vcard"><span class="fn">c1ph4</span></span>
+        <p>Text of the post, long enough to be the body of the page and nothing else.</p></body></html>"#;
+    assert_eq!(page_authors(html), ["c1ph4"]);
+}
+
+#[test]
+fn a_list_of_posts_signs_with_its_first_author() {
+    let post = |who: &str| {
+        format!(
+            r#"<article><h2>Post</h2><span class="author vcard"><a class="url fn n" href="/a">{who}</a></span>
+            <p>Text of a post on the blog's front page, long enough to be read as a paragraph.</p></article>"#
+        )
+    };
+    let html = format!(
+        "<html><body><h1>Blog</h1>{}{}{}{}</body></html>",
+        post("uriebe"),
+        post("uriebe"),
+        post("Tom Stelling"),
+        post("Tom Stelling")
+    );
+    assert_eq!(page_authors(&html), ["uriebe"]);
+}
+
+#[test]
+fn a_user_name_dated_in_a_byline_box() {
+    let html = r#"<html><body><h1>Was ist Freie Software</h1>
+        <p class="author">Beitrag von r23 » 21.01.2009, 05:42</p>
+        <p>Freie Software ist Software, die jeder benutzen, verstehen, verbreiten und verbessern darf; so schreibt es Georg Greve.</p>
+        </body></html>"#;
+    assert_eq!(page_authors(html), ["r23"]);
+}
+
+#[test]
+fn the_copyright_holder_of_a_personal_site_signs() {
+    let page = |canonical: &str| {
+        format!(
+            r#"<html><head><link rel="canonical" href="{canonical}"><title>Mercurial and Python 3</title></head>
+            <body><h1>Mercurial and Python 3</h1><p>The long text of the post about porting a large program to a new version of its language.</p>
+            <div id="footer"><p>Copyright (c) 2012- Gregory Szorc. All rights reserved.</p></div></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page("https://gregoryszorc.com/blog/x")),
+        ["Gregory Szorc"]
+    );
+    // on a company's site the holder is no author
+    assert!(page_authors(&page("https://example-software.com/blog/x")).is_empty());
+}

@@ -144,6 +144,11 @@ const ROLES: &[&str] = &[
     "bilder",
 ];
 
+/// News agencies (lower case): roles in a visible byline, co-authors when declared ("det/dpa").
+const AGENCIES: &[&str] = &[
+    "dpa", "afp", "ap", "apa", "reuters", "ansa", "efe", "sid", "kna", "epd",
+];
+
 /// Interface words found in byline boxes, never names.
 const JUNK: &[&str] = &[
     "view my complete profile",
@@ -269,7 +274,18 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
             continue;
         }
         let lower = r.trim_start().to_lowercase();
-        if NOT_AUTHOR.iter().any(|l| lower.starts_with(l)) {
+        // "Updated by …", "Revised Edition Edited by Adrian Parr": someone other than the author
+        if NOT_AUTHOR
+            .iter()
+            .any(|l| lower.starts_with(l) || lower.contains(&format!(" {l} ")))
+        {
+            continue;
+        }
+        // "Ay, caramba sagt:": a commenter's line, whatever its commas
+        if COMMENT_VERBS
+            .iter()
+            .any(|v| lower.contains(&format!("{v}:")))
+        {
             continue;
         }
         // "Jobs & Hire" signing for the site "Jobs & Hire" is the outlet, one name
@@ -281,8 +297,9 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         } else if declared {
             split(r)
         } else {
-            let field = author_field(r);
-            without_job_titles(split(field.as_deref().unwrap_or(r)))
+            let r = without_ui_fields(r);
+            let field = author_field(&r);
+            without_job_titles(split(field.as_deref().unwrap_or(&r)))
         };
         for name in parts {
             let name = tidy(&name);
@@ -294,7 +311,8 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
                     out.push(name);
                 }
             } else if declared && is_declared_name(&name) {
-                if is_role(&name) {
+                // "det/dpa", "AFP/The Local": the agency is declared as a co-author
+                if is_role(&name) && !AGENCIES.contains(&name.to_lowercase().as_str()) {
                     roles.push(name);
                 } else if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
                     out.push(name);
@@ -358,6 +376,69 @@ fn author_field(r: &str) -> Option<String> {
         .copied()
         .collect();
     Some(field.join(" "))
+}
+
+/// Labels of the fields that byline boxes print beside the author's name ("Datum: 15.Jun.19",
+/// "Anzahl der Kommentare: 0", "Tiempo de lectura: 8 minutos", "abgelegt unter: …"), lower case.
+const UI_LABELS: &[&str] = &[
+    "datum",
+    "date",
+    "anzahl der kommentare",
+    "kommentare",
+    "comments",
+    "commentaires",
+    "comentarios",
+    "tiempo de lectura",
+    "lesezeit",
+    "reading time",
+    "temps de lecture",
+    "abgelegt unter",
+    "filed under",
+    "posted in",
+    "kategorie",
+    "kategorien",
+    "category",
+    "categories",
+    "catégorie",
+    "categoría",
+    "tags",
+    "schlagwörter",
+    "schlagworte",
+    "themen",
+    "topics",
+    "stand",
+    "aktualisiert",
+    "updated",
+    "veröffentlicht",
+    "published",
+    "publié",
+    "publicado",
+];
+
+/// A byline box without its interface fields: each piece (between commas or bars) that opens
+/// with an interface label and a colon goes, with its value ("Autor: Gàbor Muniér , Datum:
+/// 15.Jun.19 , Anzahl der Kommentare: 0" keeps "Autor: Gàbor Muniér").
+fn without_ui_fields(r: &str) -> std::borrow::Cow<'_, str> {
+    if !r.contains(':') {
+        return r.into();
+    }
+    // one label to a piece: "Datum: … Autor: … Quelle: …" is left to `author_field`
+    let ui = |piece: &str| {
+        piece.matches(':').count() == 1
+            && piece
+                .split_once(':')
+                .is_some_and(|(label, _)| UI_LABELS.contains(&label.trim().to_lowercase().as_str()))
+    };
+    let pieces: Vec<&str> = r.split([',', '|']).collect();
+    if !pieces.iter().any(|p| ui(p)) {
+        return r.into();
+    }
+    pieces
+        .into_iter()
+        .filter(|p| !ui(p))
+        .collect::<Vec<_>>()
+        .join(",")
+        .into()
 }
 
 /// Legal forms that end the names of companies and associations, lower case.
@@ -703,6 +784,22 @@ pub(super) const PARTICLES: &[&str] = &[
     "und", "et", "&", "bin", "al", "ter", "zu", "dos", "das",
 ];
 
+/// Words that credit pictures after a byline ("Text von Christian Seiler Illustration von Markus
+/// Roost", "von Olga Symbolbild imago"), lower case.
+const CREDIT_WORDS: &[&str] = &[
+    "illustration",
+    "illustrationen",
+    "illustrations",
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "bild",
+    "bilder",
+    "symbolbild",
+    "fotografie",
+];
+
 /// The names at the start of `rest`: capitalised words (and particles, commas, "and"), up to a
 /// digit, a separator or a lower-case word.
 pub(super) fn leading_names(rest: &str) -> String {
@@ -720,6 +817,10 @@ pub(super) fn leading_names(rest: &str) -> String {
                 .peek()
                 .is_none_or(|n| n.starts_with(|c: char| c.is_ascii_digit()))
         {
+            break;
+        }
+        // "Christian Seiler Illustration von Markus Roost": a credit for the pictures follows
+        if CREDIT_WORDS.contains(&bare.to_lowercase().as_str()) {
             break;
         }
         let first = bare.chars().next();
