@@ -100,7 +100,15 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             }
         }
     }
-    let text = || from_text(page.blocks.iter().map(|b| b.text.as_str()));
+    // a headline is no byline ("Festspiel-Reisen von Van der Bellen kosteten 57.000 Euro")
+    let text = || {
+        from_text(
+            page.blocks
+                .iter()
+                .filter(|b| !page.in_h1(b))
+                .map(|b| b.text.as_str()),
+        )
+    };
     match outlet_only {
         // a text byline overrides a user name only when it writes that name out
         // ("robert.stitz" signs, "Von Robert Stitz" under the headline)
@@ -152,8 +160,10 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                     let found = desk_byline(page);
                     if !found.is_empty() {
                         found
+                    } else if let Some(found) = copyright_holder(page, &outlet, site_name) {
+                        found
                     } else {
-                        copyright_holder(page, &outlet, site_name).unwrap_or_default()
+                        dateline_agency(page).unwrap_or_default()
                     }
                 }
             }
@@ -273,6 +283,21 @@ fn person_shaped(name: &str, outlet: &Outlet) -> bool {
         && !outlet.is(name)
 }
 
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}. -]{1,30} \(((?i:dpa|afp|ap|apa|reuters|epd|kna|sid|ansa|efe|dts)(?:/\p{L}{1,5})*)\) ?[-–—]",
+    )
+    .expect("static regex")
+});
+
+/// The agency of a dateline opening the first long paragraph ("Hamburg (dpa/lno) – Trotz …"),
+/// on a page that names no author otherwise.
+fn dateline_agency(page: &Page) -> Option<Vec<String>> {
+    let first = page.blocks.iter().take(60).find(|b| b.text.len() >= 150)?;
+    let agency = DATELINE.captures(&first.text)?.get(1)?.as_str();
+    Some(clean_declared(&[agency.to_string()], None)).filter(|f| !f.is_empty())
+}
+
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:©|\([cC]\)|(?i:copyright))(?:\s*(?:©|\([cC]\)))?\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)?\s*(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\.?)?(?:\s+\p{Lu}[\p{L}'-]+){1,2})\s*(?:$|[.•|,·]|\d{4})",
@@ -339,7 +364,7 @@ fn header_byline(page: &Page) -> Vec<String> {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        if !(2..=3).contains(&parts.len()) {
+        if !(2..=4).contains(&parts.len()) {
             continue;
         }
         let dated = |p: &str| super::dates::parse_text(p).is_some();
@@ -351,13 +376,21 @@ fn header_byline(page: &Page) -> Vec<String> {
             let p = p.trim();
             p.contains(':') && p.chars().all(|c| c.is_ascii_digit() || c == ':')
         };
-        let mut names = parts.iter().filter(|p| !dated(p) && !clock(p));
+        // "Aaron Ricadela | Senior Writer | July 2, 2025": the role beside the name
+        let mut names = parts
+            .iter()
+            .filter(|p| !dated(p) && !clock(p) && !is_role(p));
         let (Some(&name), None) = (names.next(), names.next()) else {
             continue;
         };
         if !parts.iter().any(|p| dated(p)) {
             continue;
         }
+        // "Mahua Das in Project Management": the category after the name
+        let name = match name.split_once(" in ") {
+            Some((who, _)) if leading_names(name) == who => who,
+            _ => name,
+        };
         let words = name.split_whitespace().count();
         if (2..=4).contains(&words) && leading_names(name) == name {
             let found = clean(&[name.to_string()], None);
@@ -612,7 +645,7 @@ const CREDITS: &[&str] = &[
 
 static TEXT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[\s|•·,:(])(written by|posted by|published by|reported by|reviewed by|story by|words by|text by|article by|geschrieben von|veröffentlicht von|eingestellt von|verfasst von|ein beitrag von|ein artikel von|text von|publié par|escrit par|escrito por|publicado por|scritto da|by|von|par|por|door|autor|autorin|autoren|author|authors|auteur|text|redaktion\s*:)\s*:?\s+",
+        r"(?i)(?:^|[\s|•·,:(])(written by|posted by|published by|reported by|reviewed by|story by|words by|text by|article by|geschrieben von|veröffentlicht von|eingestellt von|verfasst von|ein beitrag von|ein artikel von|text von|publié par|escrit par|escrito por|publicado por|scritto da|by|von|par|por|door|autor|autorin|autoren|author|authors|auteur|text|redaktion\s*:)(?:\s*:\s*|\s+)",
     )
     .expect("static regex")
 });
@@ -680,6 +713,12 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
                 | "posted by"
                 | "text"
                 | "reviewed by"
+                | "article by"
+                | "words by"
+                | "story by"
+                | "post by"
+                | "verfasst von"
+                | "geschrieben von"
         );
         if label_before {
             continue;

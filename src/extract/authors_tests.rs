@@ -474,3 +474,59 @@ fn the_copyright_holder_of_a_personal_site_signs() {
     // on a company's site the holder is no author
     assert!(page_authors(&page("https://example-software.com/blog/x")).is_empty());
 }
+
+#[test]
+fn the_agency_of_a_dateline_signs_when_nothing_else_does() {
+    let html = r#"<html><body><h1>Verhärtete Fronten nach Tumulten</h1>
+        <p>Hamburg (dpa/lno) – Trotz eines Gespräches zwischen dem Professor und der Studierendenvertretung der Universität bleiben die Fronten verhärtet, hieß es am Samstag.</p>
+        </body></html>"#;
+    assert_eq!(page_authors(html), ["dpa", "lno"]);
+}
+
+#[test]
+fn names_lose_the_dates_roles_and_interface_words_after_them() {
+    assert_eq!(c("Luke Kim December 17, 2025"), ["Luke Kim"]);
+    assert_eq!(
+        c("By Reyan Perumal Published on July 18, 2025"),
+        ["Reyan Perumal"]
+    );
+    assert!(c("Redaktion 1. November 2023 10:29").is_empty());
+    assert_eq!(c("Mathias Autor 11. Dezember 2012 um 13:19"), ["Mathias"]);
+    assert_eq!(
+        c("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group"),
+        ["Niko Matsakis"]
+    );
+    assert_eq!(
+        t(&["By A. J. Neal View In Digital Edition"]),
+        ["A. J. Neal"]
+    );
+    assert_eq!(t(&["Written by:Elise Nass"]), ["Elise Nass"]);
+    assert_eq!(t(&["Article by", "Matias Heikkilä"]), ["Matias Heikkilä"]);
+}
+
+#[test]
+fn a_header_line_of_name_role_and_date() {
+    let page = |line: &str| {
+        format!(
+            r#"<html><body><header><h1>How AI Is Transforming Healthcare</h1><p>{line}</p></header>
+            <p>The long text of the article, about hospitals and the software they buy, long enough to be the body.</p></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page("Aaron Ricadela | Senior Writer | July 2, 2025")),
+        ["Aaron Ricadela"]
+    );
+    assert_eq!(
+        page_authors(&page("Dec 26, 2025 • Mahua Das in Project Management")),
+        ["Mahua Das"]
+    );
+}
+
+#[test]
+fn a_headline_is_no_byline_and_a_connector_makes_an_organisation() {
+    let html = r#"<html><body><h1>Festspiel-Reisen von Van der Bellen kosteten 57.000 Euro</h1>
+        <p>Die Kosten der Reisen des Bundespräsidenten zu den Festspielen beschäftigen das Parlament seit Wochen, schreibt die Zeitung.</p></body></html>"#;
+    assert!(page_authors(html).is_empty());
+    assert!(is_organisation("Bayerische Landesanstalt für Wald"));
+    assert!(!is_organisation("Ursula von der Leyen"));
+}

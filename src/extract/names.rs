@@ -449,11 +449,15 @@ const LEGAL_FORMS: &[&str] = &[
 
 /// "Bund der Energieverbraucher e.V.", "EnBW AG": a company or an association, not a person.
 pub(super) fn is_organisation(name: &str) -> bool {
-    name.split_whitespace().count() >= 2
-        && name
-            .split_whitespace()
+    // "Bayerische Landesanstalt für Wald", "Das Magazin für Lesben": no person's name holds
+    // "für", "of", "for"
+    const CONNECTORS: &[&str] = &["für", "of", "for", "pour", "para", "zur", "zum"];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && (words
             .last()
             .is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+            || words[1..].iter().any(|w| CONNECTORS.contains(w)))
 }
 
 /// "jungle.world", "cipha.net": a domain name, not a person's.
@@ -673,6 +677,33 @@ fn tidy(s: &str) -> String {
     if COMMENT_VERBS.iter().any(|v| lower.ends_with(v)) {
         return String::new();
     }
+    // "Niko Matsakis on behalf of Vision Doc group": the name is the person's
+    if let Some(at) = lower.find(" on behalf of ") {
+        t.truncate(at);
+    }
+    // "Luke Kim December 17", "Eric Hergenreder Updated December 3", "BBNTEAM at April 21": a
+    // date run on after the name goes, with the word that led to it
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if let Some(at) = (2..words.len()).find(|&i| {
+        super::dates::month(words[i].trim_end_matches(',')).is_some()
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    }) {
+        let mut kept = &words[..at];
+        while let [head @ .., last] = kept
+            && !head.is_empty()
+            && (matches!(
+                last.to_lowercase().as_str(),
+                "on" | "am" | "at" | "le" | "el"
+            ) || last.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || is_role(last))
+        {
+            kept = head;
+        }
+        t = kept.join(" ");
+    }
+    let lower = t.to_lowercase();
     if let Some(tail) = TRAILING.iter().find(|j| lower.ends_with(*j)) {
         t.truncate(t.len() - tail.len());
     }
@@ -800,6 +831,38 @@ const CREDIT_WORDS: &[&str] = &[
     "fotografie",
 ];
 
+/// Interface words that byline boxes print after the name, capitalised as names are ("View In
+/// Digital Edition", "Follow", "Mehr Artikel"), lower case.
+const UI_WORDS: &[&str] = &[
+    "view",
+    "read",
+    "follow",
+    "share",
+    "print",
+    "email",
+    "e-mail",
+    "comments",
+    "comment",
+    "leave",
+    "listen",
+    "subscribe",
+    "updated",
+    "published",
+    "posted",
+    "veröffentlicht",
+    "aktualisiert",
+    "teilen",
+    "drucken",
+    "mehr",
+    "lesen",
+    "kommentare",
+    "folgen",
+    "publié",
+    "partager",
+    "compartir",
+    "seguir",
+];
+
 /// The names at the start of `rest`: capitalised words (and particles, commas, "and"), up to a
 /// digit, a separator or a lower-case word.
 pub(super) fn leading_names(rest: &str) -> String {
@@ -819,8 +882,10 @@ pub(super) fn leading_names(rest: &str) -> String {
         {
             break;
         }
-        // "Christian Seiler Illustration von Markus Roost": a credit for the pictures follows
-        if CREDIT_WORDS.contains(&bare.to_lowercase().as_str()) {
+        // "Christian Seiler Illustration von Markus Roost": a credit for the pictures follows;
+        // "By A. J. Neal View In Digital Edition": the byline box's links follow
+        let lower = bare.to_lowercase();
+        if CREDIT_WORDS.contains(&lower.as_str()) || UI_WORDS.contains(&lower.as_str()) {
             break;
         }
         let first = bare.chars().next();
