@@ -162,8 +162,10 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                         found
                     } else if let Some(found) = copyright_holder(page, &outlet, site_name) {
                         found
+                    } else if let Some(found) = dateline_agency(page) {
+                        found
                     } else {
-                        dateline_agency(page).unwrap_or_default()
+                        description_byline(page).unwrap_or_default()
                     }
                 }
             }
@@ -296,6 +298,16 @@ fn dateline_agency(page: &Page) -> Option<Vec<String>> {
     let first = page.blocks.iter().take(60).find(|b| b.text.len() >= 150)?;
     let agency = DATELINE.captures(&first.text)?.get(1)?.as_str();
     Some(clean_declared(&[agency.to_string()], None)).filter(|f| !f.is_empty())
+}
+
+/// A page description that opens with a byline ("Posted by Nathan Parker, Varun Khaneja, Eric
+/// Mill and Kiran C Nair - Chrome Safe Browsing team …"): the blog printed it in a script.
+fn description_byline(page: &Page) -> Option<Vec<String>> {
+    let desc = meta(page, "og:description").or_else(|| meta(page, "description"))?;
+    let m = TEXT_LEAD.find(desc).filter(|m| m.start() == 0)?;
+    let mut found = clean(&[leading_names(&desc[m.end()..])], None);
+    found.retain(|n| n.split_whitespace().count() >= 2);
+    (!found.is_empty()).then_some(found)
 }
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
@@ -585,6 +597,13 @@ impl Outlet {
         .filter(|k| !k.is_empty())
         .collect();
         let mut outlet = Outlet { keys };
+        // "Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF" signing: an organisation
+        // (its parts, "LWF" as well) is the outlet
+        for raw in author_metas(page).iter().filter(|r| is_organisation(r)) {
+            for n in clean_declared(std::slice::from_ref(raw), None) {
+                outlet.keys.push(name_key(&n));
+            }
+        }
         // "Deutsche Welle (www.dw.com)": the names in a publisher meta, as an author meta
         // cleaned the same way gives them
         for p in ["publisher", "dc.publisher"]
@@ -782,9 +801,20 @@ fn dated_word(rest: &str) -> Option<String> {
     .iter()
     .find_map(|c| after.strip_prefix(c))?;
     let head: String = after.chars().take(40).collect();
-    super::dates::parse_text(&head)
-        .is_some()
-        .then(|| word.to_string())
+    (super::dates::parse_text(&head).is_some() || numeric_date(&head)).then(|| word.to_string())
+}
+
+/// "26/10/13, 03:48 pm": a day, month and two- or four-digit year in figures.
+fn numeric_date(s: &str) -> bool {
+    let first = s
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(',');
+    let parts: Vec<&str> = first.split(['/', '.', '-']).collect();
+    matches!(parts.as_slice(), [d, m, y]
+        if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && matches!(y.len(), 2 | 4)
+            && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
 }
 
 /// A block over the length limit whose lines are split by `<br>` ("Datum: 19.11.2021\nAutor:

@@ -530,3 +530,30 @@ fn a_headline_is_no_byline_and_a_connector_makes_an_organisation() {
     assert!(is_organisation("Bayerische Landesanstalt für Wald"));
     assert!(!is_organisation("Ursula von der Leyen"));
 }
+
+#[test]
+fn a_user_name_dated_in_figures() {
+    let html = r#"<html><body><h1>Forums-Regeln</h1>
+        <p class="author">von lupa am 26/10/13, 03:48 pm</p>
+        <p>Die Regeln des Forums gelten für alle Mitglieder, die hier schreiben, lesen und einander antworten wollen.</p>
+        <p class="author">von Gesponserte Inhalte</p></body></html>"#;
+    assert_eq!(page_authors(html), ["lupa"]);
+}
+
+#[test]
+fn an_organisation_signing_in_the_metas_yields_to_the_byline() {
+    let html = r#"<html><head><meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF"></head>
+        <body><h1>Der Holländerholzhandel</h1><p>Von Joachim Hamberger</p>
+        <p>Der Handel mit Holz aus dem Schwarzwald nach Holland war über Jahrhunderte ein großes Geschäft für die Flößer.</p></body></html>"#;
+    assert_eq!(page_authors(html), ["Joachim Hamberger"]);
+}
+
+#[test]
+fn a_description_opening_with_a_byline_signs_last() {
+    let html = r#"<html><head><meta property="og:description" content="Posted by Nathan Parker, Varun Khaneja and Kiran C Nair - Chrome team   Over the past years …"></head>
+        <body><h1>Enhanced Safe Browsing</h1><p>Over the past few years we have seen threats on the web becoming more sophisticated, and so on.</p></body></html>"#;
+    assert_eq!(
+        page_authors(html),
+        ["Nathan Parker", "Varun Khaneja", "Kiran C Nair"]
+    );
+}
