@@ -557,3 +557,15 @@ fn a_description_opening_with_a_byline_signs_last() {
         ["Nathan Parker", "Varun Khaneja", "Kiran C Nair"]
     );
 }
+
+#[test]
+fn an_interview_byline_names_both_and_the_outlet_tail_goes() {
+    assert_eq!(
+        c("Richard David Precht im Gespräch mit Karin Fischer"),
+        ["Richard David Precht", "Karin Fischer"]
+    );
+    let p = |s: &str| clean(&[s.to_string()], Some("PhillyVoice"));
+    assert_eq!(p("By Adam Aaronson PhillyVoice Staff"), ["Adam Aaronson"]);
+    // a desk keeps its role word
+    assert_eq!(p("The Upwork Team"), ["The Upwork Team"]);
+}

@@ -303,6 +303,11 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         };
         for name in parts {
             let name = tidy(&name);
+            let name = if declared {
+                name
+            } else {
+                without_outlet_tail(name, site_name)
+            };
             if name.is_empty() {
                 continue;
             }
@@ -354,6 +359,24 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         }
     }
     out
+}
+
+/// "Adam Aaronson PhillyVoice Staff": a visible name run into the outlet's name and a role keeps
+/// the name (two words at least).
+fn without_outlet_tail(name: String, site_name: Option<&str>) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut end = words.len();
+    while end > 2 && is_role(words[end - 1]) {
+        end -= 1;
+    }
+    if end == words.len() {
+        return name;
+    }
+    let site = site_name.map(name_key).unwrap_or_default();
+    match (2..end).find(|&i| !site.is_empty() && name_key(&words[i..end].join(" ")) == site) {
+        Some(at) => words[..at].join(" "),
+        None => name,
+    }
 }
 
 /// The author's field of a byline that lists labelled fields ("Datum: 19.11.2021 Autor: Fritz
@@ -599,7 +622,19 @@ fn split(raw: &str) -> Vec<String> {
     for piece in s.split(',') {
         let mut rest = piece.trim().to_string();
         for conj in [
-            " and ", " und ", " et ", " y ", " e ", " i ", " en ", " og ", " och ", " a ", " и ",
+            " im gespräch mit ",
+            " in conversation with ",
+            " and ",
+            " und ",
+            " et ",
+            " y ",
+            " e ",
+            " i ",
+            " en ",
+            " og ",
+            " och ",
+            " a ",
+            " и ",
         ] {
             rest = replace_ci(&rest, conj, ",");
         }
