@@ -404,6 +404,11 @@ fn interface_fields_beside_the_name_go() {
 fn a_commenters_line_goes_whole_and_editors_anywhere() {
     assert!(c("Ay, caramba sagt:").is_empty());
     assert!(c("Revised Edition Edited by Adrian Parr").is_empty());
+    assert_eq!(
+        c("Written by Jane Doe | Fact checked by John Roe"),
+        ["Jane Doe"]
+    );
+    assert!(c("Updated by John Roe").is_empty());
 }
 
 #[test]

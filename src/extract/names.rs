@@ -274,18 +274,29 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
             continue;
         }
         let lower = r.trim_start().to_lowercase();
-        // "Updated by …", "Revised Edition Edited by Adrian Parr": someone other than the author
-        if NOT_AUTHOR
-            .iter()
-            .any(|l| lower.starts_with(l) || lower.contains(&format!(" {l} ")))
-        {
-            continue;
-        }
+        // "Updated by …": someone other than the author. Inside a byline, the names before it
+        // are the authors' when a lead introduces them ("Written by Jane Doe | Fact checked by
+        // John Roe"); otherwise ("Revised Edition Edited by Adrian Parr") none is
+        let r = match NOT_AUTHOR.iter().filter_map(|l| lower.find(l)).min() {
+            Some(0) => continue,
+            Some(at) => {
+                let before = &lower[..at];
+                let led = ["by ", "von ", "par ", "por ", "autor", "author"]
+                    .iter()
+                    .any(|l| before.contains(l));
+                if !led || lower.len() != r.trim_start().len() {
+                    continue;
+                }
+                &r.trim_start()[..at]
+            }
+            None => r.as_str(),
+        };
         // "Ay, caramba sagt:": a commenter's line, whatever its commas
-        if COMMENT_VERBS
-            .iter()
-            .any(|v| lower.contains(&format!("{v}:")))
-        {
+        if COMMENT_VERBS.iter().any(|v| {
+            lower
+                .match_indices(v)
+                .any(|(i, _)| lower[i + v.len()..].starts_with(':'))
+        }) {
             continue;
         }
         // "Jobs & Hire" signing for the site "Jobs & Hire" is the outlet, one name
