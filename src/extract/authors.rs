@@ -37,19 +37,31 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
         &|| clean_declared(&decoded(author_metas(page)), site_name),
         // rel=author / itemprop=author / hCard authors are markup that declares the name
         &|| {
-            let marked: Vec<String> = page
-                .bylines
-                .iter()
-                .filter(|b| b.declared)
-                .map(|b| b.text.clone())
-                .collect();
+            // a list of posts repeats its authors ("uriebe" three times, then "Tom Stelling"):
+            // the names up to the first repeat are the article's
+            let mut marked: Vec<String> = Vec::new();
+            for b in page.bylines.iter().filter(|b| b.declared) {
+                if marked.contains(&b.text) {
+                    break;
+                }
+                marked.push(b.text.clone());
+            }
             clean_declared(&marked, site_name)
         },
         &|| {
             page.bylines
                 .iter()
                 .filter(|b| !b.declared)
-                .map(|b| clean(std::slice::from_ref(&b.text), site_name))
+                .map(|b| {
+                    let found = clean(std::slice::from_ref(&b.text), site_name);
+                    // "von lupa am 26/10/13", "Beitrag von r23 » 21.01.2009": a user name
+                    // dated after its lead
+                    if found.is_empty() {
+                        dated_byline(&b.text).into_iter().collect()
+                    } else {
+                        found
+                    }
+                })
                 .find(|f| !f.is_empty())
                 .unwrap_or_default()
         },
@@ -88,7 +100,15 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             }
         }
     }
-    let text = || from_text(page.blocks.iter().map(|b| b.text.as_str()));
+    // a headline is no byline ("Festspiel-Reisen von Van der Bellen kosteten 57.000 Euro")
+    let text = || {
+        from_text(
+            page.blocks
+                .iter()
+                .filter(|b| !page.in_h1(b))
+                .map(|b| b.text.as_str()),
+        )
+    };
     match outlet_only {
         // a text byline overrides a user name only when it writes that name out
         // ("robert.stitz" signs, "Von Robert Stitz" under the headline)
@@ -137,7 +157,16 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                 } else if let Some(found) = header_names(page) {
                     found
                 } else {
-                    desk_byline(page)
+                    let found = desk_byline(page);
+                    if !found.is_empty() {
+                        found
+                    } else if let Some(found) = copyright_holder(page, &outlet, site_name) {
+                        found
+                    } else if let Some(found) = dateline_agency(page) {
+                        found
+                    } else {
+                        description_byline(page).unwrap_or_default()
+                    }
                 }
             }
         }
@@ -183,6 +212,139 @@ fn labelled_text(page: &Page) -> Option<Vec<String>> {
     })
 }
 
+/// A user name dated right after a byline's lead: "von lupa am 26/10/13, 03:48 pm".
+fn dated_byline(text: &str) -> Option<String> {
+    TEXT_LEAD
+        .find_iter(text)
+        .find_map(|m| dated_word(&text[m.end()..]))
+}
+
+/// Is this a person's name of two or three words, each capitalised (or all capitals), without
+/// digits, not the outlet's nor a company's?
+fn person_shaped(name: &str, outlet: &Outlet) -> bool {
+    const ORG_WORDS: &[&str] = &[
+        "media",
+        "news",
+        "group",
+        "verlag",
+        "press",
+        "publishing",
+        "online",
+        "zeitung",
+        "magazin",
+        "magazine",
+        "network",
+        "digital",
+        "studio",
+        "studios",
+        "solutions",
+        "international",
+        "foundation",
+        "institute",
+        "institut",
+        "university",
+        "universität",
+        "team",
+        "blog",
+        "services",
+        "service",
+        "company",
+        "corporation",
+        "holding",
+        "holdings",
+        "radio",
+        "tv",
+        "rundfunk",
+        "verein",
+        "verband",
+        "club",
+        "systems",
+        "software",
+        "design",
+        "consulting",
+        "marketing",
+        "agency",
+        "agentur",
+        "all",
+        "rights",
+        "reserved",
+        "inc",
+        "ltd",
+        "llc",
+        "gmbh",
+        "ag",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+                && !ORG_WORDS.contains(&w.to_lowercase().trim_end_matches('.'))
+        })
+        && !outlet.is(name)
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}. -]{1,30} \(((?i:dpa|afp|ap|apa|reuters|epd|kna|sid|ansa|efe|dts)(?:/\p{L}{1,5})*)\) ?[-–—]",
+    )
+    .expect("static regex")
+});
+
+/// The agency of a dateline opening the first long paragraph ("Hamburg (dpa/lno) – Trotz …"),
+/// on a page that names no author otherwise.
+fn dateline_agency(page: &Page) -> Option<Vec<String>> {
+    let first = page.blocks.iter().take(60).find(|b| b.text.len() >= 150)?;
+    let agency = DATELINE.captures(&first.text)?.get(1)?.as_str();
+    Some(clean_declared(&[agency.to_string()], None)).filter(|f| !f.is_empty())
+}
+
+/// A page description that opens with a byline ("Posted by Nathan Parker, Varun Khaneja, Eric
+/// Mill and Kiran C Nair - Chrome Safe Browsing team …"): the blog printed it in a script.
+fn description_byline(page: &Page) -> Option<Vec<String>> {
+    let desc = meta(page, "og:description").or_else(|| meta(page, "description"))?;
+    let m = TEXT_LEAD.find(desc).filter(|m| m.start() == 0)?;
+    let mut found = clean(&[leading_names(&desc[m.end()..])], None);
+    found.retain(|n| n.split_whitespace().count() >= 2);
+    (!found.is_empty()).then_some(found)
+}
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:©|\([cC]\)|(?i:copyright))(?:\s*(?:©|\([cC]\)))?\s*(?:\d{4}(?:\s*[-–]\s*(?:\d{4})?)?)?\s*(\p{Lu}[\p{L}'-]+(?:\s+\p{Lu}\.?)?(?:\s+\p{Lu}[\p{L}'-]+){1,2})\s*(?:$|[.•|,·]|\d{4})",
+    )
+    .expect("static regex")
+});
+
+/// The person a copyright line names on a person's own site (the name is the site's: in its
+/// address, its `<title>` or its header), on a page that names no author otherwise: "© 2020
+/// Wolfgang Michal", "Copyright (c) 2012- Gregory Szorc. All rights reserved." Companies put
+/// their names there too, so a name alone is not enough.
+fn copyright_holder(page: &Page, outlet: &Outlet, site_name: Option<&str>) -> Option<Vec<String>> {
+    let name = page.blocks.iter().rev().take(40).find_map(|b| {
+        if b.text.len() > 200 {
+            return None;
+        }
+        let name = COPYRIGHT.captures(&b.text)?.get(1)?.as_str().trim();
+        person_shaped(name, outlet).then_some(name)
+    })?;
+    let key = name_key(name);
+    let host = page
+        .canonical
+        .as_deref()
+        .and_then(|c| c.split("://").nth(1))
+        .and_then(|rest| rest.split('/').next())
+        .map(name_key)
+        .unwrap_or_default();
+    let names_site = |t: &str| name_key(t).contains(&key);
+    let personal = host.contains(&key)
+        || page.title_tag.as_deref().is_some_and(names_site)
+        || site_name.is_some_and(names_site)
+        || page.h1s.iter().any(|h| name_key(h) == key);
+    personal.then(|| vec![name.to_string()])
+}
+
 /// A byline-class element that names only a desk ("von Redaktion", "By Staff Writer"): on a page
 /// with no other author, the desk signs.
 fn desk_byline(page: &Page) -> Vec<String> {
@@ -214,7 +376,7 @@ fn header_byline(page: &Page) -> Vec<String> {
             .map(str::trim)
             .filter(|p| !p.is_empty())
             .collect();
-        if !(2..=3).contains(&parts.len()) {
+        if !(2..=4).contains(&parts.len()) {
             continue;
         }
         let dated = |p: &str| super::dates::parse_text(p).is_some();
@@ -226,13 +388,21 @@ fn header_byline(page: &Page) -> Vec<String> {
             let p = p.trim();
             p.contains(':') && p.chars().all(|c| c.is_ascii_digit() || c == ':')
         };
-        let mut names = parts.iter().filter(|p| !dated(p) && !clock(p));
+        // "Aaron Ricadela | Senior Writer | July 2, 2025": the role beside the name
+        let mut names = parts
+            .iter()
+            .filter(|p| !dated(p) && !clock(p) && !is_role(p));
         let (Some(&name), None) = (names.next(), names.next()) else {
             continue;
         };
         if !parts.iter().any(|p| dated(p)) {
             continue;
         }
+        // "Mahua Das in Project Management": the category after the name
+        let name = match name.split_once(" in ") {
+            Some((who, _)) if leading_names(name) == who => who,
+            _ => name,
+        };
         let words = name.split_whitespace().count();
         if (2..=4).contains(&words) && leading_names(name) == name {
             let found = clean(&[name.to_string()], None);
@@ -390,7 +560,8 @@ fn author_metas(page: &Page) -> Vec<String> {
     ]
     .iter()
     .flat_map(|k| metas(page, k))
-    .filter(|v| !v.contains("://"))
+    // URLs, and e-mail addresses written out ("cipha[at]cipha.net")
+    .filter(|v| !v.contains("://") && !v.contains("[at]") && !v.contains("(at)"))
     .map(str::to_string)
     .collect();
     if from_meta.is_empty() {
@@ -426,6 +597,13 @@ impl Outlet {
         .filter(|k| !k.is_empty())
         .collect();
         let mut outlet = Outlet { keys };
+        // "Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF" signing: an organisation
+        // (its parts, "LWF" as well) is the outlet
+        for raw in author_metas(page).iter().filter(|r| is_organisation(r)) {
+            for n in clean_declared(std::slice::from_ref(raw), None) {
+                outlet.keys.push(name_key(&n));
+            }
+        }
         // "Deutsche Welle (www.dw.com)": the names in a publisher meta, as an author meta
         // cleaned the same way gives them
         for p in ["publisher", "dc.publisher"]
@@ -486,7 +664,7 @@ const CREDITS: &[&str] = &[
 
 static TEXT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[\s|•·,:(])(written by|posted by|published by|reported by|reviewed by|story by|words by|text by|article by|geschrieben von|veröffentlicht von|eingestellt von|verfasst von|ein beitrag von|ein artikel von|text von|publié par|escrit par|escrito por|publicado por|scritto da|by|von|par|por|door|autor|autorin|autoren|author|authors|auteur|text|redaktion\s*:)\s*:?\s+",
+        r"(?i)(?:^|[\s|•·,:(])(written by|posted by|published by|reported by|reviewed by|story by|words by|text by|article by|geschrieben von|veröffentlicht von|eingestellt von|verfasst von|ein beitrag von|ein artikel von|text von|publié par|escrit par|escrito por|publicado por|scritto da|by|von|par|por|door|autor|autorin|autoren|author|authors|auteur|text|redaktion\s*:)(?:\s*:\s*|\s+)",
     )
     .expect("static regex")
 });
@@ -554,6 +732,12 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
                 | "posted by"
                 | "text"
                 | "reviewed by"
+                | "article by"
+                | "words by"
+                | "story by"
+                | "post by"
+                | "verfasst von"
+                | "geschrieben von"
         );
         if label_before {
             continue;
@@ -617,9 +801,20 @@ fn dated_word(rest: &str) -> Option<String> {
     .iter()
     .find_map(|c| after.strip_prefix(c))?;
     let head: String = after.chars().take(40).collect();
-    super::dates::parse_text(&head)
-        .is_some()
-        .then(|| word.to_string())
+    (super::dates::parse_text(&head).is_some() || numeric_date(&head)).then(|| word.to_string())
+}
+
+/// "26/10/13, 03:48 pm": a day, month and two- or four-digit year in figures.
+fn numeric_date(s: &str) -> bool {
+    let first = s
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(',');
+    let parts: Vec<&str> = first.split(['/', '.', '-']).collect();
+    matches!(parts.as_slice(), [d, m, y]
+        if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && matches!(y.len(), 2 | 4)
+            && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())))
 }
 
 /// A block over the length limit whose lines are split by `<br>` ("Datum: 19.11.2021\nAutor:

@@ -385,3 +385,192 @@ fn a_name_signing_as_the_site_keeps_its_brackets() {
     let site = "Claight Corporation (Expert Market Research)";
     assert_eq!(clean_declared(&[site.to_string()], Some(site)), vec![site]);
 }
+
+#[test]
+fn interface_fields_beside_the_name_go() {
+    assert_eq!(
+        c("Autor: Gàbor Muniér , Datum: 15.Jun.19 , Anzahl der Kommentare: 0"),
+        ["Gàbor Muniér"]
+    );
+    assert!(c("abgelegt unter: Weltweit Vatikan LGBTI+ Feindlichkeiten").is_empty());
+    // several labels in one piece stay for the field reader
+    assert_eq!(
+        c("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet"),
+        ["Fritz Imhof"]
+    );
+}
+
+#[test]
+fn a_commenters_line_goes_whole_and_editors_anywhere() {
+    assert!(c("Ay, caramba sagt:").is_empty());
+    assert!(c("Revised Edition Edited by Adrian Parr").is_empty());
+    assert_eq!(
+        c("Written by Jane Doe | Fact checked by John Roe"),
+        ["Jane Doe"]
+    );
+    assert!(c("Updated by John Roe").is_empty());
+}
+
+#[test]
+fn a_picture_credit_ends_the_name() {
+    assert_eq!(
+        t(&["Text von Christian Seiler Illustration von Markus Roost"]),
+        ["Christian Seiler"]
+    );
+}
+
+#[test]
+fn declared_agencies_are_co_authors() {
+    let d = |s: &str| clean_declared(&[s.to_string()], None);
+    assert_eq!(d("det/dpa"), ["det", "dpa"]);
+    assert_eq!(d("AFP/The Local"), ["AFP", "The Local"]);
+    // a visible byline still drops them
+    assert_eq!(c("Von Jane Doe, dpa"), ["Jane Doe"]);
+}
+
+#[test]
+fn an_address_written_out_in_an_author_meta_is_no_name() {
+    let html = r#"<html><head><meta name="author" content="cipha[at]cipha.net"></head>
+        <body><h1>Makrophotos</h1><span class="author vcard"><span class="fn">c1ph4</span></span>
+        <p>Text of the post, long enough to be the body of the page and nothing else.</p></body></html>"#;
+    assert_eq!(page_authors(html), ["c1ph4"]);
+}
+
+#[test]
+fn a_list_of_posts_signs_with_its_first_author() {
+    let post = |who: &str| {
+        format!(
+            r#"<article><h2>Post</h2><span class="author vcard"><a class="url fn n" href="/a">{who}</a></span>
+            <p>Text of a post on the blog's front page, long enough to be read as a paragraph.</p></article>"#
+        )
+    };
+    let html = format!(
+        "<html><body><h1>Blog</h1>{}{}{}{}</body></html>",
+        post("uriebe"),
+        post("uriebe"),
+        post("Tom Stelling"),
+        post("Tom Stelling")
+    );
+    assert_eq!(page_authors(&html), ["uriebe"]);
+}
+
+#[test]
+fn a_user_name_dated_in_a_byline_box() {
+    let html = r#"<html><body><h1>Was ist Freie Software</h1>
+        <p class="author">Beitrag von r23 » 21.01.2009, 05:42</p>
+        <p>Freie Software ist Software, die jeder benutzen, verstehen, verbreiten und verbessern darf; so schreibt es Georg Greve.</p>
+        </body></html>"#;
+    assert_eq!(page_authors(html), ["r23"]);
+}
+
+#[test]
+fn the_copyright_holder_of_a_personal_site_signs() {
+    let page = |canonical: &str| {
+        format!(
+            r#"<html><head><link rel="canonical" href="{canonical}"><title>Mercurial and Python 3</title></head>
+            <body><h1>Mercurial and Python 3</h1><p>The long text of the post about porting a large program to a new version of its language.</p>
+            <div id="footer"><p>Copyright (c) 2012- Gregory Szorc. All rights reserved.</p></div></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page("https://gregoryszorc.com/blog/x")),
+        ["Gregory Szorc"]
+    );
+    // on a company's site the holder is no author
+    assert!(page_authors(&page("https://example-software.com/blog/x")).is_empty());
+}
+
+#[test]
+fn the_agency_of_a_dateline_signs_when_nothing_else_does() {
+    let html = r#"<html><body><h1>Verhärtete Fronten nach Tumulten</h1>
+        <p>Hamburg (dpa/lno) – Trotz eines Gespräches zwischen dem Professor und der Studierendenvertretung der Universität bleiben die Fronten verhärtet, hieß es am Samstag.</p>
+        </body></html>"#;
+    assert_eq!(page_authors(html), ["dpa", "lno"]);
+}
+
+#[test]
+fn names_lose_the_dates_roles_and_interface_words_after_them() {
+    assert_eq!(c("Luke Kim December 17, 2025"), ["Luke Kim"]);
+    assert_eq!(
+        c("By Reyan Perumal Published on July 18, 2025"),
+        ["Reyan Perumal"]
+    );
+    assert!(c("Redaktion 1. November 2023 10:29").is_empty());
+    assert_eq!(c("Mathias Autor 11. Dezember 2012 um 13:19"), ["Mathias"]);
+    assert_eq!(
+        c("Dec. 19, 2025 · Niko Matsakis on behalf of Vision Doc group"),
+        ["Niko Matsakis"]
+    );
+    assert_eq!(
+        t(&["By A. J. Neal View In Digital Edition"]),
+        ["A. J. Neal"]
+    );
+    assert_eq!(t(&["Written by:Elise Nass"]), ["Elise Nass"]);
+    assert_eq!(t(&["Article by", "Matias Heikkilä"]), ["Matias Heikkilä"]);
+}
+
+#[test]
+fn a_header_line_of_name_role_and_date() {
+    let page = |line: &str| {
+        format!(
+            r#"<html><body><header><h1>How AI Is Transforming Healthcare</h1><p>{line}</p></header>
+            <p>The long text of the article, about hospitals and the software they buy, long enough to be the body.</p></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page("Aaron Ricadela | Senior Writer | July 2, 2025")),
+        ["Aaron Ricadela"]
+    );
+    assert_eq!(
+        page_authors(&page("Dec 26, 2025 • Mahua Das in Project Management")),
+        ["Mahua Das"]
+    );
+}
+
+#[test]
+fn a_headline_is_no_byline_and_a_connector_makes_an_organisation() {
+    let html = r#"<html><body><h1>Festspiel-Reisen von Van der Bellen kosteten 57.000 Euro</h1>
+        <p>Die Kosten der Reisen des Bundespräsidenten zu den Festspielen beschäftigen das Parlament seit Wochen, schreibt die Zeitung.</p></body></html>"#;
+    assert!(page_authors(html).is_empty());
+    assert!(is_organisation("Bayerische Landesanstalt für Wald"));
+    assert!(!is_organisation("Ursula von der Leyen"));
+}
+
+#[test]
+fn a_user_name_dated_in_figures() {
+    let html = r#"<html><body><h1>Forums-Regeln</h1>
+        <p class="author">von lupa am 26/10/13, 03:48 pm</p>
+        <p>Die Regeln des Forums gelten für alle Mitglieder, die hier schreiben, lesen und einander antworten wollen.</p>
+        <p class="author">von Gesponserte Inhalte</p></body></html>"#;
+    assert_eq!(page_authors(html), ["lupa"]);
+}
+
+#[test]
+fn an_organisation_signing_in_the_metas_yields_to_the_byline() {
+    let html = r#"<html><head><meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF"></head>
+        <body><h1>Der Holländerholzhandel</h1><p>Von Joachim Hamberger</p>
+        <p>Der Handel mit Holz aus dem Schwarzwald nach Holland war über Jahrhunderte ein großes Geschäft für die Flößer.</p></body></html>"#;
+    assert_eq!(page_authors(html), ["Joachim Hamberger"]);
+}
+
+#[test]
+fn a_description_opening_with_a_byline_signs_last() {
+    let html = r#"<html><head><meta property="og:description" content="Posted by Nathan Parker, Varun Khaneja and Kiran C Nair - Chrome team   Over the past years …"></head>
+        <body><h1>Enhanced Safe Browsing</h1><p>Over the past few years we have seen threats on the web becoming more sophisticated, and so on.</p></body></html>"#;
+    assert_eq!(
+        page_authors(html),
+        ["Nathan Parker", "Varun Khaneja", "Kiran C Nair"]
+    );
+}
+
+#[test]
+fn an_interview_byline_names_both_and_the_outlet_tail_goes() {
+    assert_eq!(
+        c("Richard David Precht im Gespräch mit Karin Fischer"),
+        ["Richard David Precht", "Karin Fischer"]
+    );
+    let p = |s: &str| clean(&[s.to_string()], Some("PhillyVoice"));
+    assert_eq!(p("By Adam Aaronson PhillyVoice Staff"), ["Adam Aaronson"]);
+    // a desk keeps its role word
+    assert_eq!(p("The Upwork Team"), ["The Upwork Team"]);
+}

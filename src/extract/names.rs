@@ -144,6 +144,11 @@ const ROLES: &[&str] = &[
     "bilder",
 ];
 
+/// News agencies (lower case): roles in a visible byline, co-authors when declared ("det/dpa").
+const AGENCIES: &[&str] = &[
+    "dpa", "afp", "ap", "apa", "reuters", "ansa", "efe", "sid", "kna", "epd",
+];
+
 /// Interface words found in byline boxes, never names.
 const JUNK: &[&str] = &[
     "view my complete profile",
@@ -269,7 +274,29 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
             continue;
         }
         let lower = r.trim_start().to_lowercase();
-        if NOT_AUTHOR.iter().any(|l| lower.starts_with(l)) {
+        // "Updated by …": someone other than the author. Inside a byline, the names before it
+        // are the authors' when a lead introduces them ("Written by Jane Doe | Fact checked by
+        // John Roe"); otherwise ("Revised Edition Edited by Adrian Parr") none is
+        let r = match NOT_AUTHOR.iter().filter_map(|l| lower.find(l)).min() {
+            Some(0) => continue,
+            Some(at) => {
+                let before = &lower[..at];
+                let led = ["by ", "von ", "par ", "por ", "autor", "author"]
+                    .iter()
+                    .any(|l| before.contains(l));
+                if !led || lower.len() != r.trim_start().len() {
+                    continue;
+                }
+                &r.trim_start()[..at]
+            }
+            None => r.as_str(),
+        };
+        // "Ay, caramba sagt:": a commenter's line, whatever its commas
+        if COMMENT_VERBS.iter().any(|v| {
+            lower
+                .match_indices(v)
+                .any(|(i, _)| lower[i + v.len()..].starts_with(':'))
+        }) {
             continue;
         }
         // "Jobs & Hire" signing for the site "Jobs & Hire" is the outlet, one name
@@ -281,11 +308,17 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         } else if declared {
             split(r)
         } else {
-            let field = author_field(r);
-            without_job_titles(split(field.as_deref().unwrap_or(r)))
+            let r = without_ui_fields(r);
+            let field = author_field(&r);
+            without_job_titles(split(field.as_deref().unwrap_or(&r)))
         };
         for name in parts {
             let name = tidy(&name);
+            let name = if declared {
+                name
+            } else {
+                without_outlet_tail(name, site_name)
+            };
             if name.is_empty() {
                 continue;
             }
@@ -294,7 +327,8 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
                     out.push(name);
                 }
             } else if declared && is_declared_name(&name) {
-                if is_role(&name) {
+                // "det/dpa", "AFP/The Local": the agency is declared as a co-author
+                if is_role(&name) && !AGENCIES.contains(&name.to_lowercase().as_str()) {
                     roles.push(name);
                 } else if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
                     out.push(name);
@@ -338,6 +372,24 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
     out
 }
 
+/// "Adam Aaronson PhillyVoice Staff": a visible name run into the outlet's name and a role keeps
+/// the name (two words at least).
+fn without_outlet_tail(name: String, site_name: Option<&str>) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut end = words.len();
+    while end > 2 && is_role(words[end - 1]) {
+        end -= 1;
+    }
+    if end == words.len() {
+        return name;
+    }
+    let site = site_name.map(name_key).unwrap_or_default();
+    match (2..end).find(|&i| !site.is_empty() && name_key(&words[i..end].join(" ")) == site) {
+        Some(at) => words[..at].join(" "),
+        None => name,
+    }
+}
+
 /// The author's field of a byline that lists labelled fields ("Datum: 19.11.2021 Autor: Fritz
 /// Imhof Quelle: Livenet"): the words after the author label up to the next label.
 fn author_field(r: &str) -> Option<String> {
@@ -360,6 +412,69 @@ fn author_field(r: &str) -> Option<String> {
     Some(field.join(" "))
 }
 
+/// Labels of the fields that byline boxes print beside the author's name ("Datum: 15.Jun.19",
+/// "Anzahl der Kommentare: 0", "Tiempo de lectura: 8 minutos", "abgelegt unter: …"), lower case.
+const UI_LABELS: &[&str] = &[
+    "datum",
+    "date",
+    "anzahl der kommentare",
+    "kommentare",
+    "comments",
+    "commentaires",
+    "comentarios",
+    "tiempo de lectura",
+    "lesezeit",
+    "reading time",
+    "temps de lecture",
+    "abgelegt unter",
+    "filed under",
+    "posted in",
+    "kategorie",
+    "kategorien",
+    "category",
+    "categories",
+    "catégorie",
+    "categoría",
+    "tags",
+    "schlagwörter",
+    "schlagworte",
+    "themen",
+    "topics",
+    "stand",
+    "aktualisiert",
+    "updated",
+    "veröffentlicht",
+    "published",
+    "publié",
+    "publicado",
+];
+
+/// A byline box without its interface fields: each piece (between commas or bars) that opens
+/// with an interface label and a colon goes, with its value ("Autor: Gàbor Muniér , Datum:
+/// 15.Jun.19 , Anzahl der Kommentare: 0" keeps "Autor: Gàbor Muniér").
+fn without_ui_fields(r: &str) -> std::borrow::Cow<'_, str> {
+    if !r.contains(':') {
+        return r.into();
+    }
+    // one label to a piece: "Datum: … Autor: … Quelle: …" is left to `author_field`
+    let ui = |piece: &str| {
+        piece.matches(':').count() == 1
+            && piece
+                .split_once(':')
+                .is_some_and(|(label, _)| UI_LABELS.contains(&label.trim().to_lowercase().as_str()))
+    };
+    let pieces: Vec<&str> = r.split([',', '|']).collect();
+    if !pieces.iter().any(|p| ui(p)) {
+        return r.into();
+    }
+    pieces
+        .into_iter()
+        .filter(|p| !ui(p))
+        .collect::<Vec<_>>()
+        .join(",")
+        .into()
+}
+
 /// Legal forms that end the names of companies and associations, lower case.
 const LEGAL_FORMS: &[&str] = &[
     "e.v.", "gmbh", "ggmbh", "ag", "kg", "se", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
@@ -368,11 +483,15 @@ const LEGAL_FORMS: &[&str] = &[
 
 /// "Bund der Energieverbraucher e.V.", "EnBW AG": a company or an association, not a person.
 pub(super) fn is_organisation(name: &str) -> bool {
-    name.split_whitespace().count() >= 2
-        && name
-            .split_whitespace()
+    // "Bayerische Landesanstalt für Wald", "Das Magazin für Lesben": no person's name holds
+    // "für", "of", "for"
+    const CONNECTORS: &[&str] = &["für", "of", "for", "pour", "para", "zur", "zum"];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && (words
             .last()
             .is_some_and(|w| LEGAL_FORMS.contains(&w.to_lowercase().as_str()))
+            || words[1..].iter().any(|w| CONNECTORS.contains(w)))
 }
 
 /// "jungle.world", "cipha.net": a domain name, not a person's.
@@ -514,7 +633,19 @@ fn split(raw: &str) -> Vec<String> {
     for piece in s.split(',') {
         let mut rest = piece.trim().to_string();
         for conj in [
-            " and ", " und ", " et ", " y ", " e ", " i ", " en ", " og ", " och ", " a ", " и ",
+            " im gespräch mit ",
+            " in conversation with ",
+            " and ",
+            " und ",
+            " et ",
+            " y ",
+            " e ",
+            " i ",
+            " en ",
+            " og ",
+            " och ",
+            " a ",
+            " и ",
         ] {
             rest = replace_ci(&rest, conj, ",");
         }
@@ -592,6 +723,33 @@ fn tidy(s: &str) -> String {
     if COMMENT_VERBS.iter().any(|v| lower.ends_with(v)) {
         return String::new();
     }
+    // "Niko Matsakis on behalf of Vision Doc group": the name is the person's
+    if let Some(at) = lower.find(" on behalf of ") {
+        t.truncate(at);
+    }
+    // "Luke Kim December 17", "Eric Hergenreder Updated December 3", "BBNTEAM at April 21": a
+    // date run on after the name goes, with the word that led to it
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if let Some(at) = (2..words.len()).find(|&i| {
+        super::dates::month(words[i].trim_end_matches(',')).is_some()
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    }) {
+        let mut kept = &words[..at];
+        while let [head @ .., last] = kept
+            && !head.is_empty()
+            && (matches!(
+                last.to_lowercase().as_str(),
+                "on" | "am" | "at" | "le" | "el"
+            ) || last.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || is_role(last))
+        {
+            kept = head;
+        }
+        t = kept.join(" ");
+    }
+    let lower = t.to_lowercase();
     if let Some(tail) = TRAILING.iter().find(|j| lower.ends_with(*j)) {
         t.truncate(t.len() - tail.len());
     }
@@ -703,6 +861,54 @@ pub(super) const PARTICLES: &[&str] = &[
     "und", "et", "&", "bin", "al", "ter", "zu", "dos", "das",
 ];
 
+/// Words that credit pictures after a byline ("Text von Christian Seiler Illustration von Markus
+/// Roost", "von Olga Symbolbild imago"), lower case.
+const CREDIT_WORDS: &[&str] = &[
+    "illustration",
+    "illustrationen",
+    "illustrations",
+    "foto",
+    "fotos",
+    "photo",
+    "photos",
+    "bild",
+    "bilder",
+    "symbolbild",
+    "fotografie",
+];
+
+/// Interface words that byline boxes print after the name, capitalised as names are ("View In
+/// Digital Edition", "Follow", "Mehr Artikel"), lower case.
+const UI_WORDS: &[&str] = &[
+    "view",
+    "read",
+    "follow",
+    "share",
+    "print",
+    "email",
+    "e-mail",
+    "comments",
+    "comment",
+    "leave",
+    "listen",
+    "subscribe",
+    "updated",
+    "published",
+    "posted",
+    "veröffentlicht",
+    "aktualisiert",
+    "teilen",
+    "drucken",
+    "mehr",
+    "lesen",
+    "kommentare",
+    "folgen",
+    "publié",
+    "partager",
+    "compartir",
+    "seguir",
+];
+
 /// The names at the start of `rest`: capitalised words (and particles, commas, "and"), up to a
 /// digit, a separator or a lower-case word.
 pub(super) fn leading_names(rest: &str) -> String {
@@ -720,6 +926,12 @@ pub(super) fn leading_names(rest: &str) -> String {
                 .peek()
                 .is_none_or(|n| n.starts_with(|c: char| c.is_ascii_digit()))
         {
+            break;
+        }
+        // "Christian Seiler Illustration von Markus Roost": a credit for the pictures follows;
+        // "By A. J. Neal View In Digital Edition": the byline box's links follow
+        let lower = bare.to_lowercase();
+        if CREDIT_WORDS.contains(&lower.as_str()) || UI_WORDS.contains(&lower.as_str()) {
             break;
         }
         let first = bare.chars().next();
