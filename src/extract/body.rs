@@ -94,16 +94,10 @@ fn scores(page: &Page) -> Vec<f32> {
     score
 }
 
-/// The chosen container elements, in document order.
-///
-/// Two views are combined. Readability's propagation finds the element holding the densest run
-/// of paragraphs; the net-text view finds the element whose subtree holds the most article-like
-/// text (long, link-poor blocks) minus link lists, counting nothing below boilerplate-marked
-/// elements. Articles fragmented into many small containers (page builders) defeat the first;
-/// the second then picks their common ancestor.
-fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
-    let n = page.elems.len();
-    let mut net = vec![0f32; n];
+/// Each element's net article text: the long, link-poor blocks below it minus its link lists,
+/// counting nothing below a boilerplate-marked element (which keeps half its own).
+fn net_text(page: &Page) -> Vec<f32> {
+    let mut net = vec![0f32; page.elems.len()];
     for b in &page.blocks {
         let ld = density(b.link_chars, b.chars);
         let value = if ld < 0.35 && b.chars >= 30 {
@@ -131,6 +125,19 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
             net[i] *= 0.5;
         }
     }
+    net
+}
+
+/// The chosen container elements, in document order.
+///
+/// Two views are combined. Readability's propagation finds the element holding the densest run
+/// of paragraphs; the net-text view finds the element whose subtree holds the most article-like
+/// text (long, link-poor blocks) minus link lists, counting nothing below boilerplate-marked
+/// elements. Articles fragmented into many small containers (page builders) defeat the first;
+/// the second then picks their common ancestor.
+fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
+    let n = page.elems.len();
+    let net = net_text(page);
     // A dialog or consent box, and what is inside it, is no candidate: a cookie notice's text
     // beat a two-line article (document order puts parents first, so one pass marks them).
     let mut overlaid = vec![false; n];
@@ -329,8 +336,19 @@ pub fn explain(page: &Page) -> String {
     let score = scores(page);
     let mut order: Vec<usize> = (0..score.len()).filter(|&i| score[i] > 0.0).collect();
     order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let net = net_text(page);
+    let mut by_net: Vec<usize> = (0..net.len()).filter(|&i| net[i] > 0.0).collect();
+    by_net.sort_by(|&a, &b| net[b].total_cmp(&net[a]));
     let mut out = String::new();
-    for &i in order.iter().take(8) {
+    for (k, &i) in order
+        .iter()
+        .take(8)
+        .chain(by_net.iter().take(6))
+        .enumerate()
+    {
+        if k == order.len().min(8) {
+            out.push_str("by net text:\n");
+        }
         let el = &page.elems[i];
         let mut path = Vec::new();
         let mut at = i as u32;
@@ -349,8 +367,9 @@ pub fn explain(page: &Page) -> String {
         }
         path.reverse();
         out.push_str(&format!(
-            "{:8.1} chars {:6} links {:5} #{i} {}\n",
+            "{:8.1} net {:6.0} chars {:6} links {:5} #{i} {}\n",
             score[i],
+            net[i],
             el.chars,
             el.link_chars,
             path.join(">")

@@ -221,3 +221,22 @@ fn a_header_class_that_more_words_qualify_is_no_page_header() {
         );
     }
 }
+
+#[test]
+fn profile_and_skip_classes_do_not_mark_boilerplate() {
+    // a guide's sections about each company (`mover-profile`) and a blog's topic sections
+    // (`skip-item`, the targets of its table of contents) are the article
+    assert_eq!(
+        classify("div", "", "", "mover-profile reviews"),
+        Role::Neutral
+    );
+    assert_eq!(classify("div", "", "", "skip-item topic1"), Role::Neutral);
+    let text = body(
+        r#"<html><body><article><h1>The best movers</h1>
+        <p>We evaluated a hundred local movers over six months and ranked them by price and care.</p>
+        <div class="mover-profile"><section><p>Customers praise the first company for careful
+        handling of belongings, a quick process and clear rates from the first call.</p></section></div>
+        </article></body></html>"#,
+    );
+    assert!(text.contains("Customers praise"), "{text}");
+}
