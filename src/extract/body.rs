@@ -170,8 +170,31 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
             None => return Vec::new(),
         },
     };
-    vec![best as u32]
+    // siblings of the pick holding article text of their own join it: page builders split an
+    // article into sections side by side
+    let parent = page.elems[best].parent;
+    if parent == NONE {
+        return vec![best as u32];
+    }
+    let floor = (net[best] * SIBLING_SHARE).max(SIBLING_MIN);
+    (0..n)
+        .filter(|&i| {
+            let el = &page.elems[i];
+            i == best
+                || (el.parent == parent
+                    && net[i] >= floor
+                    && el.role != Role::Boilerplate
+                    && !overlaid[i]
+                    && density(el.link_chars, el.chars) < 0.25)
+        })
+        .map(|i| i as u32)
+        .collect()
 }
+
+/// A sibling of the container joins it with this share of its net text, and at least this many
+/// characters of it.
+const SIBLING_SHARE: f32 = 0.05;
+const SIBLING_MIN: f32 = 60.0;
 
 fn is_ancestor(page: &Page, anc: u32, mut at: u32) -> bool {
     while at != NONE {

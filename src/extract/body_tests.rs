@@ -240,3 +240,23 @@ fn profile_and_skip_classes_do_not_mark_boilerplate() {
     );
     assert!(text.contains("Customers praise"), "{text}");
 }
+
+#[test]
+fn sibling_sections_with_article_text_join_the_container() {
+    // a page builder puts the article in sections side by side: the best one is the container,
+    // its siblings holding paragraphs of their own join it; a link list beside them does not
+    let text = body(
+        r#"<html><body><div class="page">
+        <div class="section"><p>The first section of the article holds the longest run of text,
+        with several sentences about the harbour, the ships, the people who work there and the
+        trade that keeps the town alive through the long winter months.</p>
+        <p>It goes on with a second paragraph, about the fishing fleet, the prices at the market,
+        and the old families who still run the boats as their grandparents did.</p></div>
+        <div class="section"><p>A second section adds a shorter paragraph about the new ferry and its timetable.</p></div>
+        <div class="section"><ul><li><a href="/a">Other news one</a></li>
+        <li><a href="/b">Other news two</a></li><li><a href="/c">Other news three</a></li></ul></div>
+        </div></body></html>"#,
+    );
+    assert!(text.contains("the new ferry"), "{text}");
+    assert!(!text.contains("Other news"), "{text}");
+}
