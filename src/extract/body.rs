@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::vocabulary::{Role, is_boilerplate_text, is_heading};
+use super::vocabulary::{
+    Role, is_boilerplate_text, is_heading, is_social_follow, is_social_handle,
+};
 use super::walk::{Block, NONE, Page};
 
 /// Paragraph-like tags: their score goes to the parent (the container), not to themselves.
@@ -287,10 +289,18 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
             _ => true,
         })
         .collect();
+    // invitations to follow the site on social networks go; after the last long paragraph, so
+    // do lines naming a network's handle ("Instagram: @…")
+    let last_long = out.iter().rposition(|k| k.text.len() >= 200).unwrap_or(0);
     let texts: Vec<&str> = out
         .iter()
         .zip(keep)
-        .filter_map(|(k, keep)| keep.then_some(k.text))
+        .enumerate()
+        .filter_map(|(i, (k, keep))| {
+            let lower = k.text.to_lowercase();
+            let social = is_social_follow(&lower) || (i > last_long && is_social_handle(&lower));
+            (keep && !social).then_some(k.text)
+        })
         .collect();
     without_repeated_copies(texts).join("\n\n")
 }

@@ -1,7 +1,7 @@
 //! Tests of the body model and of the class/id vocabulary it reads.
 
 use crate::extract::extract;
-use crate::extract::vocabulary::{Role, classify};
+use crate::extract::vocabulary::{Role, classify, is_social_follow, is_social_handle};
 
 fn body(html: &str) -> String {
     extract(html.as_bytes(), Some("https://example.com/a"), None).text
@@ -259,4 +259,31 @@ fn sibling_sections_with_article_text_join_the_container() {
     );
     assert!(text.contains("the new ferry"), "{text}");
     assert!(!text.contains("Other news"), "{text}");
+}
+
+#[test]
+fn invitations_to_follow_on_social_networks_go() {
+    assert!(is_social_follow(
+        "follow the gleaner on twitter and instagram @jamaicagleaner."
+    ));
+    assert!(is_social_follow("folgt uns auf instagram!"));
+    assert!(!is_social_follow("connect with elizabeth on instagram"));
+    assert!(!is_social_follow(
+        "the minister said on twitter that the talks failed."
+    ));
+    assert!(is_social_handle("instagram: @monsgeek"));
+    assert!(!is_social_handle("instagram is a visual commerce leader"));
+    let text = body(
+        r#"<html><body><article>
+        <p>Facebook: the social commerce pioneer, still the largest of the networks by far.</p>
+        <p>The long paragraph of the article explains how the shops moved their catalogues to the
+        networks, what the merchants pay for it, and why the smaller ones are leaving again after
+        two seasons of rising fees and falling reach among their own customers.</p>
+        <p>Follow us on Instagram for more stories like this one!</p>
+        <p>TikTok: @shopdaily</p>
+        </article></body></html>"#,
+    );
+    assert!(text.contains("social commerce pioneer"), "{text}");
+    assert!(!text.contains("Follow us"), "{text}");
+    assert!(!text.contains("@shopdaily"), "{text}");
 }

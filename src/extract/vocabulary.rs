@@ -369,6 +369,47 @@ pub fn is_boilerplate_text(text: &str) -> bool {
     PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
+/// Social networks named by "follow us" lines.
+const SOCIAL_NETWORKS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "whatsapp",
+    "tiktok",
+    "linkedin",
+    "pinterest",
+    "mastodon",
+    "bluesky",
+];
+
+/// A line opening with an invitation to follow, join or subscribe, in the languages of the sets.
+static FOLLOW_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\W*(?:follow|join|like us|find us|check out|subscribe|síguenos|siguenos|sigue|seguir|únete|unete|folge|folgt|folgen sie|suivez|rejoignez|abonnez|seguici|obserwuj|dołącz|volg)\b",
+    )
+    .expect("follow verbs")
+});
+
+/// "Follow us on Instagram", "Folgt uns auf Twitter", "Join me on TikTok: @…": an invitation to a
+/// social network (lower-case text; a short line only).
+pub fn is_social_follow(lower: &str) -> bool {
+    lower.len() <= 240
+        && SOCIAL_NETWORKS.iter().any(|n| lower.contains(n))
+        && FOLLOW_VERB.is_match(lower)
+}
+
+/// "Instagram: @name": a social network's handle on a line of its own (lower-case text).
+pub fn is_social_handle(lower: &str) -> bool {
+    lower.len() <= 100
+        && SOCIAL_NETWORKS.iter().any(|n| {
+            lower
+                .strip_prefix(n)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+}
+
 /// Consent and cookie banners: boxes laid over the page, whose text is never the article's (an
 /// article is sometimes wrapped in an element whose classes look like boilerplate, "modal" or
 /// "popup" among them, but not in one of these).
