@@ -1,7 +1,9 @@
 //! Tests of the body model and of the class/id vocabulary it reads.
 
 use crate::extract::extract;
-use crate::extract::vocabulary::{Role, classify, is_social_follow, is_social_handle};
+use crate::extract::vocabulary::{
+    Role, classify, is_related_lead, is_social_follow, is_social_handle,
+};
 
 fn body(html: &str) -> String {
     extract(html.as_bytes(), Some("https://example.com/a"), None).text
@@ -286,4 +288,23 @@ fn invitations_to_follow_on_social_networks_go() {
     assert!(text.contains("social commerce pioneer"), "{text}");
     assert!(!text.contains("Follow us"), "{text}");
     assert!(!text.contains("@shopdaily"), "{text}");
+}
+
+#[test]
+fn the_lead_of_a_related_list_after_the_article_goes() {
+    assert!(is_related_lead("weitere themen"));
+    assert!(is_related_lead("related posts:"));
+    assert!(!is_related_lead(
+        "related to this, the council voted against the plan."
+    ));
+    let text = body(
+        r#"<html><body><article>
+        <p>Weitere Themen der Sitzung waren der Haushalt und die Schulen, über die der Rat lange
+        und mit vielen Wortmeldungen beriet, bevor er am späten Abend die Beschlüsse fasste, die
+        für das nächste Jahr gelten sollen, und die Bürger dazu um ihre Meinung bat.</p>
+        <p>Auch interessant:</p>
+        </article></body></html>"#,
+    );
+    assert!(text.starts_with("Weitere Themen der Sitzung"), "{text}");
+    assert!(!text.contains("Auch interessant"), "{text}");
 }

@@ -369,6 +369,42 @@ pub fn is_boilerplate_text(text: &str) -> bool {
     PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
+/// "Related posts", "Weitere Themen", "Te puede interesar": the lead line of a list of other
+/// articles (lower-case text; a short line only, and the body asks only after its last long
+/// paragraph, where "Weitere Informationen" leads no article text).
+pub fn is_related_lead(lower: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "related",
+        "more from",
+        "more on ",
+        "recommended",
+        "further reading",
+        "read next",
+        "up next",
+        "you may also",
+        "you might also",
+        "weitere",
+        "mehr zu",
+        "mehr themen",
+        "auch interessant",
+        "empfohlene",
+        "verwandte",
+        "zum weiterlesen",
+        "schon gelesen",
+        "das könnte",
+        "ähnliche",
+        "te puede interesar",
+        "también te puede",
+        "vous aimerez",
+        "à lire",
+        "czytaj",
+        "zobacz",
+        "veja também",
+        "leia também",
+    ];
+    lower.chars().count() < 60 && LEADS.iter().any(|p| lower.starts_with(p))
+}
+
 /// Social networks named by "follow us" lines.
 const SOCIAL_NETWORKS: &[&str] = &[
     "twitter",
