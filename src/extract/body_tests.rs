@@ -295,7 +295,7 @@ fn the_lead_of_a_related_list_after_the_article_goes() {
     assert!(is_related_lead("weitere themen"));
     assert!(is_related_lead("related posts:"));
     assert!(!is_related_lead(
-        "related to this, the council voted against the plan."
+        "related to this, the council voted against the plan by a large majority."
     ));
     let text = body(
         r#"<html><body><article>
