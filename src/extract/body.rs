@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::vocabulary::{
     Role, is_boilerplate_text, is_heading, is_related_lead, is_social_follow, is_social_handle,
+    is_support_call,
 };
 use super::walk::{Block, NONE, Page};
 
@@ -290,8 +291,8 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         })
         .collect();
     // invitations to follow the site on social networks go; after the last long paragraph, so
-    // do lines naming a network's handle ("Instagram: @…") and the leads of lists of other
-    // articles ("Related posts", "Weitere Themen")
+    // do lines naming a network's handle ("Instagram: @…"), the leads of lists of other
+    // articles ("Related posts", "Weitere Themen") and calls to subscribe or support
     let last_long = out.iter().rposition(|k| k.text.len() >= 200).unwrap_or(0);
     let texts: Vec<&str> = out
         .iter()
@@ -299,7 +300,8 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         .enumerate()
         .filter_map(|(i, (k, keep))| {
             let lower = k.text.to_lowercase();
-            let tail = i > last_long && (is_social_handle(&lower) || is_related_lead(&lower));
+            let tail = i > last_long
+                && (is_social_handle(&lower) || is_related_lead(&lower) || is_support_call(&lower));
             let social = is_social_follow(&lower) || tail;
             (keep && !social).then_some(k.text)
         })

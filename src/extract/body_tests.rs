@@ -2,7 +2,7 @@
 
 use crate::extract::extract;
 use crate::extract::vocabulary::{
-    Role, classify, is_related_lead, is_social_follow, is_social_handle,
+    Role, classify, is_related_lead, is_social_follow, is_social_handle, is_support_call,
 };
 
 fn body(html: &str) -> String {
@@ -307,4 +307,28 @@ fn the_lead_of_a_related_list_after_the_article_goes() {
     );
     assert!(text.starts_with("Weitere Themen der Sitzung"), "{text}");
     assert!(!text.contains("Auch interessant"), "{text}");
+}
+
+#[test]
+fn calls_to_subscribe_after_the_article_go() {
+    assert!(is_support_call(
+        "this article is exclusive to stat+ subscribers"
+    ));
+    assert!(is_support_call(
+        "for the latest stories download the nationnews apps for ios and android."
+    ));
+    assert!(is_support_call("unterstütze rosamag bereits mit 2,50!"));
+    assert!(!is_support_call(
+        "when i upgrade, i donate what i’m replacing."
+    ));
+    let text = body(
+        r#"<html><body><article>
+        <p>The council met on Tuesday and voted to keep the harbour open through the winter, after
+        a long debate about the cost of dredging the channel and the needs of the fishing fleet,
+        which had asked for the decision since the storms of the previous year.</p>
+        <p>If you’re already a subscriber, you can log in for immediate access to this story.</p>
+        </article></body></html>"#,
+    );
+    assert!(text.starts_with("The council met"), "{text}");
+    assert!(!text.contains("subscriber"), "{text}");
 }

@@ -405,6 +405,24 @@ pub fn is_related_lead(lower: &str) -> bool {
     lower.chars().count() < 60 && LEADS.iter().any(|p| lower.starts_with(p))
 }
 
+/// A call to subscribe, join or download the outlet's app ("This article is exclusive to
+/// subscribers", "Hazte miembro", "Unterstütze uns", "Download the … app"; lower-case text; the
+/// body asks only after its last long paragraph).
+pub fn is_support_call(lower: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "hazte miembro",
+        "hazte socio",
+        "become a member",
+        "werde mitglied",
+        "unterstütze ",
+        "zapraszamy",
+    ];
+    lower.chars().count() < 160
+        && (lower.contains("subscriber")
+            || (lower.contains("download") && lower.contains(" app"))
+            || LEADS.iter().any(|p| lower.starts_with(p)))
+}
+
 /// Social networks named by "follow us" lines.
 const SOCIAL_NETWORKS: &[&str] = &[
     "twitter",
