@@ -4,7 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::vocabulary::{Role, is_boilerplate_text, is_heading};
+use super::vocabulary::{
+    Role, is_boilerplate_text, is_heading, is_related_lead, is_social_follow, is_social_handle,
+    is_support_call,
+};
 use super::walk::{Block, NONE, Page};
 
 /// Paragraph-like tags: their score goes to the parent (the container), not to themselves.
@@ -94,16 +97,10 @@ fn scores(page: &Page) -> Vec<f32> {
     score
 }
 
-/// The chosen container elements, in document order.
-///
-/// Two views are combined. Readability's propagation finds the element holding the densest run
-/// of paragraphs; the net-text view finds the element whose subtree holds the most article-like
-/// text (long, link-poor blocks) minus link lists, counting nothing below boilerplate-marked
-/// elements. Articles fragmented into many small containers (page builders) defeat the first;
-/// the second then picks their common ancestor.
-fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
-    let n = page.elems.len();
-    let mut net = vec![0f32; n];
+/// Each element's net article text: the long, link-poor blocks below it minus its link lists,
+/// counting nothing below a boilerplate-marked element (which keeps half its own).
+fn net_text(page: &Page) -> Vec<f32> {
+    let mut net = vec![0f32; page.elems.len()];
     for b in &page.blocks {
         let ld = density(b.link_chars, b.chars);
         let value = if ld < 0.35 && b.chars >= 30 {
@@ -131,6 +128,19 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
             net[i] *= 0.5;
         }
     }
+    net
+}
+
+/// The chosen container elements, in document order.
+///
+/// Two views are combined. Readability's propagation finds the element holding the densest run
+/// of paragraphs; the net-text view finds the element whose subtree holds the most article-like
+/// text (long, link-poor blocks) minus link lists, counting nothing below boilerplate-marked
+/// elements. Articles fragmented into many small containers (page builders) defeat the first;
+/// the second then picks their common ancestor.
+fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
+    let n = page.elems.len();
+    let net = net_text(page);
     // A dialog or consent box, and what is inside it, is no candidate: a cookie notice's text
     // beat a two-line article (document order puts parents first, so one pass marks them).
     let mut overlaid = vec![false; n];
@@ -163,8 +173,31 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
             None => return Vec::new(),
         },
     };
-    vec![best as u32]
+    // siblings of the pick holding article text of their own join it: page builders split an
+    // article into sections side by side
+    let parent = page.elems[best].parent;
+    if parent == NONE {
+        return vec![best as u32];
+    }
+    let floor = (net[best] * SIBLING_SHARE).max(SIBLING_MIN);
+    (0..n)
+        .filter(|&i| {
+            let el = &page.elems[i];
+            i == best
+                || (el.parent == parent
+                    && net[i] >= floor
+                    && el.role != Role::Boilerplate
+                    && !overlaid[i]
+                    && density(el.link_chars, el.chars) < 0.25)
+        })
+        .map(|i| i as u32)
+        .collect()
 }
+
+/// A sibling of the container joins it with this share of its net text, and at least this many
+/// characters of it.
+const SIBLING_SHARE: f32 = 0.05;
+const SIBLING_MIN: f32 = 60.0;
 
 fn is_ancestor(page: &Page, anc: u32, mut at: u32) -> bool {
     while at != NONE {
@@ -257,10 +290,21 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
             _ => true,
         })
         .collect();
+    // invitations to follow the site on social networks go; after the last long paragraph, so
+    // do lines naming a network's handle ("Instagram: @…"), the leads of lists of other
+    // articles ("Related posts", "Weitere Themen") and calls to subscribe or support
+    let last_long = out.iter().rposition(|k| k.text.len() >= 200).unwrap_or(0);
     let texts: Vec<&str> = out
         .iter()
         .zip(keep)
-        .filter_map(|(k, keep)| keep.then_some(k.text))
+        .enumerate()
+        .filter_map(|(i, (k, keep))| {
+            let lower = k.text.to_lowercase();
+            let tail = i > last_long
+                && (is_social_handle(&lower) || is_related_lead(&lower) || is_support_call(&lower));
+            let social = is_social_follow(&lower) || tail;
+            (keep && !social).then_some(k.text)
+        })
         .collect();
     without_repeated_copies(texts).join("\n\n")
 }
@@ -329,8 +373,19 @@ pub fn explain(page: &Page) -> String {
     let score = scores(page);
     let mut order: Vec<usize> = (0..score.len()).filter(|&i| score[i] > 0.0).collect();
     order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let net = net_text(page);
+    let mut by_net: Vec<usize> = (0..net.len()).filter(|&i| net[i] > 0.0).collect();
+    by_net.sort_by(|&a, &b| net[b].total_cmp(&net[a]));
     let mut out = String::new();
-    for &i in order.iter().take(8) {
+    for (k, &i) in order
+        .iter()
+        .take(8)
+        .chain(by_net.iter().take(6))
+        .enumerate()
+    {
+        if k == order.len().min(8) {
+            out.push_str("by net text:\n");
+        }
         let el = &page.elems[i];
         let mut path = Vec::new();
         let mut at = i as u32;
@@ -349,8 +404,9 @@ pub fn explain(page: &Page) -> String {
         }
         path.reverse();
         out.push_str(&format!(
-            "{:8.1} chars {:6} links {:5} #{i} {}\n",
+            "{:8.1} net {:6.0} chars {:6} links {:5} #{i} {}\n",
             score[i],
+            net[i],
             el.chars,
             el.link_chars,
             path.join(">")

@@ -1,7 +1,9 @@
 //! Tests of the body model and of the class/id vocabulary it reads.
 
 use crate::extract::extract;
-use crate::extract::vocabulary::{Role, classify};
+use crate::extract::vocabulary::{
+    Role, classify, is_related_lead, is_social_follow, is_social_handle, is_support_call,
+};
 
 fn body(html: &str) -> String {
     extract(html.as_bytes(), Some("https://example.com/a"), None).text
@@ -220,4 +222,113 @@ fn a_header_class_that_more_words_qualify_is_no_page_header() {
             "{header}"
         );
     }
+}
+
+#[test]
+fn profile_and_skip_classes_do_not_mark_boilerplate() {
+    // a guide's sections about each company (`mover-profile`) and a blog's topic sections
+    // (`skip-item`, the targets of its table of contents) are the article
+    assert_eq!(
+        classify("div", "", "", "mover-profile reviews"),
+        Role::Neutral
+    );
+    assert_eq!(classify("div", "", "", "skip-item topic1"), Role::Neutral);
+    let text = body(
+        r#"<html><body><article><h1>The best movers</h1>
+        <p>We evaluated a hundred local movers over six months and ranked them by price and care.</p>
+        <div class="mover-profile"><section><p>Customers praise the first company for careful
+        handling of belongings, a quick process and clear rates from the first call.</p></section></div>
+        </article></body></html>"#,
+    );
+    assert!(text.contains("Customers praise"), "{text}");
+}
+
+#[test]
+fn sibling_sections_with_article_text_join_the_container() {
+    // a page builder puts the article in sections side by side: the best one is the container,
+    // its siblings holding paragraphs of their own join it; a link list beside them does not
+    let text = body(
+        r#"<html><body><div class="page">
+        <div class="section"><p>The first section of the article holds the longest run of text,
+        with several sentences about the harbour, the ships, the people who work there and the
+        trade that keeps the town alive through the long winter months.</p>
+        <p>It goes on with a second paragraph, about the fishing fleet, the prices at the market,
+        and the old families who still run the boats as their grandparents did.</p></div>
+        <div class="section"><p>A second section adds a shorter paragraph about the new ferry and its timetable.</p></div>
+        <div class="section"><ul><li><a href="/a">Other news one</a></li>
+        <li><a href="/b">Other news two</a></li><li><a href="/c">Other news three</a></li></ul></div>
+        </div></body></html>"#,
+    );
+    assert!(text.contains("the new ferry"), "{text}");
+    assert!(!text.contains("Other news"), "{text}");
+}
+
+#[test]
+fn invitations_to_follow_on_social_networks_go() {
+    assert!(is_social_follow(
+        "follow the gleaner on twitter and instagram @jamaicagleaner."
+    ));
+    assert!(is_social_follow("folgt uns auf instagram!"));
+    assert!(!is_social_follow("connect with elizabeth on instagram"));
+    assert!(!is_social_follow(
+        "the minister said on twitter that the talks failed."
+    ));
+    assert!(is_social_handle("instagram: @monsgeek"));
+    assert!(!is_social_handle("instagram is a visual commerce leader"));
+    let text = body(
+        r#"<html><body><article>
+        <p>Facebook: the social commerce pioneer, still the largest of the networks by far.</p>
+        <p>The long paragraph of the article explains how the shops moved their catalogues to the
+        networks, what the merchants pay for it, and why the smaller ones are leaving again after
+        two seasons of rising fees and falling reach among their own customers.</p>
+        <p>Follow us on Instagram for more stories like this one!</p>
+        <p>TikTok: @shopdaily</p>
+        </article></body></html>"#,
+    );
+    assert!(text.contains("social commerce pioneer"), "{text}");
+    assert!(!text.contains("Follow us"), "{text}");
+    assert!(!text.contains("@shopdaily"), "{text}");
+}
+
+#[test]
+fn the_lead_of_a_related_list_after_the_article_goes() {
+    assert!(is_related_lead("weitere themen"));
+    assert!(is_related_lead("related posts:"));
+    assert!(!is_related_lead(
+        "related to this, the council voted against the plan by a large majority."
+    ));
+    let text = body(
+        r#"<html><body><article>
+        <p>Weitere Themen der Sitzung waren der Haushalt und die Schulen, über die der Rat lange
+        und mit vielen Wortmeldungen beriet, bevor er am späten Abend die Beschlüsse fasste, die
+        für das nächste Jahr gelten sollen, und die Bürger dazu um ihre Meinung bat.</p>
+        <p>Auch interessant:</p>
+        </article></body></html>"#,
+    );
+    assert!(text.starts_with("Weitere Themen der Sitzung"), "{text}");
+    assert!(!text.contains("Auch interessant"), "{text}");
+}
+
+#[test]
+fn calls_to_subscribe_after_the_article_go() {
+    assert!(is_support_call(
+        "this article is exclusive to stat+ subscribers"
+    ));
+    assert!(is_support_call(
+        "for the latest stories download the nationnews apps for ios and android."
+    ));
+    assert!(is_support_call("unterstütze rosamag bereits mit 2,50!"));
+    assert!(!is_support_call(
+        "when i upgrade, i donate what i’m replacing."
+    ));
+    let text = body(
+        r#"<html><body><article>
+        <p>The council met on Tuesday and voted to keep the harbour open through the winter, after
+        a long debate about the cost of dredging the channel and the needs of the fishing fleet,
+        which had asked for the decision since the storms of the previous year.</p>
+        <p>If you’re already a subscriber, you can log in for immediate access to this story.</p>
+        </article></body></html>"#,
+    );
+    assert!(text.starts_with("The council met"), "{text}");
+    assert!(!text.contains("subscriber"), "{text}");
 }

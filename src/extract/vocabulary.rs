@@ -84,7 +84,6 @@ const BOILER_WORDS: &[&str] = &[
     "popup",
     "postnav",
     "prevnext",
-    "profile",
     "promo",
     "promotion",
     "published",
@@ -101,7 +100,6 @@ const BOILER_WORDS: &[&str] = &[
     "sharethis",
     "sharing",
     "signup",
-    "skip",
     "social",
     "socials",
     "sponsored",
@@ -375,6 +373,101 @@ pub fn is_boilerplate_text(text: &str) -> bool {
         "cookie",
     ];
     PREFIXES.iter().any(|p| t.starts_with(p))
+}
+
+/// "Related posts", "Weitere Themen", "Te puede interesar": the lead line of a list of other
+/// articles (lower-case text; a short line only, and the body asks only after its last long
+/// paragraph, where "Weitere Informationen" leads no article text).
+pub fn is_related_lead(lower: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "related",
+        "more from",
+        "more on ",
+        "recommended",
+        "further reading",
+        "read next",
+        "up next",
+        "you may also",
+        "you might also",
+        "weitere",
+        "mehr zu",
+        "mehr themen",
+        "auch interessant",
+        "empfohlene",
+        "verwandte",
+        "zum weiterlesen",
+        "schon gelesen",
+        "das könnte",
+        "ähnliche",
+        "te puede interesar",
+        "también te puede",
+        "vous aimerez",
+        "à lire",
+        "czytaj",
+        "zobacz",
+        "veja também",
+        "leia também",
+    ];
+    lower.chars().count() < 60 && LEADS.iter().any(|p| lower.starts_with(p))
+}
+
+/// A call to subscribe, join or download the outlet's app ("This article is exclusive to
+/// subscribers", "Hazte miembro", "Unterstütze uns", "Download the … app"; lower-case text; the
+/// body asks only after its last long paragraph).
+pub fn is_support_call(lower: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "hazte miembro",
+        "hazte socio",
+        "become a member",
+        "werde mitglied",
+        "unterstütze ",
+        "zapraszamy",
+    ];
+    lower.chars().count() < 160
+        && (lower.contains("subscriber")
+            || (lower.contains("download") && lower.contains(" app"))
+            || LEADS.iter().any(|p| lower.starts_with(p)))
+}
+
+/// Social networks named by "follow us" lines.
+const SOCIAL_NETWORKS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "telegram",
+    "youtube",
+    "whatsapp",
+    "tiktok",
+    "linkedin",
+    "pinterest",
+    "mastodon",
+    "bluesky",
+];
+
+/// A line opening with an invitation to follow, join or subscribe, in the languages of the sets.
+static FOLLOW_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\W*(?:follow|join|like us|find us|check out|subscribe|síguenos|siguenos|sigue|seguir|únete|unete|folge|folgt|folgen sie|suivez|rejoignez|abonnez|seguici|obserwuj|dołącz|volg)\b",
+    )
+    .expect("follow verbs")
+});
+
+/// "Follow us on Instagram", "Folgt uns auf Twitter", "Join me on TikTok: @…": an invitation to a
+/// social network (lower-case text; a short line only).
+pub fn is_social_follow(lower: &str) -> bool {
+    lower.len() <= 240
+        && SOCIAL_NETWORKS.iter().any(|n| lower.contains(n))
+        && FOLLOW_VERB.is_match(lower)
+}
+
+/// "Instagram: @name": a social network's handle on a line of its own (lower-case text).
+pub fn is_social_handle(lower: &str) -> bool {
+    lower.len() <= 100
+        && SOCIAL_NETWORKS.iter().any(|n| {
+            lower
+                .strip_prefix(n)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
 }
 
 /// Consent and cookie banners: boxes laid over the page, whose text is never the article's (an
