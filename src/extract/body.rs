@@ -299,6 +299,10 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         .zip(keep)
         .enumerate()
         .filter_map(|(i, (k, keep))| {
+            // all four read lines of at most 240 characters (lower case has as many or more)
+            if k.text.len() > 240 && k.text.chars().count() > 240 {
+                return keep.then_some(k.text);
+            }
             let lower = k.text.to_lowercase();
             let tail = i > last_long
                 && (is_social_handle(&lower) || is_related_lead(&lower) || is_support_call(&lower));

@@ -310,7 +310,12 @@ fn is_sidebar(words: &str) -> bool {
 /// Short paragraphs that are interface text, not article text (matched lower case, whole block
 /// or as a prefix).
 pub fn is_boilerplate_text(text: &str) -> bool {
-    let t = text.trim().to_lowercase();
+    // lower case has as many characters or more: long text is ruled out before the copy
+    let t = text.trim();
+    if t.len() > 120 && t.chars().count() > 120 {
+        return false;
+    }
+    let t = t.to_lowercase();
     if t.chars().count() > 120 {
         return false;
     }
