@@ -406,3 +406,28 @@ fn new_year_midnight_declared_yields_to_a_date_element() {
     let alone = html.replace("Updated June 13, 2019", "");
     assert_eq!(published(&alone).as_deref(), Some("2004-01-01"));
 }
+
+#[test]
+fn numeric_date_with_pipes_between_its_parts() {
+    let html = format!(
+        r#"<html><body><h1>Winterhechte am Bielersee</h1><table><tr><td>26 | 01 | 2022 </td><td>Schweiz | Praxis</td></tr></table>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2022-01-26"));
+}
+
+#[test]
+fn slashed_date_is_month_first_on_an_american_english_page() {
+    let page = |lang: &str, extra: &str| {
+        format!(
+            r#"<html lang="{lang}"><body><h1>Smart home guide</h1><div class="author"><a>Yucy</a><span class="time">3/4/2025</span></div>{extra}{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(published(&page("en", "")).as_deref(), Some("2025-03-04"));
+    // British pages, and English ones whose other dates put the day first, read it day first
+    assert_eq!(published(&page("en-GB", "")).as_deref(), Some("2025-04-03"));
+    let british = r#"<ul><li><span class="date">16 February 2026</span> Another post</li></ul>"#;
+    assert_eq!(
+        published(&page("en", british)).as_deref(),
+        Some("2025-04-03")
+    );
+}

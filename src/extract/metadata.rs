@@ -174,6 +174,7 @@ pub fn published(
         .headline_block()
         .and_then(|at| header_date_at(page, at))
     {
+        let h = us_order(page, text, h);
         return match found {
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
@@ -463,7 +464,7 @@ fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
 fn dom_best(page: &Page, modified: bool) -> Option<(u8, DateTime<FixedOffset>)> {
     let mut best: Option<(u8, DateTime<FixedOffset>)> = None;
     for h in page.dates.iter().filter(|h| h.modified == modified) {
-        let Some(d) = dates::parse_machine(&h.value) else {
+        let Some(d) = dates::parse_machine(&h.value).map(|d| us_order(page, &h.value, d)) else {
             continue;
         };
         if h.strength < 6 && dates::not_publication(&h.value) {
@@ -475,6 +476,22 @@ fn dom_best(page: &Page, modified: bool) -> Option<(u8, DateTime<FixedOffset>)> 
         };
     }
     best
+}
+
+/// A date read from `text` on a page in American English ("en", "en-US"): a slashed date both
+/// of whose numbers could be the month ("3/4/2025") is month first there, unless the page's
+/// other date elements put the day before a month's name ("16 February 2026": British).
+fn us_order(page: &Page, text: &str, d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let m = dates::month_first(text, d);
+    let us = || {
+        page.html_lang
+            .as_deref()
+            .is_some_and(|l| l.eq_ignore_ascii_case("en") || l.eq_ignore_ascii_case("en-us"))
+    };
+    if m == d || !us() || page.dates.iter().any(|h| dates::day_before_month(&h.value)) {
+        return d;
+    }
+    m
 }
 
 /// The publication date of the body's `<time>`, `itemprop` and `abbr` elements, when they all
