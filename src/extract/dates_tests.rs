@@ -431,3 +431,26 @@ fn slashed_date_is_month_first_on_an_american_english_page() {
         Some("2025-04-03")
     );
 }
+
+#[test]
+fn new_year_placeholder_yields_to_a_modification_in_that_year() {
+    let page = |published: &str, modified: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"Article","headline":"Best clothing boxes","datePublished":"{published}","dateModified":"{modified}"}}</script></head><body><h1>Best clothing boxes</h1>{BODY}</body></html>"#
+        )
+    };
+    // a whole hour of 1 January without a zone is a year-only value: the modification that year
+    assert_eq!(
+        published(&page("2025-01-01T03:00:00", "2025-03-05T13:25:58")).as_deref(),
+        Some("2025-03-05")
+    );
+    // a modification in a later year says nothing of the day; a real time of day stands
+    assert_eq!(
+        published(&page("2025-01-01T03:00:00", "2026-03-05T13:25:58")).as_deref(),
+        Some("2025-01-01")
+    );
+    assert_eq!(
+        published(&page("2025-01-01T07:35:00", "2025-03-05T13:25:58")).as_deref(),
+        Some("2025-01-01")
+    );
+}

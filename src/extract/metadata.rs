@@ -366,19 +366,29 @@ fn published_meta(
     script: Option<&str>,
 ) -> Option<DateTime<FixedOffset>> {
     let declared = declared_meta(page, ld, script);
-    // 1 January at midnight is often a year-only value ("01/01/2004"): the body's date elements
-    // and the URL's day, when there are any, are more precise
+    // 1 January at midnight is often a year-only value ("01/01/2004"): the body's date elements,
+    // the URL's day and a modification in that year, when there are any, are more precise
     declared
         .filter(|d| !new_year_midnight(*d))
         .or_else(|| dom_date(page, false))
         .or_else(|| url.and_then(dates::from_url))
+        .or_else(|| {
+            use chrono::Datelike;
+            let year = declared?.year();
+            modified(page, ld).filter(|m| m.year() == year)
+        })
         .or(declared)
 }
 
-/// Whether a date is 1 January at 00:00:00.
+/// Whether a date is 1 January at midnight: 00:00:00, or a whole hour of the morning in UTC or
+/// without a zone ("2025-01-01T03:00:00", midnight in a zone west of Greenwich).
 fn new_year_midnight(d: DateTime<FixedOffset>) -> bool {
     use chrono::{Datelike, Timelike};
-    (d.month(), d.day(), d.num_seconds_from_midnight()) == (1, 1, 0)
+    let t = d.time();
+    let hour_ok = t.hour() == 0 || (t.hour() <= 12 && d.offset().local_minus_utc() == 0);
+    (d.month(), d.day()) == (1, 1)
+        && hour_ok
+        && (t.minute(), t.second(), t.nanosecond()) == (0, 0, 0)
 }
 
 /// The publication date the page's metadata declares (JSON-LD, metas, a script's JSON).
