@@ -454,3 +454,25 @@ fn new_year_placeholder_yields_to_a_modification_in_that_year() {
         Some("2025-01-01")
     );
 }
+
+#[test]
+fn date_only_article_yields_to_the_webpage_instant_a_day_later() {
+    let page = |article: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@graph":[{{"@type":"Article","headline":"MBA rankings","datePublished":"{article}"}},{{"@type":"WebPage","name":"MBA rankings","datePublished":"2023-05-18T04:39:05+00:00"}}]}}</script></head><body><h1>MBA rankings</h1>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page("2023-05-17T00:00:00+0000")).as_deref(),
+        Some("2023-05-18")
+    );
+    // an article value with its own time, or days before the WebPage's, stands
+    assert_eq!(
+        published(&page("2023-05-17T09:00:00+0000")).as_deref(),
+        Some("2023-05-17")
+    );
+    assert_eq!(
+        published(&page("2023-05-12T00:00:00+0000")).as_deref(),
+        Some("2023-05-12")
+    );
+}

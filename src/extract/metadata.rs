@@ -404,6 +404,7 @@ fn declared_meta(
         .and_then(|s| dates::parse_machine(&s))
     };
     from_ld(ld.article())
+        .map(|a| webpage_instant(a, from_ld(ld.webpage())).unwrap_or(a))
         .or_else(|| {
             let (key, d) = PUBLISHED_KEYS
                 .iter()
@@ -427,6 +428,19 @@ fn declared_meta(
         })
         .or_else(|| prefixed_meta(page))
         .or_else(|| script.and_then(dates::parse_machine))
+}
+
+/// A date-only JSON-LD article value (00:00:00) and the WebPage object's instant a day or so
+/// later ("2023-05-17T00:00:00+0000" beside "2023-05-18T04:39:05+00:00"): the article's day was
+/// cut from that instant in another zone, and the instant is the page's.
+fn webpage_instant(
+    article: DateTime<FixedOffset>,
+    webpage: Option<DateTime<FixedOffset>>,
+) -> Option<DateTime<FixedOffset>> {
+    use chrono::Timelike;
+    let w = webpage.filter(|_| article.num_seconds_from_midnight() == 0)?;
+    let after = w.timestamp() - article.timestamp();
+    (w.num_seconds_from_midnight() != 0 && (86_400..2 * 86_400).contains(&after)).then_some(w)
 }
 
 /// A site's own prefix on a publication key ("w-published-date", "xyz:publish_date").
