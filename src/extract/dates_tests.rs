@@ -476,3 +476,25 @@ fn date_only_article_yields_to_the_webpage_instant_a_day_later() {
         Some("2023-05-12")
     );
 }
+
+#[test]
+fn json_ld_stamped_on_save_yields_to_a_labelled_publication_element() {
+    let page = |modified: &str, label: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"Article","headline":"Free accounting tools","datePublished":"2025-11-29T12:28:31-05:00","dateModified":"{modified}"}}</script></head><body><h1>Free accounting tools</h1><p>By: Jessica Elliott, Contributor</p>{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}<div class="publish-date">{label} August 13, 2025</div></body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page("2025-11-29T12:28:31-05:00", "Published")).as_deref(),
+        Some("2025-08-13")
+    );
+    // a modification of its own, or an element without the label, leaves the JSON-LD alone
+    assert_eq!(
+        published(&page("2025-12-01T09:00:00-05:00", "Published")).as_deref(),
+        Some("2025-11-29")
+    );
+    assert_eq!(
+        published(&page("2025-11-29T12:28:31-05:00", "")).as_deref(),
+        Some("2025-11-29")
+    );
+}

@@ -365,7 +365,7 @@ fn published_meta(
     url: Option<&str>,
     script: Option<&str>,
 ) -> Option<DateTime<FixedOffset>> {
-    let declared = declared_meta(page, ld, script);
+    let declared = relabelled_ld(page, ld).or_else(|| declared_meta(page, ld, script));
     // 1 January at midnight is often a year-only value ("01/01/2004"): the body's date elements,
     // the URL's day and a modification in that year, when there are any, are more precise
     declared
@@ -378,6 +378,23 @@ fn published_meta(
             modified(page, ld).filter(|m| m.year() == year)
         })
         .or(declared)
+}
+
+/// A JSON-LD article whose `datePublished` is its `dateModified` to the character was stamped
+/// when the page was last saved: a date element of the body labelled as the publication
+/// ("Published August 13, 2025"), more than a day away, is the page's own.
+fn relabelled_ld(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
+    let a = ld.article()?;
+    let p = jsonld::text(a.get("datePublished"))?;
+    if jsonld::text(a.get("dateModified")).as_deref() != Some(p.as_str()) {
+        return None;
+    }
+    let stamped = dates::parse_machine(&p)?;
+    page.dates
+        .iter()
+        .filter(|h| !h.modified)
+        .find_map(|h| dates::labelled_published(&h.value))
+        .filter(|d| (d.date_naive() - stamped.date_naive()).num_days().abs() > 1)
 }
 
 /// Whether a date is 1 January at midnight: 00:00:00, or a whole hour of the morning in UTC or
