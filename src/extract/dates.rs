@@ -372,9 +372,12 @@ static NUMERIC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_MONTH_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})\.?\s+(\p{L}+)\s+([0-3]\d)\s*(?:$|[)\]|,;])").expect("static regex")
 });
+// "25.10.2024", "10/25/2024", and "26 | 01 | 2022" (pipes between the parts, day first)
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([0-9]{1,2})([./])\s?([0-9]{1,2})[./]\s?((?:19|20)[0-9]{2})(?-u:\b)")
-        .expect("static regex")
+    Regex::new(
+        r"(?-u:\b)([0-9]{1,2})([./]|\s\|)\s?([0-9]{1,2})(?:[./]|\s\|)\s?((?:19|20)[0-9]{2})(?-u:\b)",
+    )
+    .expect("static regex")
 });
 
 /// The dates of [`first_date`] whose year is written with four digits, pushed onto `found`.
@@ -635,6 +638,33 @@ pub fn swapped_slash(printed_in: &str, printed: NaiveDate, declared: NaiveDate) 
     other == Some(declared)
         && other != Some(printed)
         && NUMERIC.captures(printed_in).is_some_and(|c| &c[2] == "/")
+}
+
+/// Whether a text writes a date with the day before a month's name ("16 February 2026").
+pub fn day_before_month(s: &str) -> bool {
+    has_four_digits(s)
+        && DAY_MONTH_YEAR
+            .captures_iter(s)
+            .any(|c| month_word(&c[2]) && month(&c[2]).is_some())
+}
+
+/// The day-first reading `d` of a text whose date is two numbers of at most 12 between slashes
+/// ("3/4/2025"), read month first instead, as American English pages write it.
+pub fn month_first(s: &str, d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    use chrono::Datelike;
+    let Some(c) = NUMERIC.captures(s).filter(|c| &c[2] == "/") else {
+        return d;
+    };
+    let (Ok(m), Ok(day)) = (c[1].parse::<u32>(), c[3].parse::<u32>()) else {
+        return d;
+    };
+    if m > 12 || day > 12 || ymd(d.year(), day, m) != Some(d.date_naive()) {
+        return d;
+    }
+    d.with_day(1)
+        .and_then(|x| x.with_month(m))
+        .and_then(|x| x.with_day(day))
+        .unwrap_or(d)
 }
 
 // one separator throughout, and whole numbers: "/2025-12_slug" is no date, nor "/2025-12-15+x" 2025-1-2

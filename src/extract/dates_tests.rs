@@ -406,3 +406,95 @@ fn new_year_midnight_declared_yields_to_a_date_element() {
     let alone = html.replace("Updated June 13, 2019", "");
     assert_eq!(published(&alone).as_deref(), Some("2004-01-01"));
 }
+
+#[test]
+fn numeric_date_with_pipes_between_its_parts() {
+    let html = format!(
+        r#"<html><body><h1>Winterhechte am Bielersee</h1><table><tr><td>26 | 01 | 2022 </td><td>Schweiz | Praxis</td></tr></table>{BODY}</body></html>"#
+    );
+    assert_eq!(published(&html).as_deref(), Some("2022-01-26"));
+}
+
+#[test]
+fn slashed_date_is_month_first_on_an_american_english_page() {
+    let page = |lang: &str, extra: &str| {
+        format!(
+            r#"<html lang="{lang}"><body><h1>Smart home guide</h1><div class="author"><a>Yucy</a><span class="time">3/4/2025</span></div>{extra}{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(published(&page("en", "")).as_deref(), Some("2025-03-04"));
+    // British pages, and English ones whose other dates put the day first, read it day first
+    assert_eq!(published(&page("en-GB", "")).as_deref(), Some("2025-04-03"));
+    let british = r#"<ul><li><span class="date">16 February 2026</span> Another post</li></ul>"#;
+    assert_eq!(
+        published(&page("en", british)).as_deref(),
+        Some("2025-04-03")
+    );
+}
+
+#[test]
+fn new_year_placeholder_yields_to_a_modification_in_that_year() {
+    let page = |published: &str, modified: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"Article","headline":"Best clothing boxes","datePublished":"{published}","dateModified":"{modified}"}}</script></head><body><h1>Best clothing boxes</h1>{BODY}</body></html>"#
+        )
+    };
+    // a whole hour of 1 January without a zone is a year-only value: the modification that year
+    assert_eq!(
+        published(&page("2025-01-01T03:00:00", "2025-03-05T13:25:58")).as_deref(),
+        Some("2025-03-05")
+    );
+    // a modification in a later year says nothing of the day; a real time of day stands
+    assert_eq!(
+        published(&page("2025-01-01T03:00:00", "2026-03-05T13:25:58")).as_deref(),
+        Some("2025-01-01")
+    );
+    assert_eq!(
+        published(&page("2025-01-01T07:35:00", "2025-03-05T13:25:58")).as_deref(),
+        Some("2025-01-01")
+    );
+}
+
+#[test]
+fn date_only_article_yields_to_the_webpage_instant_a_day_later() {
+    let page = |article: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@graph":[{{"@type":"Article","headline":"MBA rankings","datePublished":"{article}"}},{{"@type":"WebPage","name":"MBA rankings","datePublished":"2023-05-18T04:39:05+00:00"}}]}}</script></head><body><h1>MBA rankings</h1>{BODY}</body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page("2023-05-17T00:00:00+0000")).as_deref(),
+        Some("2023-05-18")
+    );
+    // an article value with its own time, or days before the WebPage's, stands
+    assert_eq!(
+        published(&page("2023-05-17T09:00:00+0000")).as_deref(),
+        Some("2023-05-17")
+    );
+    assert_eq!(
+        published(&page("2023-05-12T00:00:00+0000")).as_deref(),
+        Some("2023-05-12")
+    );
+}
+
+#[test]
+fn json_ld_stamped_on_save_yields_to_a_labelled_publication_element() {
+    let page = |modified: &str, label: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"Article","headline":"Free accounting tools","datePublished":"2025-11-29T12:28:31-05:00","dateModified":"{modified}"}}</script></head><body><h1>Free accounting tools</h1><p>By: Jessica Elliott, Contributor</p>{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}{BODY}<div class="publish-date">{label} August 13, 2025</div></body></html>"#
+        )
+    };
+    assert_eq!(
+        published(&page("2025-11-29T12:28:31-05:00", "Published")).as_deref(),
+        Some("2025-08-13")
+    );
+    // a modification of its own, or an element without the label, leaves the JSON-LD alone
+    assert_eq!(
+        published(&page("2025-12-01T09:00:00-05:00", "Published")).as_deref(),
+        Some("2025-11-29")
+    );
+    assert_eq!(
+        published(&page("2025-11-29T12:28:31-05:00", "")).as_deref(),
+        Some("2025-11-29")
+    );
+}

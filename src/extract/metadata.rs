@@ -174,6 +174,7 @@ pub fn published(
         .headline_block()
         .and_then(|at| header_date_at(page, at))
     {
+        let h = us_order(page, text, h);
         return match found {
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
@@ -364,20 +365,47 @@ fn published_meta(
     url: Option<&str>,
     script: Option<&str>,
 ) -> Option<DateTime<FixedOffset>> {
-    let declared = declared_meta(page, ld, script);
-    // 1 January at midnight is often a year-only value ("01/01/2004"): the body's date elements
-    // and the URL's day, when there are any, are more precise
+    let declared = relabelled_ld(page, ld).or_else(|| declared_meta(page, ld, script));
+    // 1 January at midnight is often a year-only value ("01/01/2004"): the body's date elements,
+    // the URL's day and a modification in that year, when there are any, are more precise
     declared
         .filter(|d| !new_year_midnight(*d))
         .or_else(|| dom_date(page, false))
         .or_else(|| url.and_then(dates::from_url))
+        .or_else(|| {
+            use chrono::Datelike;
+            let year = declared?.year();
+            modified(page, ld).filter(|m| m.year() == year)
+        })
         .or(declared)
 }
 
-/// Whether a date is 1 January at 00:00:00.
+/// A JSON-LD article whose `datePublished` is its `dateModified` to the character was stamped
+/// when the page was last saved: a date element of the body labelled as the publication
+/// ("Published August 13, 2025"), more than a day away, is the page's own.
+fn relabelled_ld(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
+    let a = ld.article()?;
+    let p = jsonld::text(a.get("datePublished"))?;
+    if jsonld::text(a.get("dateModified")).as_deref() != Some(p.as_str()) {
+        return None;
+    }
+    let stamped = dates::parse_machine(&p)?;
+    page.dates
+        .iter()
+        .filter(|h| !h.modified)
+        .find_map(|h| dates::labelled_published(&h.value))
+        .filter(|d| (d.date_naive() - stamped.date_naive()).num_days().abs() > 1)
+}
+
+/// Whether a date is 1 January at midnight: 00:00:00, or a whole hour of the morning in UTC or
+/// without a zone ("2025-01-01T03:00:00", midnight in a zone west of Greenwich).
 fn new_year_midnight(d: DateTime<FixedOffset>) -> bool {
     use chrono::{Datelike, Timelike};
-    (d.month(), d.day(), d.num_seconds_from_midnight()) == (1, 1, 0)
+    let t = d.time();
+    let hour_ok = t.hour() == 0 || (t.hour() <= 12 && d.offset().local_minus_utc() == 0);
+    (d.month(), d.day()) == (1, 1)
+        && hour_ok
+        && (t.minute(), t.second(), t.nanosecond()) == (0, 0, 0)
 }
 
 /// The publication date the page's metadata declares (JSON-LD, metas, a script's JSON).
@@ -393,6 +421,7 @@ fn declared_meta(
         .and_then(|s| dates::parse_machine(&s))
     };
     from_ld(ld.article())
+        .map(|a| webpage_instant(a, from_ld(ld.webpage())).unwrap_or(a))
         .or_else(|| {
             let (key, d) = PUBLISHED_KEYS
                 .iter()
@@ -416,6 +445,19 @@ fn declared_meta(
         })
         .or_else(|| prefixed_meta(page))
         .or_else(|| script.and_then(dates::parse_machine))
+}
+
+/// A date-only JSON-LD article value (00:00:00) and the WebPage object's instant a day or so
+/// later ("2023-05-17T00:00:00+0000" beside "2023-05-18T04:39:05+00:00"): the article's day was
+/// cut from that instant in another zone, and the instant is the page's.
+fn webpage_instant(
+    article: DateTime<FixedOffset>,
+    webpage: Option<DateTime<FixedOffset>>,
+) -> Option<DateTime<FixedOffset>> {
+    use chrono::Timelike;
+    let w = webpage.filter(|_| article.num_seconds_from_midnight() == 0)?;
+    let after = w.timestamp() - article.timestamp();
+    (w.num_seconds_from_midnight() != 0 && (86_400..2 * 86_400).contains(&after)).then_some(w)
 }
 
 /// A site's own prefix on a publication key ("w-published-date", "xyz:publish_date").
@@ -463,7 +505,7 @@ fn dom_date(page: &Page, modified: bool) -> Option<DateTime<FixedOffset>> {
 fn dom_best(page: &Page, modified: bool) -> Option<(u8, DateTime<FixedOffset>)> {
     let mut best: Option<(u8, DateTime<FixedOffset>)> = None;
     for h in page.dates.iter().filter(|h| h.modified == modified) {
-        let Some(d) = dates::parse_machine(&h.value) else {
+        let Some(d) = dates::parse_machine(&h.value).map(|d| us_order(page, &h.value, d)) else {
             continue;
         };
         if h.strength < 6 && dates::not_publication(&h.value) {
@@ -475,6 +517,22 @@ fn dom_best(page: &Page, modified: bool) -> Option<(u8, DateTime<FixedOffset>)> 
         };
     }
     best
+}
+
+/// A date read from `text` on a page in American English ("en", "en-US"): a slashed date both
+/// of whose numbers could be the month ("3/4/2025") is month first there, unless the page's
+/// other date elements put the day before a month's name ("16 February 2026": British).
+fn us_order(page: &Page, text: &str, d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let m = dates::month_first(text, d);
+    let us = || {
+        page.html_lang
+            .as_deref()
+            .is_some_and(|l| l.eq_ignore_ascii_case("en") || l.eq_ignore_ascii_case("en-us"))
+    };
+    if m == d || !us() || page.dates.iter().any(|h| dates::day_before_month(&h.value)) {
+        return d;
+    }
+    m
 }
 
 /// The publication date of the body's `<time>`, `itemprop` and `abbr` elements, when they all
