@@ -703,6 +703,9 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
             }
             None => text,
         };
+        if let Some(name) = cjk_byline(text) {
+            return vec![name];
+        }
         if text.len() > 140 {
             label_before = false;
             if let Some(found) = long_block_byline(text) {
@@ -802,6 +805,21 @@ fn dated_word(rest: &str) -> Option<String> {
     .find_map(|c| after.strip_prefix(c))?;
     let head: String = after.chars().take(40).collect();
     (super::dates::parse_text(&head).is_some() || numeric_date(&head)).then(|| word.to_string())
+}
+
+/// Chinese labels of the author, the reporter and the editor in charge ("责任编辑：焦鹏").
+const CJK_LABELS: &[&str] = &["作者", "记者", "記者", "责任编辑", "責任編輯"];
+
+/// A Chinese label, a colon and a name of two to four Han characters ending the line
+/// ("【纠错】 责任编辑：焦鹏").
+fn cjk_byline(text: &str) -> Option<String> {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let rest = CJK_LABELS.iter().find_map(|l| {
+        let (before, rest) = text.split_once(l)?;
+        (!before.ends_with(han)).then_some(rest)
+    })?;
+    let name = rest.trim_start().strip_prefix(['：', ':'])?.trim();
+    ((2..=4).contains(&name.chars().count()) && name.chars().all(han)).then(|| name.to_string())
 }
 
 /// "26/10/13, 03:48 pm": a day, month and two- or four-digit year in figures.

@@ -574,3 +574,13 @@ fn an_interview_byline_names_both_and_the_outlet_tail_goes() {
     // a desk keeps its role word
     assert_eq!(p("The Upwork Team"), ["The Upwork Team"]);
 }
+
+#[test]
+fn chinese_labels_sign() {
+    assert_eq!(t(&["正文。", "责任编辑：  焦鹏"]), vec!["焦鹏"]);
+    assert_eq!(t(&["作者: 孔德明"]), vec!["孔德明"]);
+    assert_eq!(t(&["【纠错】 责任编辑：焦鹏"]), vec!["焦鹏"]);
+    // an empty label, or a sentence after it, names no one
+    assert!(t(&["作者："]).is_empty());
+    assert!(t(&["作者：本报讯今天上午举行了会议"]).is_empty());
+}
