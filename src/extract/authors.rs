@@ -84,21 +84,27 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             }
             None => return with_full_name(found, page, site_name),
             Some(signed) => {
-                // a person's name: "in Uncategorized" under "freeman1984" is not one
-                let capitalised = |n: &String| {
-                    n.split_whitespace()
-                        .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
-                };
-                if found.iter().all(|n| {
-                    n.split_whitespace().count() >= 2
-                        && !outlet.is(n)
-                        && !signed.iter().any(|o| holds_more(n, o))
-                        && capitalised(n)
-                }) {
+                if found.iter().all(|n| signs_over(n, signed, &outlet)) {
                     return found;
                 }
             }
         }
+    }
+    // past the desk's initials in the byline elements ("JF", "JF", "Boris T. Kaiser"): the first
+    // one naming a person outweighs the outlet, not a user name or a person the site is named
+    // after ("Wolfgang Schmale")
+    if let Some(signed) = &outlet_only
+        && signed
+            .iter()
+            .all(|n| outlet.is(n) && !title_cased(n) && (is_domain(n) || !is_handle(n)))
+        && let Some(found) = page
+            .bylines
+            .iter()
+            .filter(|b| !b.declared)
+            .map(|b| clean(std::slice::from_ref(&b.text), site_name))
+            .find(|f| !f.is_empty() && f.iter().all(|n| signs_over(n, signed, &outlet)))
+    {
+        return found;
     }
     // a headline is no byline ("Festspiel-Reisen von Van der Bellen kosteten 57.000 Euro")
     let text = || {
@@ -171,6 +177,29 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             }
         }
     }
+}
+
+/// A person's name that outweighs the outlet signing: two words or more, capitalised ("in
+/// Uncategorized" under "freeman1984" is not one), neither the outlet nor holding its letters and
+/// more ("Supermove Last update").
+fn signs_over(name: &str, signed: &[String], outlet: &Outlet) -> bool {
+    name.split_whitespace().count() >= 2
+        && !outlet.is(name)
+        && !signed.iter().any(|o| holds_more(name, o))
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
+}
+
+/// "Wolfgang Schmale", not "USA TODAY" or "Corti": two or three words, each capitalised with
+/// lower-case letters after.
+fn title_cased(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.all(|c| !c.is_uppercase())
+        })
 }
 
 /// A byline written in the text of the article's header, the few blocks before and after the
