@@ -84,21 +84,27 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             }
             None => return with_full_name(found, page, site_name),
             Some(signed) => {
-                // a person's name: "in Uncategorized" under "freeman1984" is not one
-                let capitalised = |n: &String| {
-                    n.split_whitespace()
-                        .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
-                };
-                if found.iter().all(|n| {
-                    n.split_whitespace().count() >= 2
-                        && !outlet.is(n)
-                        && !signed.iter().any(|o| holds_more(n, o))
-                        && capitalised(n)
-                }) {
+                if found.iter().all(|n| signs_over(n, signed, &outlet)) {
                     return found;
                 }
             }
         }
+    }
+    // past the desk's initials in the byline elements ("JF", "JF", "Boris T. Kaiser"): the first
+    // one naming a person outweighs the outlet, not a user name or a person the site is named
+    // after ("Wolfgang Schmale")
+    if let Some(signed) = &outlet_only
+        && signed
+            .iter()
+            .all(|n| outlet.is(n) && !title_cased(n) && (is_domain(n) || !is_handle(n)))
+        && let Some(found) = page
+            .bylines
+            .iter()
+            .filter(|b| !b.declared)
+            .map(|b| clean(std::slice::from_ref(&b.text), site_name))
+            .find(|f| !f.is_empty() && f.iter().all(|n| signs_over(n, signed, &outlet)))
+    {
+        return found;
     }
     // a headline is no byline ("Festspiel-Reisen von Van der Bellen kosteten 57.000 Euro")
     let text = || {
@@ -171,6 +177,29 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             }
         }
     }
+}
+
+/// A person's name that outweighs the outlet signing: two words or more, capitalised ("in
+/// Uncategorized" under "freeman1984" is not one), neither the outlet nor holding its letters and
+/// more ("Supermove Last update").
+fn signs_over(name: &str, signed: &[String], outlet: &Outlet) -> bool {
+    name.split_whitespace().count() >= 2
+        && !outlet.is(name)
+        && !signed.iter().any(|o| holds_more(name, o))
+        && name
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
+}
+
+/// "Wolfgang Schmale", not "USA TODAY" or "Corti": two or three words, each capitalised with
+/// lower-case letters after.
+fn title_cased(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.all(|c| !c.is_uppercase())
+        })
 }
 
 /// A byline written in the text of the article's header, the few blocks before and after the
@@ -709,6 +738,9 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
             }
             None => text,
         };
+        if let Some(name) = cjk_byline(text) {
+            return vec![name];
+        }
         if text.len() > 140 {
             label_before = false;
             if let Some(found) = long_block_byline(text) {
@@ -808,6 +840,21 @@ fn dated_word(rest: &str) -> Option<String> {
     .find_map(|c| after.strip_prefix(c))?;
     let head: String = after.chars().take(40).collect();
     (super::dates::parse_text(&head).is_some() || numeric_date(&head)).then(|| word.to_string())
+}
+
+/// Chinese labels of the author, the reporter and the editor in charge ("责任编辑：焦鹏").
+const CJK_LABELS: &[&str] = &["作者", "记者", "記者", "责任编辑", "責任編輯"];
+
+/// A Chinese label, a colon and a name of two to four Han characters ending the line
+/// ("【纠错】 责任编辑：焦鹏").
+fn cjk_byline(text: &str) -> Option<String> {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let rest = CJK_LABELS.iter().find_map(|l| {
+        let (before, rest) = text.split_once(l)?;
+        (!before.ends_with(han)).then_some(rest)
+    })?;
+    let name = rest.trim_start().strip_prefix(['：', ':'])?.trim();
+    ((2..=4).contains(&name.chars().count()) && name.chars().all(han)).then(|| name.to_string())
 }
 
 /// "26/10/13, 03:48 pm": a day, month and two- or four-digit year in figures.

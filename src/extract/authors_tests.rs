@@ -574,3 +574,39 @@ fn an_interview_byline_names_both_and_the_outlet_tail_goes() {
     // a desk keeps its role word
     assert_eq!(p("The Upwork Team"), ["The Upwork Team"]);
 }
+
+#[test]
+fn chinese_labels_sign() {
+    assert_eq!(t(&["正文。", "责任编辑：  焦鹏"]), vec!["焦鹏"]);
+    assert_eq!(t(&["作者: 孔德明"]), vec!["孔德明"]);
+    assert_eq!(t(&["【纠错】 责任编辑：焦鹏"]), vec!["焦鹏"]);
+    // an empty label, or a sentence after it, names no one
+    assert!(t(&["作者："]).is_empty());
+    assert!(t(&["作者：本报讯今天上午举行了会议"]).is_empty());
+}
+
+#[test]
+fn the_outlet_yields_to_a_person_past_the_desks_initials() {
+    let page = |site: &str| {
+        format!(
+            r#"<html><head><meta property="og:site_name" content="{site}">
+            <meta name="author" content="{site}"></head><body><article>
+            <h1>Der royale Wochenrückblick</h1><span class="post-author">JF</span>
+            <span class="post-author">Boris T. Kaiser</span>
+            <p>Während die Woche zu Ende geht, blickt der Kolumnist auf die Höfe Europas zurück,
+            auf Hochzeiten, Skandale und die Frage, wer als Nächstes den Thron besteigt.</p>
+            </article></body></html>"#
+        )
+    };
+    assert_eq!(page_authors(&page("jungefreiheit.de")), ["Boris T. Kaiser"]);
+    // a site named after a person signs as before ("Wolfgang Schmale" above a guest's byline)
+    assert_eq!(
+        page_authors(&page("Wolfgang Schmale")),
+        ["Wolfgang Schmale"]
+    );
+}
+
+#[test]
+fn more_about_is_a_lead() {
+    assert_eq!(c("More About Jane Doe"), ["Jane Doe"]);
+}

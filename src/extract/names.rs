@@ -13,6 +13,7 @@ const LEADS: &[&str] = &[
     "alle artikel von",
     "all posts by",
     "more posts by",
+    "more about",
     "posts by",
     "articles by",
     "artikel von",
