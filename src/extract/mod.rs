@@ -8,6 +8,7 @@ mod dates;
 mod jsonld;
 mod lang;
 mod metadata;
+mod name_words;
 mod names;
 mod prune;
 mod title;

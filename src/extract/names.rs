@@ -2,257 +2,12 @@
 //! raw byline and metadata strings become names here ("By"/"Von"/"Por", dates, roles, handles and
 //! publication names dropped; "A and B" and "A, B" split; each person once).
 
+use super::name_words::{
+    AGENCIES, COMMENT_VERBS, CREDIT_WORDS, DATE_TAIL, JOB_TITLES, JUNK, LEADS, LEGAL_FORMS,
+    NOT_AUTHOR, ROLES, TITLE_OPENERS, TITLES_BEFORE, TRAILING, UI_LABELS, UI_WORDS,
+};
 // letters and digits, lower case: how names are compared, as titles are
 use super::title::norm as name_key;
-
-/// Leading words that introduce a byline, lower case, longest first.
-const LEADS: &[&str] = &[
-    "view all posts by",
-    "zeige alle beiträge von",
-    "alle beiträge von",
-    "alle artikel von",
-    "all posts by",
-    "more posts by",
-    "more about",
-    "posts by",
-    "articles by",
-    "artikel von",
-    "medically reviewed by",
-    "recipe by",
-    "authored by",
-    "erstellt von",
-    "reviewed by",
-    "veröffentlicht von",
-    "eingestellt von",
-    "gespeichert von",
-    "verfasst von",
-    "ein artikel von",
-    "beitrag von",
-    "text von",
-    "written by",
-    "posted by",
-    "published by",
-    "reported by",
-    "reporting by",
-    "story by",
-    "words by",
-    "text by",
-    "article by",
-    "geschrieben von",
-    "ein beitrag von",
-    "ein kommentar von",
-    "publié par",
-    "escrito por",
-    "publicado por",
-    "scritto da",
-    "by:",
-    "by",
-    "von",
-    "por",
-    "par",
-    "di",
-    "door",
-    "av",
-    "autor:",
-    "autorin:",
-    "autor",
-    "autorin",
-    "author:",
-    "author",
-    "auteur :",
-    "auteur:",
-    "auteur",
-    "text:",
-    "texte :",
-    "redacción:",
-    "from",
-    "vom",
-];
-
-/// Words that are roles or desks, not names (lower case).
-const ROLES: &[&str] = &[
-    "staff",
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "editors",
-    "contributor",
-    "contributing",
-    "senior",
-    "chief",
-    "columnist",
-    "photographer",
-    "photos",
-    "photo",
-    "news",
-    "desk",
-    "team",
-    "admin",
-    "administrator",
-    "editorial",
-    "redaktion",
-    "redakteur",
-    "redakteurin",
-    "korrespondent",
-    "journalist",
-    "journaliste",
-    "rédaction",
-    "redacción",
-    "redazione",
-    "agencies",
-    "agency",
-    "associated",
-    "press",
-    "updated",
-    "published",
-    "posted",
-    "min",
-    "read",
-    "comments",
-    "follow",
-    "share",
-    "email",
-    "twitter",
-    "guest",
-    "author",
-    "authors",
-    "and",
-    "rédacteur",
-    "autor",
-    "autorin",
-    "dpa",
-    "afp",
-    "reuters",
-    "ap",
-    "ansa",
-    "efe",
-    "sid",
-    "kna",
-    "epd",
-    "apa",
-    "ceo",
-    "founder",
-    "co-founder",
-    "written",
-    "view",
-    "interview",
-    "text",
-    "texte",
-    "fotos",
-    "foto",
-    "bild",
-    "bilder",
-];
-
-/// News agencies (lower case): roles in a visible byline, co-authors when declared ("det/dpa").
-const AGENCIES: &[&str] = &[
-    "dpa", "afp", "ap", "apa", "reuters", "ansa", "efe", "sid", "kna", "epd",
-];
-
-/// Interface words found in byline boxes, never names.
-const JUNK: &[&str] = &[
-    "view my complete profile",
-    "afficher mon profil complet",
-    "mein profil anzeigen",
-    "unknown",
-    "name",
-    "posted on",
-    "posted in",
-    "publiziert am",
-    "veröffentlicht am",
-    "more posts",
-    "weitere artikel",
-    "view all posts",
-    "the author",
-    "about the author",
-    "all posts",
-    "read more",
-    "see all",
-    "bio",
-    "last update",
-    "last updated",
-    "mehr",
-    "plus",
-    "más",
-    "artikel",
-    "articles",
-    "profile",
-    "follow",
-    "no author",
-    "sign in",
-    "datum",
-];
-
-/// The endings of commenters' lines ("Jane says:").
-const COMMENT_VERBS: &[&str] = &[" says", " sagt", " dit", " dice", " schreibt", " said"];
-
-/// Interface words that byline boxes put after the name (lower case, with the leading space).
-const TRAILING: &[&str] = &[
-    " more posts",
-    " view all posts",
-    " all posts",
-    " alle artikel",
-    " alle beiträge",
-    " last updated",
-    " updated",
-    " published",
-];
-
-/// Weekday names and abbreviations, and "Stand" (German "as of"), left after the date that
-/// followed a name in a byline was cut ("Tomas Spahn Fr", "Isabella.DiBiase am Samstag", "Sara
-/// Zinnecker Stand"), lower case.
-const DATE_TAIL: &[&str] = &[
-    "stand",
-    "fr",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
-    "sábado",
-    "domingo",
-];
-
-/// Leads of a byline that names someone other than the author ("Updated by Jon Linkov" beside
-/// the writer), lower case.
-const NOT_AUTHOR: &[&str] = &[
-    "updated by",
-    "edited by",
-    "fact checked by",
-    "fact-checked by",
-    "aktualisiert von",
-    "bearbeitet von",
-    "mis à jour par",
-    "actualizado por",
-];
 
 /// Splits and cleans raw author strings into names (from visible bylines: capitalised names only,
 /// roles dropped).
@@ -413,43 +168,6 @@ fn author_field(r: &str) -> Option<String> {
     Some(field.join(" "))
 }
 
-/// Labels of the fields that byline boxes print beside the author's name ("Datum: 15.Jun.19",
-/// "Anzahl der Kommentare: 0", "Tiempo de lectura: 8 minutos", "abgelegt unter: …"), lower case.
-const UI_LABELS: &[&str] = &[
-    "datum",
-    "date",
-    "anzahl der kommentare",
-    "kommentare",
-    "comments",
-    "commentaires",
-    "comentarios",
-    "tiempo de lectura",
-    "lesezeit",
-    "reading time",
-    "temps de lecture",
-    "abgelegt unter",
-    "filed under",
-    "posted in",
-    "kategorie",
-    "kategorien",
-    "category",
-    "categories",
-    "catégorie",
-    "categoría",
-    "tags",
-    "schlagwörter",
-    "schlagworte",
-    "themen",
-    "topics",
-    "stand",
-    "aktualisiert",
-    "updated",
-    "veröffentlicht",
-    "published",
-    "publié",
-    "publicado",
-];
-
 /// A byline box without its interface fields: each piece (between commas or bars) that opens
 /// with an interface label and a colon goes, with its value ("Autor: Gàbor Muniér , Datum:
 /// 15.Jun.19 , Anzahl der Kommentare: 0" keeps "Autor: Gàbor Muniér").
@@ -475,12 +193,6 @@ fn without_ui_fields(r: &str) -> std::borrow::Cow<'_, str> {
         .join(",")
         .into()
 }
-
-/// Legal forms that end the names of companies and associations, lower case.
-const LEGAL_FORMS: &[&str] = &[
-    "e.v.", "gmbh", "ggmbh", "ag", "kg", "se", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "s.a.",
-    "corp.", "verlag", "stiftung",
-];
 
 /// "Bund der Energieverbraucher e.V.", "EnBW AG": a company or an association, not a person.
 pub(super) fn is_organisation(name: &str) -> bool {
@@ -524,54 +236,6 @@ fn is_declared_name(s: &str) -> bool {
         && !JUNK.contains(&s.to_lowercase().as_str())
         && super::dates::parse_text(s).is_none()
 }
-
-/// Job titles that author boxes print after the name ("Keith Barry Senior Autos Reporter",
-/// "Matt Check, Head Winemaker"), lower case.
-const JOB_TITLES: &[&str] = &[
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "contributor",
-    "columnist",
-    "journalist",
-    "founder",
-    "co-founder",
-    "ceo",
-    "expert",
-    "consultant",
-    "manager",
-    "director",
-    "specialist",
-    "analyst",
-    "producer",
-    "strategist",
-    "engineer",
-    "scientist",
-    "researcher",
-    "winemaker",
-    "gardener",
-    "dietitian",
-    "nutritionist",
-    "redakteur",
-    "redakteurin",
-];
-
-/// Words that open a job title ("Senior …", "Former …", "Head …", "Tech …"), lower case.
-const TITLE_OPENERS: &[&str] = &[
-    "senior",
-    "former",
-    "head",
-    "lead",
-    "chief",
-    "managing",
-    "executive",
-    "deputy",
-    "associate",
-    "staff",
-    "tech",
-    "contributing",
-];
 
 /// A byline that prints a job title after the name keeps the name alone: the title is cut from a
 /// name run into it (from the third word on, so two-word names stay whole), and the fragments
@@ -782,24 +446,6 @@ fn tidy(s: &str) -> String {
 pub(super) const FIELD_LABELS: &[&str] =
     &["autor", "autorin", "autoren", "auteur", "author", "authors"];
 
-/// Job titles printed before a name (lower case); compounds ending in "-experte" count too.
-const TITLES_BEFORE: &[&str] = &[
-    "bundespräsident",
-    "bundespräsidentin",
-    "präsident",
-    "präsidentin",
-    "rechtsanwalt",
-    "rechtsanwältin",
-    "redakteur",
-    "redakteurin",
-    "chefredakteur",
-    "chefredakteurin",
-    "korrespondent",
-    "korrespondentin",
-    "reporter",
-    "reporterin",
-];
-
 /// "Rechtsanwalt", "FOCUS-Online-Experte": a job title that a byline prints before the name.
 fn is_title_before_name(word: &str) -> bool {
     const COMPOUND_ENDS: &[&str] = &[
@@ -860,54 +506,6 @@ pub(super) const DETERMINERS: &[&str] = &[
 pub(super) const PARTICLES: &[&str] = &[
     "van", "von", "de", "der", "den", "da", "del", "della", "di", "du", "la", "le", "y", "and",
     "und", "et", "&", "bin", "al", "ter", "zu", "dos", "das",
-];
-
-/// Words that credit pictures after a byline ("Text von Christian Seiler Illustration von Markus
-/// Roost", "von Olga Symbolbild imago"), lower case.
-const CREDIT_WORDS: &[&str] = &[
-    "illustration",
-    "illustrationen",
-    "illustrations",
-    "foto",
-    "fotos",
-    "photo",
-    "photos",
-    "bild",
-    "bilder",
-    "symbolbild",
-    "fotografie",
-];
-
-/// Interface words that byline boxes print after the name, capitalised as names are ("View In
-/// Digital Edition", "Follow", "Mehr Artikel"), lower case.
-const UI_WORDS: &[&str] = &[
-    "view",
-    "read",
-    "follow",
-    "share",
-    "print",
-    "email",
-    "e-mail",
-    "comments",
-    "comment",
-    "leave",
-    "listen",
-    "subscribe",
-    "updated",
-    "published",
-    "posted",
-    "veröffentlicht",
-    "aktualisiert",
-    "teilen",
-    "drucken",
-    "mehr",
-    "lesen",
-    "kommentare",
-    "folgen",
-    "publié",
-    "partager",
-    "compartir",
-    "seguir",
 ];
 
 /// The names at the start of `rest`: capitalised words (and particles, commas, "and"), up to a
