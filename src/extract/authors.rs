@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::jsonld::LinkedData;
 use super::metadata::{meta, metas};
+use super::name_words::ORG_WORDS;
 use super::names::{
     DETERMINERS, FIELD_LABELS, PARTICLES, clean, clean_declared, is_domain, is_handle,
     is_organisation, is_role, is_user_name, leading_names,
@@ -251,58 +252,6 @@ fn dated_byline(text: &str) -> Option<String> {
 /// Is this a person's name of two or three words, each capitalised (or all capitals), without
 /// digits, not the outlet's nor a company's?
 fn person_shaped(name: &str, outlet: &Outlet) -> bool {
-    const ORG_WORDS: &[&str] = &[
-        "media",
-        "news",
-        "group",
-        "verlag",
-        "press",
-        "publishing",
-        "online",
-        "zeitung",
-        "magazin",
-        "magazine",
-        "network",
-        "digital",
-        "studio",
-        "studios",
-        "solutions",
-        "international",
-        "foundation",
-        "institute",
-        "institut",
-        "university",
-        "universität",
-        "team",
-        "blog",
-        "services",
-        "service",
-        "company",
-        "corporation",
-        "holding",
-        "holdings",
-        "radio",
-        "tv",
-        "rundfunk",
-        "verein",
-        "verband",
-        "club",
-        "systems",
-        "software",
-        "design",
-        "consulting",
-        "marketing",
-        "agency",
-        "agentur",
-        "all",
-        "rights",
-        "reserved",
-        "inc",
-        "ltd",
-        "llc",
-        "gmbh",
-        "ag",
-    ];
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=3).contains(&words.len())
         && words.iter().all(|w| {

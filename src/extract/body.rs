@@ -4,10 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::vocabulary::{
-    Role, is_boilerplate_text, is_heading, is_related_lead, is_social_follow, is_social_handle,
-    is_support_call,
-};
+use super::vocabulary::{Role, is_boilerplate_text, is_call_to_action, is_heading};
 use super::walk::{Block, NONE, Page};
 
 /// Paragraph-like tags: their score goes to the parent (the container), not to themselves.
@@ -299,15 +296,7 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         .zip(keep)
         .enumerate()
         .filter_map(|(i, (k, keep))| {
-            // all four read lines of at most 240 characters (lower case has as many or more)
-            if k.text.len() > 240 && k.text.chars().count() > 240 {
-                return keep.then_some(k.text);
-            }
-            let lower = k.text.to_lowercase();
-            let tail = i > last_long
-                && (is_social_handle(&lower) || is_related_lead(&lower) || is_support_call(&lower));
-            let social = is_social_follow(&lower) || tail;
-            (keep && !social).then_some(k.text)
+            (keep && !is_call_to_action(k.text, i > last_long)).then_some(k.text)
         })
         .collect();
     without_repeated_copies(texts).join("\n\n")

@@ -8,8 +8,13 @@ fn published_at(html: &str, url: &str) -> Option<String> {
         .map(|d| d.to_rfc3339())
 }
 
+/// The calendar day (YYYY-MM-DD) published, for a page at `url`.
+fn day_at(html: &str, url: &str) -> Option<String> {
+    published_at(html, url).map(|d| d[..10].to_string())
+}
+
 fn published(html: &str) -> Option<String> {
-    published_at(html, "https://news.example/story").map(|d| d[..10].to_string())
+    day_at(html, "https://news.example/story")
 }
 
 const BODY: &str =
@@ -57,7 +62,7 @@ fn url_day_against_declared_dates() {
         )
     };
     let url = "https://blog.example/2025/12/18/comfort-watches";
-    let day = |html: &str| published_at(html, url).map(|d| d[..10].to_string());
+    let day = |html: &str| day_at(html, url);
     // a UTC timestamp early the next day: the writer's evening
     assert_eq!(
         day(&meta("2025-12-19T02:41:41+00:00")).as_deref(),
@@ -262,7 +267,7 @@ fn url_day_and_metadata_agreeing_outweigh_a_printed_date() {
         )
     };
     let url = "https://news.example/2025/11/24/black-friday-deals/";
-    let day = |html: &str| published_at(html, url).map(|d| d[..10].to_string());
+    let day = |html: &str| day_at(html, url);
     assert_eq!(
         day(&page("The offer runs November 26 – December 3, 2025.")).as_deref(),
         Some("2025-11-24")

@@ -457,10 +457,28 @@ static FOLLOW_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("follow verbs")
 });
 
+/// The longest line (bytes, lower case) that [`is_call_to_action`]'s rules read.
+const CALL_LINE_MAX: usize = 240;
+
+/// A line the body drops as a call to action: an invitation to follow the site on a social
+/// network anywhere; after the article's last long paragraph (`in_tail`), also a network's
+/// handle, the lead of a list of other articles, a call to subscribe or support.
+pub fn is_call_to_action(text: &str, in_tail: bool) -> bool {
+    // lower case has as many characters or more: a longer line is none of them, and is not
+    // copied to find out
+    if text.len() > CALL_LINE_MAX && text.chars().count() > CALL_LINE_MAX {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    is_social_follow(&lower)
+        || (in_tail
+            && (is_social_handle(&lower) || is_related_lead(&lower) || is_support_call(&lower)))
+}
+
 /// "Follow us on Instagram", "Folgt uns auf Twitter", "Join me on TikTok: @…": an invitation to a
 /// social network (lower-case text; a short line only).
 pub fn is_social_follow(lower: &str) -> bool {
-    lower.len() <= 240
+    lower.len() <= CALL_LINE_MAX
         && SOCIAL_NETWORKS.iter().any(|n| lower.contains(n))
         && FOLLOW_VERB.is_match(lower)
 }
