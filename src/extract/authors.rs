@@ -307,7 +307,7 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
 /// their names there too, so a name alone is not enough.
 fn copyright_holder(page: &Page, outlet: &Outlet, site_name: Option<&str>) -> Option<Vec<String>> {
     let name = page.blocks.iter().rev().take(40).find_map(|b| {
-        if b.text.len() > 200 {
+        if b.text.len() > 200 || !mentions_copyright(&b.text) {
             return None;
         }
         let name = COPYRIGHT.captures(&b.text)?.get(1)?.as_str().trim();
@@ -327,6 +327,18 @@ fn copyright_holder(page: &Page, outlet: &Outlet, site_name: Option<&str>) -> Op
         || site_name.is_some_and(names_site)
         || page.h1s.iter().any(|h| name_key(h) == key);
     personal.then(|| vec![name.to_string()])
+}
+
+/// The cheap test before [`COPYRIGHT`]'s captures: the block holds "©", "(c)" or "copyright" in
+/// any case.
+fn mentions_copyright(text: &str) -> bool {
+    text.contains('©')
+        || text.contains("(c)")
+        || text.contains("(C)")
+        || text
+            .as_bytes()
+            .windows(9)
+            .any(|w| w.eq_ignore_ascii_case(b"copyright"))
 }
 
 /// A byline-class element that names only a desk ("von Redaktion", "By Staff Writer"): on a page
@@ -794,9 +806,15 @@ fn dated_word(rest: &str) -> Option<String> {
 /// Chinese labels of the author, the reporter and the editor in charge ("责任编辑：焦鹏").
 const CJK_LABELS: &[&str] = &["作者", "记者", "記者", "责任编辑", "責任編輯"];
 
+/// The first UTF-8 byte of every label in [`CJK_LABELS`]: a block with neither holds no label.
+const CJK_LABEL_LEADS: [u8; 2] = [0xE4, 0xE8];
+
 /// A Chinese label, a colon and a name of two to four Han characters ending the line
 /// ("【纠错】 责任编辑：焦鹏").
 fn cjk_byline(text: &str) -> Option<String> {
+    if !text.bytes().any(|b| CJK_LABEL_LEADS.contains(&b)) {
+        return None;
+    }
     let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     let rest = CJK_LABELS.iter().find_map(|l| {
         let (before, rest) = text.split_once(l)?;

@@ -610,3 +610,10 @@ fn the_outlet_yields_to_a_person_past_the_desks_initials() {
 fn more_about_is_a_lead() {
     assert_eq!(c("More About Jane Doe"), ["Jane Doe"]);
 }
+
+#[test]
+fn every_cjk_label_opens_with_a_listed_lead_byte() {
+    for label in CJK_LABELS {
+        assert!(CJK_LABEL_LEADS.contains(&label.as_bytes()[0]), "{label}");
+    }
+}
