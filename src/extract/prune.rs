@@ -1,7 +1,8 @@
 //! Before parsing: drops what the extractor never reads — the text of scripts (other than JSON-LD),
 //! styles, `noscript`/`iframe` fallbacks, comments, the insides of elements the walk skips (SVG,
-//! select lists, media fallbacks), `<link>`s other than the canonical one, and attributes it has
-//! no use for; runs of whitespace in text become one space. On news pages that is over half of
+//! select lists, media fallbacks), `<link>`s other than the canonical one, attributes it has
+//! no use for, and the words of `class` and `id` values that no rule looks for; runs of whitespace
+//! in text become one space. On news pages that is over half of
 //! the bytes, and much of the parser's time goes with them.
 //!
 //! The scan follows the HTML tokenizer's states that matter (tags with quoted attribute values,
@@ -11,7 +12,9 @@
 //! keeps the rest of the page as it is.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use memchr::{memchr, memmem};
 
 /// What pruning gives: the page, and what it read in the scripts it cut.
@@ -49,14 +52,16 @@ pub fn prune(html: &str) -> Pruned<'_> {
                         .unwrap_or(rest.len());
                 let name = &b[lt + 1..name_end];
                 if name.eq_ignore_ascii_case(b"link") {
-                    let tag_end = scan_start_tag(b, name, name_end, |_, _| {});
+                    let tag_end = scan_start_tag(b, name, name_end, |_, _, _| {});
                     if !contains_ignore_case(&b[name_end..tag_end], b"canonical") {
                         edits.cut(lt, tag_end);
                         at = tag_end;
                         continue;
                     }
                 }
-                let tag_end = scan_start_tag(b, name, name_end, |from, to| edits.cut(from, to));
+                let tag_end = scan_start_tag(b, name, name_end, |from, to, with| {
+                    edits.splice(from, to, with)
+                });
                 let Some(kind) = RawText::of(name) else {
                     at = match skipped_content_end(b, name, tag_end) {
                         Ok(close) => {
@@ -239,14 +244,16 @@ fn comment_end(b: &[u8], from: usize) -> usize {
 }
 
 /// Scans a start tag whose name ends at `at` as the tokenizer does (quoted values may hold `>`)
-/// and returns the index just past its `>`; calls `unread` with the span (leading whitespace
-/// included) of each attribute the extractor does not read.
+/// and returns the index just past its `>`; calls `edit` with the span (leading whitespace
+/// included) of each attribute the extractor does not read, and with "", and with the span of a
+/// quoted `class` or `id` value and the words of it that are read.
 fn scan_start_tag(
     b: &[u8],
     tag: &[u8],
     mut at: usize,
-    mut unread: impl FnMut(usize, usize),
+    mut edit: impl FnMut(usize, usize, &str),
 ) -> usize {
+    let (mut lower, mut read) = (Vec::new(), String::new());
     let n = b.len();
     loop {
         let lead = at;
@@ -266,6 +273,7 @@ fn scan_start_tag(
             at += 1;
         }
         let name = &b[name_start..at];
+        let mut quoted = None;
         let mut value_end = at;
         while value_end < n && b[value_end].is_ascii_whitespace() {
             value_end += 1;
@@ -277,7 +285,9 @@ fn scan_start_tag(
             }
             match b.get(at) {
                 Some(&q @ (b'"' | b'\'')) => {
-                    at = memchr(q, &b[at + 1..]).map_or(n, |p| at + 1 + p + 1);
+                    let close = memchr(q, &b[at + 1..]).map(|p| at + 1 + p);
+                    quoted = close.map(|c| at + 1..c);
+                    at = close.map_or(n, |c| c + 1);
                 }
                 Some(b'>') | None => {}
                 Some(_) => {
@@ -288,7 +298,16 @@ fn scan_start_tag(
             }
         }
         if !is_read(tag, name) {
-            unread(lead, at);
+            edit(lead, at, "");
+        } else if let Some(value) = quoted
+            && (name.eq_ignore_ascii_case(b"class") || name.eq_ignore_ascii_case(b"id"))
+            && let Ok(text) = std::str::from_utf8(&b[value.clone()])
+        {
+            match read_class_words(text, &mut lower, &mut read) {
+                Words::All => {}
+                Words::None => edit(lead, at, ""),
+                Words::Some => edit(value.start, value.end, &read),
+            }
         }
     }
 }
@@ -322,6 +341,66 @@ fn is_read(tag: &[u8], name: &[u8]) -> bool {
         || READ_ON
             .iter()
             .any(|(t, names)| tag.eq_ignore_ascii_case(t.as_bytes()) && names.iter().any(is))
+}
+
+/// Every part of a class or id word the extractor looks for ([`super::walk::class_parts`]).
+static CLASS_PART: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // a DFA without a prefilter: the haystacks are single words, a few bytes each
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(super::walk::class_parts())
+        .expect("literal class parts")
+});
+
+/// Which words of a `class` or `id` value hold a part the extractor looks for.
+enum Words {
+    All,
+    None,
+    /// Some: they are in the buffer given, space separated.
+    Some,
+}
+
+/// Sorts the words of a `class` or `id` value (see [`Words`]), read as the walk reads them: lower
+/// case, `_` as `-`. Most values name nothing the extractor reads (`col-md-8 mb-3 flex`): their
+/// characters, half of a pruned page's markup, need not go through the tokenizer one at a time. A
+/// value with a character reference is kept whole.
+fn read_class_words(value: &str, lower: &mut Vec<u8>, read: &mut String) -> Words {
+    if value.contains('&') {
+        return Words::All;
+    }
+    lower.clear();
+    lower.extend(value.bytes().map(|c| match c {
+        b'_' => b'-',
+        c => c.to_ascii_lowercase(),
+    }));
+    read.clear();
+    let (mut all, mut none) = (true, true);
+    let b = value.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        if b[at].is_ascii_whitespace() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < b.len() && !b[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if CLASS_PART.is_match(&lower[start..at]) {
+            if !read.is_empty() {
+                read.push(' ');
+            }
+            read.push_str(&value[start..at]);
+            none = false;
+        } else {
+            all = false;
+        }
+    }
+    if none {
+        return Words::None;
+    }
+    if all { Words::All } else { Words::Some }
 }
 
 /// Elements the walk skips with all they hold (`walk.rs`): their content goes before parsing.
@@ -423,16 +502,16 @@ mod tests {
 
     #[test]
     fn collapses_whitespace_in_text_but_not_in_titles_scripts_or_attributes() {
-        let html = "<title>A\n  B</title>\n\t<script type=\"application/ld+json\">{\"a\":\n 1}</script>\r\n<p class=\"x\n  y\">one\n\n   two three\u{b}\u{b} four</p>";
+        let html = "<title>A\n  B</title>\n\t<script type=\"application/ld+json\">{\"a\":\n 1}</script>\r\n<p class=\"date\n  byline\">one\n\n   two three\u{b}\u{b} four</p>";
         assert_eq!(
             prune(html),
-            "<title>A\n  B</title> <script type=\"application/ld+json\">{\"a\":\n 1}</script> <p class=\"x\n  y\">one two three\u{b}\u{b} four</p>"
+            "<title>A\n  B</title> <script type=\"application/ld+json\">{\"a\":\n 1}</script> <p class=\"date\n  byline\">one two three\u{b}\u{b} four</p>"
         );
     }
 
     #[test]
     fn quoted_attributes_and_rcdata_are_not_mistaken_for_markup() {
-        let html = r#"<abbr title="<script>" class='<!--'><p>one</p></abbr><title><!-- not a comment</title><p>two</p>"#;
+        let html = r#"<abbr title="<script>" class='date<!--'><p>one</p></abbr><title><!-- not a comment</title><p>two</p>"#;
         assert_eq!(prune(html), html);
         assert_eq!(
             prune("<textarea></script><style></textarea><p>three</p>"),
@@ -473,9 +552,9 @@ mod tests {
     fn unread_attributes_go_quoted_values_and_all() {
         assert_eq!(
             prune(
-                r#"<img src="a.jpg" srcset='b.jpg 2x, c>.jpg' alt=x class=pic><p data-x=1 id="p">t</p>"#
+                r#"<img src="a.jpg" srcset='b.jpg 2x, c>.jpg' alt=x class=pic><p data-x=1 id="post-date">t</p>"#
             ),
-            r#"<img class=pic><p id="p">t</p>"#
+            r#"<img class=pic><p id="post-date">t</p>"#
         );
         assert_eq!(
             prune(r#"<a HREF="/x" onclick="go('>')" rel = author>A</a><br/>"#),
@@ -494,6 +573,46 @@ mod tests {
             "<input/><time datetime=2024-01-02 pubdate>"
         );
         assert_eq!(prune("<div class=a data-open=\""), "<div class=a");
+    }
+
+    #[test]
+    fn class_and_id_keep_only_the_words_the_extractor_reads() {
+        assert_eq!(
+            prune(r#"<div class="col-md-8 Article_Body mb-3" id="x12"><p class='a b'>t</p></div>"#),
+            r#"<div class="Article_Body"><p>t</p></div>"#
+        );
+        // all read: the value stays as written; a character reference: kept whole
+        assert_eq!(
+            prune(r#"<span class="byline  author">B</span><i class="x&amp;y">i</i>"#),
+            r#"<span class="byline  author">B</span><i class="x&amp;y">i</i>"#
+        );
+        // unquoted values stay
+        assert_eq!(prune("<b class=x id=y>b</b>"), "<b class=x id=y>b</b>");
+    }
+
+    /// Every literal the walk looks for in class words (`class.contains("…")`, the words an `<h1>`
+    /// or an hCard is matched on) holds a part the pruning keeps words for.
+    #[test]
+    fn every_class_word_the_walk_reads_is_kept() {
+        let parts: Vec<&str> = super::super::walk::class_parts().collect();
+        let kept = |word: &str| parts.iter().any(|p| word.contains(p));
+        let src = include_str!("walk.rs");
+        let mut checked = 0;
+        for part in src.split("class.contains(\"").skip(1) {
+            let word = &part[..part.find('"').expect("closing quote")];
+            assert!(kept(word), "class word {word} is read but pruned");
+            checked += 1;
+        }
+        for line in src
+            .lines()
+            .filter(|l| l.contains("matches!(w,") || l.contains("w == \""))
+        {
+            for word in line.split('"').skip(1).step_by(2) {
+                assert!(kept(word), "class word {word} is read but pruned");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 15, "the scan found only {checked} class words");
     }
 
     fn read_somewhere(name: &str) -> bool {

@@ -230,6 +230,21 @@ static ANY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let parts: Vec<&str> = [CONTENT_PARTS, BOILER_PARTS, BOILER_WORDS, &["sidebar"]].concat();
     alternation(&parts)
 });
+/// Every part of a class or id word that [`classify`] and [`is_overlay`] look for: a word that
+/// holds none of them changes neither.
+pub fn class_parts() -> impl Iterator<Item = &'static str> {
+    [
+        CONTENT_PARTS,
+        BOILER_PARTS,
+        BOILER_WORDS,
+        &["sidebar"],
+        OVERLAY_WORDS,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+}
+
 static BOILER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let words = BOILER_WORDS.join("|");
     Regex::new(&format!("(?-u:\\b)(?:{words})(?-u:\\b)")).expect("word alternation")
@@ -496,8 +511,12 @@ pub fn is_social_handle(lower: &str) -> bool {
 /// Consent and cookie banners: boxes laid over the page, whose text is never the article's (an
 /// article is sometimes wrapped in an element whose classes look like boilerplate, "modal" or
 /// "popup" among them, but not in one of these).
+/// Class/id words of boxes laid over the page.
+const OVERLAY_WORDS: &[&str] = &["consent", "cookie", "cookies", "gdpr"];
+
 static OVERLAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:consent|cookies?|gdpr)(?-u:\b)").expect("word alternation")
+    let words = OVERLAY_WORDS.join("|");
+    Regex::new(&format!("(?-u:\\b)(?:{words})(?-u:\\b)")).expect("word alternation")
 });
 
 /// Is the element a box laid over the page (`role=dialog`, consent and cookie banners)? Not the

@@ -21,7 +21,35 @@ const DATE_CLASS_WORDS: &[&str] = &["date", "time", "publish", "posted", "dateli
 /// Class/id words that make an element a byline candidate ("vcard" with "author": an hCard).
 const BYLINE_CLASS_WORDS: &[&str] = &["byline", "author", "vcard"];
 
-/// Any of the words above: one search rules out the class-gated checks on most elements.
+/// The other parts of class/id words the walk looks for (in [`Walker::hints`] and the `<h1>`
+/// checks; a test finds each in this file's `class.contains` and word matches).
+const OTHER_CLASS_PARTS: &[&str] = &[
+    "modif",
+    "updat",
+    "pub",
+    "comment",
+    "bio",
+    "avatar",
+    "fn",
+    "site-title",
+    "site-name",
+    "sitename",
+    "site-logo",
+];
+
+/// Every part of a class or id word that anything in the extractor looks for: a word holding none
+/// of them (lower case, `_` read as `-`) changes nothing, and the pruning drops it before the
+/// parse.
+pub fn class_parts() -> impl Iterator<Item = &'static str> {
+    [DATE_CLASS_WORDS, BYLINE_CLASS_WORDS, OTHER_CLASS_PARTS]
+        .into_iter()
+        .flatten()
+        .copied()
+        .chain(super::vocabulary::class_parts())
+}
+
+/// Any of the date and byline class words: one search rules out the class-gated checks on most
+/// elements.
 static HINT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&[DATE_CLASS_WORDS, BYLINE_CLASS_WORDS].concat().join("|"))
         .expect("literal alternation")
