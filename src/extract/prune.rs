@@ -1,8 +1,8 @@
 //! Before parsing: drops what the extractor never reads — the text of scripts (other than JSON-LD),
 //! styles, `noscript`/`iframe` fallbacks, comments, the insides of elements the walk skips (SVG,
 //! select lists, media fallbacks), `<link>`s other than the canonical one, attributes it has
-//! no use for, and the words of `class` and `id` values that no rule looks for; runs of whitespace
-//! in text become one space. On news pages that is over half of
+//! no use for, the words of `class` and `id` values that no rule looks for, and styles that hide
+//! nothing; runs of whitespace in text become one space. On news pages that is over half of
 //! the bytes, and much of the parser's time goes with them.
 //!
 //! The scan follows the HTML tokenizer's states that matter (tags with quoted attribute values,
@@ -299,15 +299,27 @@ fn scan_start_tag(
         }
         if !is_read(tag, name) {
             edit(lead, at, "");
-        } else if let Some(value) = quoted
-            && (name.eq_ignore_ascii_case(b"class") || name.eq_ignore_ascii_case(b"id"))
-            && let Ok(text) = std::str::from_utf8(&b[value.clone()])
-        {
+            continue;
+        }
+        // a quoted value written with no character reference reads as written
+        let Some(value) = quoted else {
+            continue;
+        };
+        let Some(text) = std::str::from_utf8(&b[value.clone()])
+            .ok()
+            .filter(|t| !t.contains('&'))
+        else {
+            continue;
+        };
+        if name.eq_ignore_ascii_case(b"class") || name.eq_ignore_ascii_case(b"id") {
             match read_class_words(text, &mut lower, &mut read) {
                 Words::All => {}
                 Words::None => edit(lead, at, ""),
                 Words::Some => edit(value.start, value.end, &read),
             }
+        } else if name.eq_ignore_ascii_case(b"style") && !super::walk::is_hidden(text) {
+            // the walk reads a style only for whether it hides the element
+            edit(lead, at, "");
         }
     }
 }
@@ -363,12 +375,8 @@ enum Words {
 
 /// Sorts the words of a `class` or `id` value (see [`Words`]), read as the walk reads them: lower
 /// case, `_` as `-`. Most values name nothing the extractor reads (`col-md-8 mb-3 flex`): their
-/// characters, half of a pruned page's markup, need not go through the tokenizer one at a time. A
-/// value with a character reference is kept whole.
+/// characters, half of a pruned page's markup, need not go through the tokenizer one at a time.
 fn read_class_words(value: &str, lower: &mut Vec<u8>, read: &mut String) -> Words {
-    if value.contains('&') {
-        return Words::All;
-    }
     lower.clear();
     lower.extend(value.bytes().map(|c| match c {
         b'_' => b'-',
@@ -576,7 +584,7 @@ mod tests {
     }
 
     #[test]
-    fn class_and_id_keep_only_the_words_the_extractor_reads() {
+    fn class_id_and_style_keep_only_what_the_walk_reads() {
         assert_eq!(
             prune(r#"<div class="col-md-8 Article_Body mb-3" id="x12"><p class='a b'>t</p></div>"#),
             r#"<div class="Article_Body"><p>t</p></div>"#
@@ -588,6 +596,11 @@ mod tests {
         );
         // unquoted values stay
         assert_eq!(prune("<b class=x id=y>b</b>"), "<b class=x id=y>b</b>");
+        // a style stays only when it hides the element
+        assert_eq!(
+            prune(r#"<p style="color: red">a</p><p style="Display: none">b</p>"#),
+            r#"<p>a</p><p style="Display: none">b</p>"#
+        );
     }
 
     /// Every literal the walk looks for in class words (`class.contains("…")`, the words an `<h1>`

@@ -619,7 +619,7 @@ impl<'a> Attrs<'a> {
 
 /// Hidden by inline style. (The `hidden` attribute is not trusted: streaming renderers park the
 /// whole article in a `<div hidden>` until scripts move it.)
-fn is_hidden(style: &str) -> bool {
+pub fn is_hidden(style: &str) -> bool {
     if style.is_empty() {
         return false;
     }
