@@ -77,6 +77,12 @@ const WEBPAGE_INSTANT: &str = r#"<html><head><script type="application/ld+json">
 
 const STAMPED_ON_SAVE: &str = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"Free accounting tools","datePublished":"2025-11-29T12:28:31-05:00","dateModified":"{0}"}</script></head><body><h1>Free accounting tools</h1><p>By: Jessica Elliott, Contributor</p>{LONG}<div class="publish-date">{1} August 13, 2025</div></body></html>"#;
 
+const LATE_UTC: &str = r#"<html lang="{0}"><head><meta property="article:published_time" content="{1}"></head><body><h1>Local elections in North Macedonia</h1>{BODY}</body></html>"#;
+
+const EVENING: &str = r#"<html lang="{0}"><head><meta property="article:published_time" content="{1}"></head><body><h1>How to make sourdough bread</h1><p>Sides, Sourdough · December 9, 2021</p>{BODY}</body></html>"#;
+
+const SITE_CLOCK: &str = r#"<html><head><meta name="date" content="2017-05-01T17:05:00+0200">{0}</head><body><p>Deutschlandfunk</p><p class="date">Mittwoch, 26.02.2020</p><h1>Wir dekorieren auf der Titanic die Liegestühle um</h1>{BODY}</body></html>"#;
+
 const CASES: &[Case] = &[
     Case {
         rule: "a published-date meta",
@@ -513,6 +519,72 @@ const CASES: &[Case] = &[
         html: STAMPED_ON_SAVE,
         fill: &["2025-11-29T12:28:31-05:00", ""],
         want: Some("2025-11-29"),
+        ..NONE
+    },
+    Case {
+        rule: "a UTC time without seconds written with a Z, a European midnight",
+        html: LATE_UTC,
+        fill: &["de", "2021-11-04T23:00Z"],
+        want: Some("2021-11-05T00:00:00+01:00"),
+        ..NONE
+    },
+    Case {
+        rule: "a UTC time at 23:00 on an English page keeps its UTC day",
+        html: LATE_UTC,
+        fill: &["en-us", "2025-12-10T23:00:00+00:00"],
+        want: Some("2025-12-10"),
+        ..NONE
+    },
+    Case {
+        rule: "a date the page says it was originally published on beats the header's",
+        html: r#"<html><head><meta property="article:published_time" content="2022-09-30T04:00:00+00:00"></head><body><h1>Pros and cons of living in a tiny home</h1><p>September 30, 2022</p>{LONG}<p>This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated to keep the information current.</p></body></html>"#,
+        want: Some("2019-09-26"),
+        ..NONE
+    },
+    Case {
+        rule: "an English page: a UTC time early in the day printed as its eve keeps the UTC day",
+        html: EVENING,
+        fill: &["en-US", "2021-12-10T02:17:00+00:00"],
+        want: Some("2021-12-10"),
+        ..NONE
+    },
+    Case {
+        rule: "a German page: the printed eve of a UTC time stands",
+        html: EVENING,
+        fill: &["de", "2021-12-10T02:17:00+00:00"],
+        want: Some("2021-12-09"),
+        ..NONE
+    },
+    Case {
+        rule: "a date-only UTC value (midnight) is no evening: the printed day stands",
+        html: EVENING,
+        fill: &["en-US", "2021-12-10T00:00:00+00:00"],
+        want: Some("2021-12-09"),
+        ..NONE
+    },
+    Case {
+        rule: "a weekday and a date alone, years after the declared day, is the site's clock",
+        html: SITE_CLOCK,
+        fill: &[""],
+        want: Some("2017-05-01"),
+        ..NONE
+    },
+    Case {
+        rule: "a weekday and a date that is the declared modification is the article's",
+        html: SITE_CLOCK,
+        fill: &[r#"<meta property="article:modified_time" content="2020-02-26T09:00:00+01:00">"#],
+        want: Some("2020-02-26"),
+        ..NONE
+    },
+    Case {
+        rule: "a day and month of one digit and a two-digit year closing the line",
+        html: r#"<html><head></head><body><p>Suche</p><p>Kultur, 2.11.22</p><h1>Konzert-Highlights im November 2022</h1>{BODY}</body></html>"#,
+        want: Some("2022-11-02"),
+        ..NONE
+    },
+    Case {
+        rule: "a one-digit run followed by a time is no date",
+        html: r#"<html><head></head><body><h1>Vortrag im Januar</h1><p>19.1.23, 10:00-11:30 Uhr</p>{BODY}</body></html>"#,
         ..NONE
     },
 ];

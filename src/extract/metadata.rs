@@ -166,9 +166,13 @@ pub fn published(
     url: Option<&str>,
     script: Option<&str>,
 ) -> Option<DateTime<FixedOffset>> {
+    // "This article was originally published on 26 Sep 2019 … but has been regularly updated"
+    if let Some(d) = originally_published(page) {
+        return Some(d);
+    }
     let found = published_meta(page, ld, url, script)
         .map(|d| own_offset(page, ld, d))
-        .map(local_midnight)
+        .map(|d| if english(page) { d } else { local_midnight(d) })
         .map(|d| url_day(d, url));
     if let Some((h, update, text)) = page
         .headline_block()
@@ -177,6 +181,8 @@ pub fn published(
         let h = us_order(page, text, h);
         return match found {
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
+            Some(f) if american_evening(page, f, h) => Some(f),
+            Some(f) if !update && site_clock(page, ld, f, h, text) => Some(f),
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
             Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
             Some(f) if !update && after_last_change(page, ld, f, h) => Some(f),
@@ -198,6 +204,55 @@ pub fn published(
         .or_else(|| later_header_date(page))
         .or_else(|| text_scan(page))
         .or_else(|| page.blocks.iter().take(3000).find_map(block_dateline))
+}
+
+/// Whether the page says it is in English (`lang="en"`, `"en-US"`, `"en-GB"`…).
+fn english(page: &Page) -> bool {
+    page.html_lang
+        .as_deref()
+        .is_some_and(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")))
+}
+
+/// On an English page, a UTC timestamp in the first hours of a day whose eve the header prints
+/// ("December 9, 2021" beside "2021-12-10T02:17:00+00:00"): the printed day is the writer's
+/// evening west of Greenwich, and the page's declared day is the UTC one.
+fn american_evening(
+    page: &Page,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+) -> bool {
+    use chrono::Timelike;
+    let secs = declared.num_seconds_from_midnight();
+    english(page)
+        && declared.offset().local_minus_utc() == 0
+        && secs > 0
+        && secs < 3 * 3600
+        && (declared.date_naive() - printed.date_naive()).num_days() == 1
+}
+
+/// A printed header line that is only a weekday and a date ("Mittwoch, 26.02.2020"), more than a
+/// day after the declared publication, on a page that declares no modification: the site's
+/// clock of today, above the headline. (With a declared modification, `after_last_change`
+/// decides; an updated article prints its new day with the weekday too.)
+fn site_clock(
+    page: &Page,
+    ld: &LinkedData,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+    printed_in: &str,
+) -> bool {
+    (printed.date_naive() - declared.date_naive()).num_days() > 1
+        && dates::weekday_only(printed_in)
+        && modified(page, ld).is_none()
+}
+
+/// A block that says when the page was first published ("This article was originally published
+/// on 26 Sep 2019 at 4:12pm but has been regularly updated").
+fn originally_published(page: &Page) -> Option<DateTime<FixedOffset>> {
+    page.blocks
+        .iter()
+        .take(3000)
+        .find_map(|b| dates::originally_published(&b.text))
 }
 
 /// Whether the page declares no publication date and the body's best date element is one only
@@ -339,6 +394,7 @@ fn url_day(d: DateTime<FixedOffset>, url: Option<&str>) -> DateTime<FixedOffset>
 
 /// A UTC timestamp at exactly 22:00 or 23:00 is a date-only value stored as midnight in a
 /// European time zone: it is given back at that midnight (the same instant, +02:00 / +01:00).
+/// Not on English pages: their sites are mostly American, and such a value is their UTC day.
 fn local_midnight(d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     use chrono::Timelike;
     let t = d.time();
