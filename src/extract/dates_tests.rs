@@ -83,6 +83,9 @@ const EVENING: &str = r#"<html lang="{0}"><head><meta property="article:publishe
 
 const SITE_CLOCK: &str = r#"<html><head><meta name="date" content="2017-05-01T17:05:00+0200">{0}</head><body><p>Deutschlandfunk</p><p class="date">Mittwoch, 26.02.2020</p><h1>Wir dekorieren auf der Titanic die Liegestühle um</h1>{BODY}</body></html>"#;
 
+const IMAGE_MONTH: &str = r#"<html><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-08-01T16:53:14+00:00","dateModified":"{1}"}</script>
+    <meta property="og:image" content="https://tutoring.example/wp-content/uploads/{0}/15-best-platforms.png"></head><body><h1>15 best online tutoring platforms</h1><p>{1}</p>{BODY}</body></html>"#;
+
 const CASES: &[Case] = &[
     Case {
         rule: "a published-date meta",
@@ -585,6 +588,27 @@ const CASES: &[Case] = &[
     Case {
         rule: "a one-digit run followed by a time is no date",
         html: r#"<html><head></head><body><h1>Vortrag im Januar</h1><p>19.1.23, 10:00-11:30 Uhr</p>{BODY}</body></html>"#,
+        ..NONE
+    },
+    Case {
+        rule: "a featured image uploaded in the declared month keeps the declared day against a refresh",
+        html: IMAGE_MONTH,
+        fill: &["2024/08", "2025-11-18"],
+        want: Some("2024-08-01"),
+        ..NONE
+    },
+    Case {
+        rule: "a featured image of another month leaves the printed refresh",
+        html: IMAGE_MONTH,
+        fill: &["2025/11", "2025-11-18"],
+        want: Some("2025-11-18"),
+        ..NONE
+    },
+    Case {
+        rule: "a printed date under two months after the declared day stands beside the image",
+        html: IMAGE_MONTH,
+        fill: &["2024/08", "2024-09-12"],
+        want: Some("2024-09-12"),
         ..NONE
     },
 ];

@@ -182,6 +182,7 @@ pub fn published(
         return match found {
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
             Some(f) if american_evening(page, f, h) => Some(f),
+            Some(f) if image_of_the_day(page, f, h) => Some(f),
             Some(f) if !update && site_clock(page, ld, f, h, text) => Some(f),
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
             Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
@@ -228,6 +229,22 @@ fn american_evening(
         && secs > 0
         && secs < 3 * 3600
         && (declared.date_naive() - printed.date_naive()).num_days() == 1
+}
+
+/// A printed header date more than two months after the declared publication, on a page whose
+/// featured image (`og:image`) was uploaded in the declared publication's month
+/// (".../wp-content/uploads/2024/08/…" beside `datePublished` 2024-08-01): the page was written
+/// then, and the printed date is a refresh of an evergreen guide.
+fn image_of_the_day(
+    page: &Page,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+) -> bool {
+    use chrono::Datelike;
+    (printed.date_naive() - declared.date_naive()).num_days() > 60
+        && meta(page, "og:image").is_some_and(|u| {
+            u.contains(&format!("/{:04}/{:02}/", declared.year(), declared.month()))
+        })
 }
 
 /// A printed header line that is only a weekday and a date ("Mittwoch, 26.02.2020"), more than a
