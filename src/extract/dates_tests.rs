@@ -605,6 +605,13 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
+        rule: "a JSON-LD ImageObject uploaded in the declared month keeps the declared day",
+        html: r#"<html><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-03-17T01:58:00-04:00","dateModified":"2025-08-05T13:21:57-04:00","image":{"@type":"ImageObject","url":"https:\/\/fit.example\/wp-content\/uploads\/2024\/03\/da-vinci.webp"}}</script>
+            <meta property="og:image" content="https://fit.example/wp-content/uploads/2021/07/cover.png"></head><body><h1>Build your own workout routine</h1><p>Updated August 5, 2025</p>{BODY}</body></html>"#,
+        want: Some("2024-03-17"),
+        ..NONE
+    },
+    Case {
         rule: "a printed date under two months after the declared day stands beside the image",
         html: IMAGE_MONTH,
         fill: &["2024/08", "2024-09-12"],

@@ -182,7 +182,7 @@ pub fn published(
         return match found {
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
             Some(f) if american_evening(page, f, h) => Some(f),
-            Some(f) if image_of_the_day(page, f, h) => Some(f),
+            Some(f) if image_of_the_day(page, ld, f, h) => Some(f),
             Some(f) if !update && site_clock(page, ld, f, h, text) => Some(f),
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
             Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
@@ -232,19 +232,39 @@ fn american_evening(
 }
 
 /// A printed header date more than two months after the declared publication, on a page whose
-/// featured image (`og:image`) was uploaded in the declared publication's month
-/// (".../wp-content/uploads/2024/08/…" beside `datePublished` 2024-08-01): the page was written
-/// then, and the printed date is a refresh of an evergreen guide.
+/// featured image (`og:image`, the JSON-LD article's `image` or `thumbnailUrl`) was uploaded in
+/// the declared publication's month (".../wp-content/uploads/2024/08/…" beside `datePublished`
+/// 2024-08-01): the page was written then, and the printed date is a refresh of an evergreen
+/// guide.
 fn image_of_the_day(
     page: &Page,
+    ld: &LinkedData,
     declared: DateTime<FixedOffset>,
     printed: DateTime<FixedOffset>,
 ) -> bool {
     use chrono::Datelike;
-    (printed.date_naive() - declared.date_naive()).num_days() > 60
-        && meta(page, "og:image").is_some_and(|u| {
-            u.contains(&format!("/{:04}/{:02}/", declared.year(), declared.month()))
-        })
+    if (printed.date_naive() - declared.date_naive()).num_days() <= 60 {
+        return false;
+    }
+    let month = format!("/{:04}/{:02}/", declared.year(), declared.month());
+    let article = ld.article();
+    let ld_images = ["image", "thumbnailUrl"]
+        .into_iter()
+        .filter_map(|k| article.and_then(|a| a.get(k)).and_then(image_url));
+    meta(page, "og:image")
+        .into_iter()
+        .chain(ld_images)
+        .any(|u| u.contains(&month))
+}
+
+/// The address of a JSON-LD image: a string, an `ImageObject`'s `url`, the first of an array.
+fn image_url(v: &serde_json::Value) -> Option<&str> {
+    match v {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Object(o) => o.get("url").and_then(image_url),
+        serde_json::Value::Array(a) => a.first().and_then(image_url),
+        _ => None,
+    }
 }
 
 /// A printed header line that is only a weekday and a date ("Mittwoch, 26.02.2020"), more than a
