@@ -83,8 +83,11 @@ const EVENING: &str = r#"<html lang="{0}"><head><meta property="article:publishe
 
 const SITE_CLOCK: &str = r#"<html><head><meta name="date" content="2017-05-01T17:05:00+0200">{0}</head><body><p>Deutschlandfunk</p><p class="date">Mittwoch, 26.02.2020</p><h1>Wir dekorieren auf der Titanic die Liegestühle um</h1>{BODY}</body></html>"#;
 
+const OG_PUBLISHED: &str =
+    r#"<meta property="article:published_time" content="2024-08-01T16:53:14+00:00">"#;
+
 const IMAGE_MONTH: &str = r#"<html><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-08-01T16:53:14+00:00","dateModified":"{1}"}</script>
-    <meta property="og:image" content="https://tutoring.example/wp-content/uploads/{0}/15-best-platforms.png"></head><body><h1>15 best online tutoring platforms</h1><p>{1}</p>{BODY}</body></html>"#;
+    {2}<meta property="og:image" content="https://tutoring.example/wp-content/uploads/{0}/15-best-platforms.png"></head><body><h1>15 best online tutoring platforms</h1><p>{1}</p>{BODY}</body></html>"#;
 
 const CASES: &[Case] = &[
     Case {
@@ -593,20 +596,28 @@ const CASES: &[Case] = &[
     Case {
         rule: "a featured image uploaded in the declared month keeps the declared day against a refresh",
         html: IMAGE_MONTH,
-        fill: &["2024/08", "2025-11-18"],
+        fill: &["2024/08", "2025-11-18", OG_PUBLISHED],
         want: Some("2024-08-01"),
+        ..NONE
+    },
+    Case {
+        rule: "the image month needs an article:published_time: a site declaring only the modification stands by it",
+        html: IMAGE_MONTH,
+        fill: &["2024/08", "2025-11-18", ""],
+        want: Some("2025-11-18"),
         ..NONE
     },
     Case {
         rule: "a featured image of another month leaves the printed refresh",
         html: IMAGE_MONTH,
-        fill: &["2025/11", "2025-11-18"],
+        fill: &["2025/11", "2025-11-18", OG_PUBLISHED],
         want: Some("2025-11-18"),
         ..NONE
     },
     Case {
         rule: "a JSON-LD ImageObject uploaded in the declared month keeps the declared day",
         html: r#"<html><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-03-17T01:58:00-04:00","dateModified":"2025-08-05T13:21:57-04:00","image":{"@type":"ImageObject","url":"https:\/\/fit.example\/wp-content\/uploads\/2024\/03\/da-vinci.webp"}}</script>
+            <meta property="article:published_time" content="2024-03-17T05:58:00+00:00">
             <meta property="og:image" content="https://fit.example/wp-content/uploads/2021/07/cover.png"></head><body><h1>Build your own workout routine</h1><p>Updated August 5, 2025</p>{BODY}</body></html>"#,
         want: Some("2024-03-17"),
         ..NONE
@@ -614,7 +625,7 @@ const CASES: &[Case] = &[
     Case {
         rule: "a printed date under two months after the declared day stands beside the image",
         html: IMAGE_MONTH,
-        fill: &["2024/08", "2024-09-12"],
+        fill: &["2024/08", "2024-09-12", OG_PUBLISHED],
         want: Some("2024-09-12"),
         ..NONE
     },

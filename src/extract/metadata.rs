@@ -235,7 +235,7 @@ fn american_evening(
 /// featured image (`og:image`, the JSON-LD article's `image` or `thumbnailUrl`) was uploaded in
 /// the declared publication's month (".../wp-content/uploads/2024/08/…" beside `datePublished`
 /// 2024-08-01): the page was written then, and the printed date is a refresh of an evergreen
-/// guide.
+/// guide. Only where `article:published_time` declares the publication too.
 fn image_of_the_day(
     page: &Page,
     ld: &LinkedData,
@@ -243,7 +243,10 @@ fn image_of_the_day(
     printed: DateTime<FixedOffset>,
 ) -> bool {
     use chrono::Datelike;
-    if (printed.date_naive() - declared.date_naive()).num_days() <= 60 {
+    // a site that declares only the modification in its Open Graph metas stands by it
+    if (printed.date_naive() - declared.date_naive()).num_days() <= 60
+        || meta(page, "article:published_time").is_none()
+    {
         return false;
     }
     let month = format!("/{:04}/{:02}/", declared.year(), declared.month());
