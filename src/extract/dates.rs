@@ -570,6 +570,19 @@ pub fn originally_published(s: &str) -> Option<DateTime<FixedOffset>> {
     (start <= 8).then(|| midnight(d)).flatten()
 }
 
+/// A date given as an age: "vor 5 Stunden", "3 hours ago", "hace 2 días", "il y a 4 jours".
+static RELATIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:vor [0-9]+ (?:minuten|stunden|tagen|wochen)|[0-9]+ (?:minutes?|hours?|days?|weeks?) ago|hace [0-9]+ (?:minutos?|horas?|días?|semanas?)|il y a [0-9]+ (?:minutes?|heures?|jours?|semaines?))",
+    )
+    .expect("static regex")
+});
+
+/// Whether a line gives a date as an age ("vor 5 Stunden in Aktuelles").
+pub fn relative_age(s: &str) -> bool {
+    has_digit(s) && RELATIVE_AGE.is_match(s)
+}
+
 /// Whether a line is a weekday and a date and nothing more ("Mittwoch, 26.02.2020"): a site's
 /// clock of today.
 pub fn weekday_only(s: &str) -> bool {

@@ -629,6 +629,22 @@ const CASES: &[Case] = &[
         want: Some("2024-09-12"),
         ..NONE
     },
+    Case {
+        rule: "a header line giving the article's age ends the header: a quotation's date after it is another's",
+        html: r#"<html><head><meta property="article:published_time" content="2021-11-12T13:00:00"></head><body><h1>Der Tag, an dem sich der Menschensohn offenbart</h1>
+            <p>vor 5 Stunden in Aktuelles, keine Lesermeinung</p><p>Rom (kath.net/as) Freitag der 32. Woche im Jahreskreis.</p>
+            <p>Benedikt XVI., Enzyklika „Deus caritas est“ 5/6, 25. Dezember 2005:</p>{BODY}</body></html>"#,
+        want: Some("2021-11-12"),
+        ..NONE
+    },
+    Case {
+        rule: "without an age line, the quotation's date in the header wins",
+        html: r#"<html><head><meta property="article:published_time" content="2021-11-12T13:00:00"></head><body><h1>Der Tag, an dem sich der Menschensohn offenbart</h1>
+            <p>in Aktuelles, keine Lesermeinung</p><p>Rom (kath.net/as) Freitag der 32. Woche im Jahreskreis.</p>
+            <p>Benedikt XVI., Enzyklika „Deus caritas est“ 5/6, 25. Dezember 2005:</p>{BODY}</body></html>"#,
+        want: Some("2005-12-25"),
+        ..NONE
+    },
 ];
 
 /// The row's page with its placeholders filled in.

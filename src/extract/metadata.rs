@@ -133,8 +133,12 @@ fn header_dates(page: &Page, at: usize) -> impl Iterator<Item = Printed<'_>> {
                 Some((d, up, h.value.as_str()))
             })
     };
-    let after =
-        (at + 1..(at + 9).min(page.blocks.len())).flat_map(move |i| [read_hints(i), read_block(i)]);
+    // a line giving the article's age ("vor 5 Stunden", "3 hours ago") is its date: the dates
+    // after it (a quotation's, a list's) are others'
+    let end = (at + 1..(at + 9).min(page.blocks.len()))
+        .find(|&i| page.blocks[i].text.len() < 100 && dates::relative_age(&page.blocks[i].text))
+        .unwrap_or((at + 9).min(page.blocks.len()));
+    let after = (at + 1..end).flat_map(move |i| [read_hints(i), read_block(i)]);
     let before = (at.saturating_sub(4)..at)
         .rev()
         .flat_map(move |i| [read_hints(i + 1), read_block(i)]);
