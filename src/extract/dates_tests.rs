@@ -86,7 +86,7 @@ const SITE_CLOCK: &str = r#"<html><head><meta name="date" content="2017-05-01T17
 const OG_PUBLISHED: &str =
     r#"<meta property="article:published_time" content="2024-08-01T16:53:14+00:00">"#;
 
-const IMAGE_MONTH: &str = r#"<html><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-08-01T16:53:14+00:00","dateModified":"{1}"}</script>
+const IMAGE_MONTH: &str = r#"<html lang="{3}"><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-08-01T16:53:14+00:00","dateModified":"{1}"}</script>
     {2}<meta property="og:image" content="https://tutoring.example/wp-content/uploads/{0}/15-best-platforms.png"></head><body><h1>15 best online tutoring platforms</h1><p>{1}</p>{BODY}</body></html>"#;
 
 const CASES: &[Case] = &[
@@ -596,21 +596,21 @@ const CASES: &[Case] = &[
     Case {
         rule: "a featured image uploaded in the declared month keeps the declared day against a refresh",
         html: IMAGE_MONTH,
-        fill: &["2024/08", "2025-11-18", OG_PUBLISHED],
+        fill: &["2024/08", "2025-11-18", OG_PUBLISHED, "en"],
         want: Some("2024-08-01"),
         ..NONE
     },
     Case {
         rule: "the image month needs an article:published_time: a site declaring only the modification stands by it",
         html: IMAGE_MONTH,
-        fill: &["2024/08", "2025-11-18", ""],
+        fill: &["2024/08", "2025-11-18", "", "en"],
         want: Some("2025-11-18"),
         ..NONE
     },
     Case {
         rule: "a featured image of another month leaves the printed refresh",
         html: IMAGE_MONTH,
-        fill: &["2025/11", "2025-11-18", OG_PUBLISHED],
+        fill: &["2025/11", "2025-11-18", OG_PUBLISHED, "en"],
         want: Some("2025-11-18"),
         ..NONE
     },
@@ -623,9 +623,16 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
-        rule: "a printed date under two months after the declared day stands beside the image",
+        rule: "on an English page a refresh days after the declared day yields to the image month",
         html: IMAGE_MONTH,
-        fill: &["2024/08", "2024-09-12", OG_PUBLISHED],
+        fill: &["2024/08", "2024-08-05", OG_PUBLISHED, "en"],
+        want: Some("2024-08-01"),
+        ..NONE
+    },
+    Case {
+        rule: "elsewhere a printed date under two months after the declared day stands beside the image",
+        html: IMAGE_MONTH,
+        fill: &["2024/08", "2024-09-12", OG_PUBLISHED, "de"],
         want: Some("2024-09-12"),
         ..NONE
     },

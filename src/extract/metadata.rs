@@ -235,11 +235,12 @@ fn american_evening(
         && (declared.date_naive() - printed.date_naive()).num_days() == 1
 }
 
-/// A printed header date more than two months after the declared publication, on a page whose
-/// featured image (`og:image`, the JSON-LD article's `image` or `thumbnailUrl`) was uploaded in
-/// the declared publication's month (".../wp-content/uploads/2024/08/…" beside `datePublished`
-/// 2024-08-01): the page was written then, and the printed date is a refresh of an evergreen
-/// guide. Only where `article:published_time` declares the publication too.
+/// A printed header date more than a day (on pages not in English: two months) after the
+/// declared publication, on a page whose featured image (`og:image`, the JSON-LD article's
+/// `image` or `thumbnailUrl`) was uploaded in the declared publication's month
+/// (".../wp-content/uploads/2024/08/…" beside `datePublished` 2024-08-01): the page was written
+/// then, and the printed date is a refresh of an evergreen guide. Only where
+/// `article:published_time` declares the publication too.
 fn image_of_the_day(
     page: &Page,
     ld: &LinkedData,
@@ -247,8 +248,10 @@ fn image_of_the_day(
     printed: DateTime<FixedOffset>,
 ) -> bool {
     use chrono::Datelike;
-    // a site that declares only the modification in its Open Graph metas stands by it
-    if (printed.date_naive() - declared.date_naive()).num_days() <= 60
+    // a site that declares only the modification in its Open Graph metas stands by it; on
+    // pages not in English a refresh within two months is taken as the page's new day
+    let least = if english(page) { 1 } else { 60 };
+    if (printed.date_naive() - declared.date_naive()).num_days() <= least
         || meta(page, "article:published_time").is_none()
     {
         return false;
