@@ -75,6 +75,7 @@ pub fn parse_machine(s: &str) -> Option<DateTime<FixedOffset>> {
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%MZ",
         "%Y-%m-%d %H:%M",
     ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(s, fmt) {
@@ -367,7 +368,7 @@ static ISO_ANY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static NUMERIC_SHORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d.])(\d{2})\.(\d{2})\.(\d{2})(?:$|[^\d.]|\.\s)").expect("static regex")
+    Regex::new(r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]|\.\s)").expect("static regex")
 });
 static DAY_MONTH_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})\.?\s+(\p{L}+)\s+([0-3]\d)\s*(?:$|[)\]|,;])").expect("static regex")
@@ -552,6 +553,77 @@ static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     ])
 });
 
+/// "Originally published on 26 Sep 2019": the date right after such a phrase.
+pub fn originally_published(s: &str) -> Option<DateTime<FixedOffset>> {
+    if s.len() > 600 || !s.contains("riginally") {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    let at = ["originally published", "originally posted"]
+        .iter()
+        .find_map(|l| lower.find(l).map(|i| i + l.len()))?;
+    let mut cut = (at + 40).min(lower.len());
+    while !lower.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let (start, _, d) = first_date(&lower[at..cut])?;
+    (start <= 8).then(|| midnight(d)).flatten()
+}
+
+/// A date given as an age: "vor 5 Stunden", "3 hours ago", "hace 2 días", "il y a 4 jours".
+static RELATIVE_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:vor [0-9]+ (?:minuten|stunden|tagen|wochen)|[0-9]+ (?:minutes?|hours?|days?|weeks?) ago|hace [0-9]+ (?:minutos?|horas?|días?|semanas?)|il y a [0-9]+ (?:minutes?|heures?|jours?|semaines?))",
+    )
+    .expect("static regex")
+});
+
+/// Whether a line gives a date as an age ("vor 5 Stunden in Aktuelles").
+pub fn relative_age(s: &str) -> bool {
+    has_digit(s) && RELATIVE_AGE.is_match(s)
+}
+
+/// Whether a line is a weekday and a date and nothing more ("Mittwoch, 26.02.2020"): a site's
+/// clock of today.
+pub fn weekday_only(s: &str) -> bool {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ];
+    let lower = s.trim().to_lowercase();
+    let Some(rest) = WEEKDAYS.iter().find_map(|w| lower.strip_prefix(w)) else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([',', ' ']);
+    first_date(rest).is_some_and(|(start, end, _)| start == 0 && rest[end..].trim().len() <= 6)
+}
+
 /// Whether a line labels its date as something other than a publication (see [`OTHER_LABEL`]).
 pub fn not_publication(s: &str) -> bool {
     OTHER_LABEL.is_match(s)
@@ -596,15 +668,19 @@ fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
     if has_four_digits(s) {
         four_digit_year_dates(s, &mut found);
     }
-    if found.is_empty()
-        && let Some(c) = NUMERIC_SHORT.captures(s)
-    {
-        // "31.10.23": day, month, two-digit year
-        let (d, m, y): (u32, u32, i32) =
-            (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
-        let y = if y <= 35 { 2000 + y } else { 1900 + y };
-        if let Some(date) = ymd(y, m, d) {
-            found.push((c.get(1)?.start(), c.get(3)?.end(), date));
+    if found.is_empty() {
+        // "31.10.23": day, month, two-digit year; with a one-digit part ("2.11.22") only closing
+        // the text, since a time or a version number often follows such a run
+        let short = NUMERIC_SHORT.captures_iter(s).find(|c| {
+            c[1].len() + c[2].len() == 4 || s[c.get(3).map_or(0, |m| m.end())..].trim().is_empty()
+        });
+        if let Some(c) = short {
+            let (d, m, y): (u32, u32, i32) =
+                (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+            let y = if y <= 35 { 2000 + y } else { 1900 + y };
+            if let Some(date) = ymd(y, m, d) {
+                found.push((c.get(1)?.start(), c.get(3)?.end(), date));
+            }
         }
     }
     if found.is_empty()

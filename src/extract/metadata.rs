@@ -133,8 +133,12 @@ fn header_dates(page: &Page, at: usize) -> impl Iterator<Item = Printed<'_>> {
                 Some((d, up, h.value.as_str()))
             })
     };
-    let after =
-        (at + 1..(at + 9).min(page.blocks.len())).flat_map(move |i| [read_hints(i), read_block(i)]);
+    // a line giving the article's age ("vor 5 Stunden", "3 hours ago") is its date: the dates
+    // after it (a quotation's, a list's) are others'
+    let end = (at + 1..(at + 9).min(page.blocks.len()))
+        .find(|&i| page.blocks[i].text.len() < 100 && dates::relative_age(&page.blocks[i].text))
+        .unwrap_or((at + 9).min(page.blocks.len()));
+    let after = (at + 1..end).flat_map(move |i| [read_hints(i), read_block(i)]);
     let before = (at.saturating_sub(4)..at)
         .rev()
         .flat_map(move |i| [read_hints(i + 1), read_block(i)]);
@@ -166,9 +170,13 @@ pub fn published(
     url: Option<&str>,
     script: Option<&str>,
 ) -> Option<DateTime<FixedOffset>> {
+    // "This article was originally published on 26 Sep 2019 … but has been regularly updated"
+    if let Some(d) = originally_published(page) {
+        return Some(d);
+    }
     let found = published_meta(page, ld, url, script)
         .map(|d| own_offset(page, ld, d))
-        .map(local_midnight)
+        .map(|d| if english(page) { d } else { local_midnight(d) })
         .map(|d| url_day(d, url));
     if let Some((h, update, text)) = page
         .headline_block()
@@ -177,6 +185,9 @@ pub fn published(
         let h = us_order(page, text, h);
         return match found {
             Some(f) if f.date_naive() == h.date_naive() => Some(f),
+            Some(f) if american_evening(page, f, h) => Some(f),
+            Some(f) if image_of_the_day(page, ld, f, h) => Some(f),
+            Some(f) if !update && site_clock(page, ld, f, h, text) => Some(f),
             Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
             Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
             Some(f) if !update && after_last_change(page, ld, f, h) => Some(f),
@@ -198,6 +209,97 @@ pub fn published(
         .or_else(|| later_header_date(page))
         .or_else(|| text_scan(page))
         .or_else(|| page.blocks.iter().take(3000).find_map(block_dateline))
+}
+
+/// Whether the page says it is in English (`lang="en"`, `"en-US"`, `"en-GB"`…).
+fn english(page: &Page) -> bool {
+    page.html_lang
+        .as_deref()
+        .is_some_and(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("en")))
+}
+
+/// On an English page, a UTC timestamp in the first hours of a day whose eve the header prints
+/// ("December 9, 2021" beside "2021-12-10T02:17:00+00:00"): the printed day is the writer's
+/// evening west of Greenwich, and the page's declared day is the UTC one.
+fn american_evening(
+    page: &Page,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+) -> bool {
+    use chrono::Timelike;
+    let secs = declared.num_seconds_from_midnight();
+    english(page)
+        && declared.offset().local_minus_utc() == 0
+        && secs > 0
+        && secs < 3 * 3600
+        && (declared.date_naive() - printed.date_naive()).num_days() == 1
+}
+
+/// A printed header date more than a day (on pages not in English: two months) after the
+/// declared publication, on a page whose featured image (`og:image`, the JSON-LD article's
+/// `image` or `thumbnailUrl`) was uploaded in the declared publication's month
+/// (".../wp-content/uploads/2024/08/…" beside `datePublished` 2024-08-01): the page was written
+/// then, and the printed date is a refresh of an evergreen guide. Only where
+/// `article:published_time` declares the publication too.
+fn image_of_the_day(
+    page: &Page,
+    ld: &LinkedData,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+) -> bool {
+    use chrono::Datelike;
+    // a site that declares only the modification in its Open Graph metas stands by it; on
+    // pages not in English a refresh within two months is taken as the page's new day
+    let least = if english(page) { 1 } else { 60 };
+    if (printed.date_naive() - declared.date_naive()).num_days() <= least
+        || meta(page, "article:published_time").is_none()
+    {
+        return false;
+    }
+    let month = format!("/{:04}/{:02}/", declared.year(), declared.month());
+    let article = ld.article();
+    let ld_images = ["image", "thumbnailUrl"]
+        .into_iter()
+        .filter_map(|k| article.and_then(|a| a.get(k)).and_then(image_url));
+    meta(page, "og:image")
+        .into_iter()
+        .chain(ld_images)
+        .any(|u| u.contains(&month))
+}
+
+/// The address of a JSON-LD image: a string, an `ImageObject`'s `url`, the first of an array.
+fn image_url(v: &serde_json::Value) -> Option<&str> {
+    match v {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Object(o) => o.get("url").and_then(image_url),
+        serde_json::Value::Array(a) => a.first().and_then(image_url),
+        _ => None,
+    }
+}
+
+/// A printed header line that is only a weekday and a date ("Mittwoch, 26.02.2020"), more than a
+/// day after the declared publication, on a page that declares no modification: the site's
+/// clock of today, above the headline. (With a declared modification, `after_last_change`
+/// decides; an updated article prints its new day with the weekday too.)
+fn site_clock(
+    page: &Page,
+    ld: &LinkedData,
+    declared: DateTime<FixedOffset>,
+    printed: DateTime<FixedOffset>,
+    printed_in: &str,
+) -> bool {
+    (printed.date_naive() - declared.date_naive()).num_days() > 1
+        && dates::weekday_only(printed_in)
+        && modified(page, ld).is_none()
+}
+
+/// A block that says when the page was first published ("This article was originally published
+/// on 26 Sep 2019 at 4:12pm but has been regularly updated").
+fn originally_published(page: &Page) -> Option<DateTime<FixedOffset>> {
+    page.blocks
+        .iter()
+        .take(3000)
+        .find_map(|b| dates::originally_published(&b.text))
 }
 
 /// Whether the page declares no publication date and the body's best date element is one only
@@ -339,6 +441,7 @@ fn url_day(d: DateTime<FixedOffset>, url: Option<&str>) -> DateTime<FixedOffset>
 
 /// A UTC timestamp at exactly 22:00 or 23:00 is a date-only value stored as midnight in a
 /// European time zone: it is given back at that midnight (the same instant, +02:00 / +01:00).
+/// Not on English pages: their sites are mostly American, and such a value is their UTC day.
 fn local_midnight(d: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     use chrono::Timelike;
     let t = d.time();
