@@ -39,12 +39,15 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
         // rel=author / itemprop=author / hCard authors are markup that declares the name
         &|| {
             // a list of posts repeats its authors ("uriebe" three times, then "Tom Stelling"):
-            // the names up to the first repeat are the article's
+            // the names up to the first repeat are the article's; so are the names of one
+            // byline, in one block or the next, not those of teasers further down
             let mut marked: Vec<String> = Vec::new();
+            let mut last: Option<u32> = None;
             for b in page.bylines.iter().filter(|b| b.declared) {
-                if marked.contains(&b.text) {
+                if marked.contains(&b.text) || last.is_some_and(|l| b.at > l + 1) {
                     break;
                 }
+                last = Some(b.at);
                 marked.push(b.text.clone());
             }
             clean_declared(&marked, site_name)

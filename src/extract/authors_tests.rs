@@ -610,3 +610,22 @@ fn the_outlet_yields_to_a_person_past_the_desks_initials() {
 fn more_about_is_a_lead() {
     assert_eq!(c("More About Jane Doe"), ["Jane Doe"]);
 }
+
+#[test]
+fn declared_names_of_teasers_further_down_are_not_the_articles() {
+    let html = r#"<html><body><article><h1>Understanding Web Design</h1>
+        <p class="byline">by <span itemprop="author">Jeffrey Zeldman</span></p>
+        <p>Web design is the creation of digital environments that facilitate and encourage human activity.</p>
+        <p>It is not print, and the limitations of the medium are part of the discipline.</p></article>
+        <h3>More from the archive</h3><h4>Hypertext and Its Discontents</h4>
+        <p class="byline">by <span itemprop="author">Mark Bernstein</span></p>
+        <h4>Design Systems</h4><p class="byline">by <span itemprop="author">Liam Nugent</span></p>
+        </body></html>"#;
+    assert_eq!(page_authors(html), ["Jeffrey Zeldman"]);
+    // the names of one byline stay together
+    let html = r#"<html><body><article><h1>A Survey</h1>
+        <p>By <a rel="author" href="/a">Jane Doe</a> and <a rel="author" href="/b">John Roe</a></p>
+        <p>Web design is the creation of digital environments that facilitate and encourage human activity.</p>
+        </article></body></html>"#;
+    assert_eq!(page_authors(html), ["Jane Doe", "John Roe"]);
+}

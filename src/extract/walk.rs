@@ -80,6 +80,8 @@ pub struct Byline {
     /// The markup declares it the author's name (`rel=author`, `itemprop=author`, an hCard
     /// author), as metadata does; otherwise it is a byline-looking box.
     pub declared: bool,
+    /// How many blocks came before it: where it sits among [`Page::blocks`].
+    pub at: u32,
 }
 
 /// Everything the walk gathers.
@@ -423,6 +425,7 @@ impl Walker {
                 self.page.bylines.push(Byline {
                     text,
                     declared: true,
+                    at: self.page.blocks.len() as u32,
                 });
             }
         } else if marked
@@ -436,6 +439,7 @@ impl Walker {
             self.page.bylines.push(Byline {
                 text: name,
                 declared: true,
+                at: self.page.blocks.len() as u32,
             });
         } else if marked
             && self.page.bylines.len() < 20
@@ -447,6 +451,7 @@ impl Walker {
             self.page.bylines.push(Byline {
                 text,
                 declared: false,
+                at: self.page.blocks.len() as u32,
             });
         }
     }
