@@ -642,6 +642,7 @@ const CREDITS: &[&str] = &[
     "sponsored",
     "presented",
     "supported",
+    "unterstützt",
     "cover",
     "translated",
     "übersetzt",

@@ -629,3 +629,31 @@ fn declared_names_of_teasers_further_down_are_not_the_articles() {
         </article></body></html>"#;
     assert_eq!(page_authors(html), ["Jane Doe", "John Roe"]);
 }
+
+#[test]
+fn commenters_are_no_byline_but_the_post_author_answering_is() {
+    // a "recent comments" widget before the article's text byline
+    let html = r#"<html><body><aside><ul><li class="recentcomments"><span class="comment-author-link">
+        <a href="https://x.example" rel="external nofollow ugc" class="url">Alexander</a></span> bei
+        <a href="/b">Treffpunkt Brücke</a></li></ul></aside><article><h1>Streit ums Feuerholz</h1>
+        <p>Von Roland Brockmann und Sebastian Drescher<br>Kakuma /Kenia</p>
+        <p>Probleme zwischen Einheimischen und Flüchtlingen sind auch in Afrika ein Thema, wie Kenia mit der Herausforderung umgeht.</p>
+        </article></body></html>"#;
+    assert_eq!(
+        page_authors(html),
+        ["Roland Brockmann", "Sebastian Drescher"]
+    );
+    // a deal posted by a user who answers in the comments, marked `bypostauthor`
+    let html = r#"<html><body><article><h1>Kaffee für 4,80 €</h1>
+        <p>Zwei Gläser Instantkaffee gibt es gerade im Angebot, solange der Vorrat beim Händler reicht.</p></article>
+        <div class="comment byuser comment-author-caesi"><p class="comment-author">Caesi</p><p>Danke!</p></div>
+        <div class="comment byuser comment-author-mikenils bypostauthor"><p class="comment-author">MikeNils</p>
+        <p>Gerne!</p></div></body></html>"#;
+    assert_eq!(page_authors(html), ["MikeNils"]);
+}
+
+#[test]
+fn names_end_with_the_line_and_unterstuetzt_von_credits() {
+    assert_eq!(leading_names("H.G. Parry\nReleased: 2025"), "H.G. Parry");
+    assert!(t(&["Unterstützt von WordPress Theme: Graphy by Themegraphy"]).is_empty());
+}

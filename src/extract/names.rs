@@ -509,9 +509,12 @@ pub(super) const PARTICLES: &[&str] = &[
 ];
 
 /// The names at the start of `rest`: capitalised words (and particles, commas, "and"), up to a
-/// digit, a separator or a lower-case word.
+/// digit, a separator, a lower-case word or the end of the line ("Von Roland Brockmann und
+/// Sebastian Drescher<br>Kakuma /Kenia").
 pub(super) fn leading_names(rest: &str) -> String {
     let mut out = String::new();
+    let rest = rest.trim_start();
+    let rest = rest.split_once('\n').map_or(rest, |(line, _)| line);
     let first = rest.split_whitespace().next().unwrap_or("");
     if DETERMINERS.contains(&first.to_lowercase().as_str()) {
         return out;

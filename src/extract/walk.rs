@@ -446,6 +446,7 @@ impl Walker {
             && (class.contains("byline") || class.contains("author"))
             && !class.contains("bio")
             && !class.contains("avatar")
+            && (!class.contains("comment") || by_post_author(node))
             && let Some(text) = short_text(node, 160).filter(|t| !t.is_empty())
         {
             self.page.bylines.push(Byline {
@@ -480,6 +481,18 @@ impl Walker {
             }
         }
     }
+}
+
+/// Is this element inside a comment that WordPress marks `bypostauthor` (the post's author
+/// answering)? Other commenters' names ("comment-author", a "recent comments" widget's
+/// "comment-author-link") are not the article's byline.
+fn by_post_author(node: NodeRef<'_, Node>) -> bool {
+    node.ancestors().take(8).any(|a| {
+        a.value()
+            .as_element()
+            .and_then(|e| e.attr("class"))
+            .is_some_and(|c| c.contains("bypostauthor"))
+    })
 }
 
 /// The text of the hCard `fn` inside an author vcard.
