@@ -657,3 +657,30 @@ fn names_end_with_the_line_and_unterstuetzt_von_credits() {
     assert_eq!(leading_names("H.G. Parry\nReleased: 2025"), "H.G. Parry");
     assert!(t(&["Unterstützt von WordPress Theme: Graphy by Themegraphy"]).is_empty());
 }
+
+#[test]
+fn a_lead_inside_a_sentence_names_no_one_unless_the_names_end_it() {
+    assert!(t(&["„Ich vermisse die frühere Version von Sharon Stone nicht. Ein großes Ego ist ein Hindernis.“"]).is_empty());
+    assert_eq!(
+        t(&[
+            "Hinweis: Einträge werden ohne Angaben von Gründen von mir gelöscht.",
+            "(Creative Commons-Lizenz) 2006-2008 by Martin Weber"
+        ]),
+        vec!["Martin Weber"]
+    );
+    // the names ending the phrase, or a date after them, still sign
+    assert_eq!(t(&["Eine Kolumne von Jan Roe"]), vec!["Jan Roe"]);
+    assert_eq!(t(&["Ein Bericht von Jan Roe am 3. März."]), vec!["Jan Roe"]);
+    // a commenter's line, and a name run into a particle
+    assert!(t(&["Kommentar von Alex Barritt"]).is_empty());
+    assert!(t(&["Feierliche Übergabe von Stützpunktgeräten und -fahrzeugen"]).is_empty());
+}
+
+#[test]
+fn the_title_printed_again_is_no_byline() {
+    let html = r#"<html><head><title>Auf den Spuren von Rafael Nadal</title></head><body>
+        <h3>Auf den Spuren von Rafael Nadal</h3>
+        <p>Die Junior Winter Championships fanden vom 5. bis 11. Februar in Oberhaching statt, mit vielen Talenten.</p>
+        </body></html>"#;
+    assert!(page_authors(html).is_empty());
+}

@@ -551,5 +551,11 @@ pub(super) fn leading_names(rest: &str) -> String {
             break;
         }
     }
+    // "Übergabe von Stützpunktgeräten und -fahrzeugen": a name does not end with a particle
+    while let Some((head, last)) = out.rsplit_once(' ')
+        && PARTICLES.contains(&last)
+    {
+        out.truncate(head.len());
+    }
     out
 }
