@@ -684,3 +684,15 @@ fn the_title_printed_again_is_no_byline() {
         </body></html>"#;
     assert!(page_authors(html).is_empty());
 }
+
+#[test]
+fn a_relative_date_and_a_field_run_on_after_the_names_go() {
+    let d = |s: &str| clean_declared(&[s.to_string()], None);
+    assert_eq!(
+        d(
+            "Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas Tiempo de lectura: 8 minutos"
+        ),
+        ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]
+    );
+    assert_eq!(c("von Jane Doe vor 11 Minuten"), ["Jane Doe"]);
+}
