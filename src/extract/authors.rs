@@ -39,12 +39,15 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
         // rel=author / itemprop=author / hCard authors are markup that declares the name
         &|| {
             // a list of posts repeats its authors ("uriebe" three times, then "Tom Stelling"):
-            // the names up to the first repeat are the article's
+            // the names up to the first repeat are the article's; so are the names of one
+            // byline, in one block or the next, not those of teasers further down
             let mut marked: Vec<String> = Vec::new();
+            let mut last: Option<u32> = None;
             for b in page.bylines.iter().filter(|b| b.declared) {
-                if marked.contains(&b.text) {
+                if marked.contains(&b.text) || last.is_some_and(|l| b.at > l + 1) {
                     break;
                 }
+                last = Some(b.at);
                 marked.push(b.text.clone());
             }
             clean_declared(&marked, site_name)
@@ -107,12 +110,19 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
     {
         return found;
     }
-    // a headline is no byline ("Festspiel-Reisen von Van der Bellen kosteten 57.000 Euro")
+    // a headline is no byline ("Festspiel-Reisen von Van der Bellen kosteten 57.000 Euro"),
+    // nor is the title printed again in a smaller heading ("Auf den Spuren von Rafael Nadal")
+    let titles: Vec<String> = [page.title_tag.as_deref(), meta(page, "og:title")]
+        .into_iter()
+        .flatten()
+        .map(name_key)
+        .filter(|k| !k.is_empty())
+        .collect();
     let text = || {
         from_text(
             page.blocks
                 .iter()
-                .filter(|b| !page.in_h1(b))
+                .filter(|b| !page.in_h1(b) && !titles.contains(&name_key(&b.text)))
                 .map(|b| b.text.as_str()),
         )
     };
@@ -651,8 +661,13 @@ const CREDITS: &[&str] = &[
     "sponsored",
     "presented",
     "supported",
+    "unterstützt",
     "cover",
     "translated",
+    "kommentar",
+    "comment",
+    "antwort",
+    "reply",
     "übersetzt",
     "seite",
     "page",
@@ -754,17 +769,25 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
             // a bare "by"/"von" introduces the author at the start of the line or after a
             // separator or a date, not inside a phrase ("Nordish by Nature", "von Pestiziden")
             let lead = m.as_str().trim_start_matches(|c: char| !c.is_alphabetic());
-            let bare = strict || !lead.contains(' ') || lead.trim_end().ends_with(':');
-            if bare
-                && !before.is_empty()
-                && !before.ends_with(|c: char| c.is_ascii_digit() || "|•·,–—-".contains(c))
-            {
+            let inside = !before.is_empty()
+                && !before.ends_with(|c: char| c.is_ascii_digit() || "|•·,–—-".contains(c));
+            if inside && (strict || lead.trim_end().ends_with(':')) {
                 continue;
             }
-            let mut found = clean(&[leading_names(&text[m.end()..])], None);
+            let rest = &text[m.end()..];
+            let names = leading_names(rest);
+            let mut found = clean(std::slice::from_ref(&names), None);
             // one capitalised word after "von" is as often a noun as a name
             found.retain(|n| n.split_whitespace().count() >= 2);
-            if !found.is_empty() {
+            // inside a phrase, a one-word lead names the author only when the names end it
+            // ("Eine Kolumne von Jan Roe", not "… die frühere Version von Sharon Stone nicht.")
+            let in_phrase = inside
+                && !lead.trim_end().contains(' ')
+                && text
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '“', '”', '"', '»', '«'])
+                && !ends_phrase(rest, &names);
+            if !found.is_empty() && !in_phrase {
                 return found;
             }
             // but one word dated right after it is a (user) name: "Geschrieben von Cooper am
@@ -775,6 +798,19 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
         }
     }
     dated.into_iter().collect()
+}
+
+/// Do the `names` at the start of `rest` end its line, or does a separator, a date or a
+/// capitalised word follow them, rather than a sentence going on ("Sharon Stone nicht.")?
+fn ends_phrase(rest: &str, names: &str) -> bool {
+    let line = rest.trim_start().lines().next().unwrap_or("");
+    let next = line
+        .split_whitespace()
+        .nth(names.split_whitespace().count());
+    next.is_none_or(|w| {
+        !w.starts_with(char::is_lowercase)
+            || matches!(w, "am" | "on" | "at" | "le" | "el" | "um" | "den")
+    })
 }
 
 /// The one word at the start of `rest` when a date follows it, after "am"/"on"/"le"/"el" or a

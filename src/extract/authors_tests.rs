@@ -617,3 +617,89 @@ fn every_cjk_label_opens_with_a_listed_lead_byte() {
         assert!(CJK_LABEL_LEADS.contains(&label.as_bytes()[0]), "{label}");
     }
 }
+
+#[test]
+fn declared_names_of_teasers_further_down_are_not_the_articles() {
+    let html = r#"<html><body><article><h1>Understanding Web Design</h1>
+        <p class="byline">by <span itemprop="author">Jeffrey Zeldman</span></p>
+        <p>Web design is the creation of digital environments that facilitate and encourage human activity.</p>
+        <p>It is not print, and the limitations of the medium are part of the discipline.</p></article>
+        <h3>More from the archive</h3><h4>Hypertext and Its Discontents</h4>
+        <p class="byline">by <span itemprop="author">Mark Bernstein</span></p>
+        <h4>Design Systems</h4><p class="byline">by <span itemprop="author">Liam Nugent</span></p>
+        </body></html>"#;
+    assert_eq!(page_authors(html), ["Jeffrey Zeldman"]);
+    // the names of one byline stay together
+    let html = r#"<html><body><article><h1>A Survey</h1>
+        <p>By <a rel="author" href="/a">Jane Doe</a> and <a rel="author" href="/b">John Roe</a></p>
+        <p>Web design is the creation of digital environments that facilitate and encourage human activity.</p>
+        </article></body></html>"#;
+    assert_eq!(page_authors(html), ["Jane Doe", "John Roe"]);
+}
+
+#[test]
+fn commenters_are_no_byline_but_the_post_author_answering_is() {
+    // a "recent comments" widget before the article's text byline
+    let html = r#"<html><body><aside><ul><li class="recentcomments"><span class="comment-author-link">
+        <a href="https://x.example" rel="external nofollow ugc" class="url">Alexander</a></span> bei
+        <a href="/b">Treffpunkt Brücke</a></li></ul></aside><article><h1>Streit ums Feuerholz</h1>
+        <p>Von Roland Brockmann und Sebastian Drescher<br>Kakuma /Kenia</p>
+        <p>Probleme zwischen Einheimischen und Flüchtlingen sind auch in Afrika ein Thema, wie Kenia mit der Herausforderung umgeht.</p>
+        </article></body></html>"#;
+    assert_eq!(
+        page_authors(html),
+        ["Roland Brockmann", "Sebastian Drescher"]
+    );
+    // a deal posted by a user who answers in the comments, marked `bypostauthor`
+    let html = r#"<html><body><article><h1>Kaffee für 4,80 €</h1>
+        <p>Zwei Gläser Instantkaffee gibt es gerade im Angebot, solange der Vorrat beim Händler reicht.</p></article>
+        <div class="comment byuser comment-author-caesi"><p class="comment-author">Caesi</p><p>Danke!</p></div>
+        <div class="comment byuser comment-author-mikenils bypostauthor"><p class="comment-author">MikeNils</p>
+        <p>Gerne!</p></div></body></html>"#;
+    assert_eq!(page_authors(html), ["MikeNils"]);
+}
+
+#[test]
+fn names_end_with_the_line_and_unterstuetzt_von_credits() {
+    assert_eq!(leading_names("H.G. Parry\nReleased: 2025"), "H.G. Parry");
+    assert!(t(&["Unterstützt von WordPress Theme: Graphy by Themegraphy"]).is_empty());
+}
+
+#[test]
+fn a_lead_inside_a_sentence_names_no_one_unless_the_names_end_it() {
+    assert!(t(&["„Ich vermisse die frühere Version von Sharon Stone nicht. Ein großes Ego ist ein Hindernis.“"]).is_empty());
+    assert_eq!(
+        t(&[
+            "Hinweis: Einträge werden ohne Angaben von Gründen von mir gelöscht.",
+            "(Creative Commons-Lizenz) 2006-2008 by Martin Weber"
+        ]),
+        vec!["Martin Weber"]
+    );
+    // the names ending the phrase, or a date after them, still sign
+    assert_eq!(t(&["Eine Kolumne von Jan Roe"]), vec!["Jan Roe"]);
+    assert_eq!(t(&["Ein Bericht von Jan Roe am 3. März."]), vec!["Jan Roe"]);
+    // a commenter's line, and a name run into a particle
+    assert!(t(&["Kommentar von Alex Barritt"]).is_empty());
+    assert!(t(&["Feierliche Übergabe von Stützpunktgeräten und -fahrzeugen"]).is_empty());
+}
+
+#[test]
+fn the_title_printed_again_is_no_byline() {
+    let html = r#"<html><head><title>Auf den Spuren von Rafael Nadal</title></head><body>
+        <h3>Auf den Spuren von Rafael Nadal</h3>
+        <p>Die Junior Winter Championships fanden vom 5. bis 11. Februar in Oberhaching statt, mit vielen Talenten.</p>
+        </body></html>"#;
+    assert!(page_authors(html).is_empty());
+}
+
+#[test]
+fn a_relative_date_and_a_field_run_on_after_the_names_go() {
+    let d = |s: &str| clean_declared(&[s.to_string()], None);
+    assert_eq!(
+        d(
+            "Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas Tiempo de lectura: 8 minutos"
+        ),
+        ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"]
+    );
+    assert_eq!(c("von Jane Doe vor 11 Minuten"), ["Jane Doe"]);
+}

@@ -62,7 +62,7 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         let parts = if whole {
             vec![r.trim().to_string()]
         } else if declared {
-            split(r)
+            split(&without_ui_fields(r))
         } else {
             let r = without_ui_fields(r);
             let field = author_field(&r);
@@ -175,20 +175,34 @@ fn without_ui_fields(r: &str) -> std::borrow::Cow<'_, str> {
     if !r.contains(':') {
         return r.into();
     }
-    // one label to a piece: "Datum: … Autor: … Quelle: …" is left to `author_field`
-    let ui = |piece: &str| {
-        piece.matches(':').count() == 1
-            && piece
-                .split_once(':')
-                .is_some_and(|(label, _)| UI_LABELS.contains(&label.trim().to_lowercase().as_str()))
+    // one label to a piece: "Datum: … Autor: … Quelle: …" is left to `author_field`; a label
+    // run on after a name keeps the name ("José Miguel Wilson Tiempo de lectura: 8 minutos")
+    let kept = |piece: &str| -> Option<usize> {
+        if piece.matches(':').count() != 1 {
+            return Some(piece.len());
+        }
+        let (label, _) = piece.split_once(':')?;
+        let lower = label.trim_end().to_lowercase();
+        if lower.len() != label.trim_end().len() {
+            return Some(piece.len());
+        }
+        UI_LABELS
+            .iter()
+            .find_map(|l| {
+                let head = lower.strip_suffix(l)?;
+                (head.trim().is_empty() || head.ends_with(' ')).then_some(head.len())
+            })
+            .map_or(Some(piece.len()), |at| {
+                (!label[..at].trim().is_empty()).then_some(at)
+            })
     };
     let pieces: Vec<&str> = r.split([',', '|']).collect();
-    if !pieces.iter().any(|p| ui(p)) {
+    if pieces.iter().all(|p| kept(p) == Some(p.len())) {
         return r.into();
     }
     pieces
         .into_iter()
-        .filter(|p| !ui(p))
+        .filter_map(|p| kept(p).map(|at| &p[..at]))
         .collect::<Vec<_>>()
         .join(",")
         .into()
@@ -392,6 +406,16 @@ fn tidy(s: &str) -> String {
     if let Some(at) = lower.find(" on behalf of ") {
         t.truncate(at);
     }
+    // "José Miguel Wilson Hace 13 horas", "Jane Doe vor 11 Minuten": a relative date goes
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if let Some(at) = (2..words.len()).find(|&i| {
+        matches!(words[i].to_lowercase().as_str(), "hace" | "vor")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    }) {
+        t = words[..at].join(" ");
+    }
     // "Luke Kim December 17", "Eric Hergenreder Updated December 3", "BBNTEAM at April 21": a
     // date run on after the name goes, with the word that led to it
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -509,9 +533,12 @@ pub(super) const PARTICLES: &[&str] = &[
 ];
 
 /// The names at the start of `rest`: capitalised words (and particles, commas, "and"), up to a
-/// digit, a separator or a lower-case word.
+/// digit, a separator, a lower-case word or the end of the line ("Von Roland Brockmann und
+/// Sebastian Drescher<br>Kakuma /Kenia").
 pub(super) fn leading_names(rest: &str) -> String {
     let mut out = String::new();
+    let rest = rest.trim_start();
+    let rest = rest.split_once('\n').map_or(rest, |(line, _)| line);
     let first = rest.split_whitespace().next().unwrap_or("");
     if DETERMINERS.contains(&first.to_lowercase().as_str()) {
         return out;
@@ -547,6 +574,12 @@ pub(super) fn leading_names(rest: &str) -> String {
         if word.ends_with(['|', '•', '·']) {
             break;
         }
+    }
+    // "Übergabe von Stützpunktgeräten und -fahrzeugen": a name does not end with a particle
+    while let Some((head, last)) = out.rsplit_once(' ')
+        && PARTICLES.contains(&last)
+    {
+        out.truncate(head.len());
     }
     out
 }

@@ -108,6 +108,8 @@ pub struct Byline {
     /// The markup declares it the author's name (`rel=author`, `itemprop=author`, an hCard
     /// author), as metadata does; otherwise it is a byline-looking box.
     pub declared: bool,
+    /// How many blocks came before it: where it sits among [`Page::blocks`].
+    pub at: u32,
 }
 
 /// Everything the walk gathers.
@@ -451,6 +453,7 @@ impl Walker {
                 self.page.bylines.push(Byline {
                     text,
                     declared: true,
+                    at: self.page.blocks.len() as u32,
                 });
             }
         } else if marked
@@ -464,17 +467,20 @@ impl Walker {
             self.page.bylines.push(Byline {
                 text: name,
                 declared: true,
+                at: self.page.blocks.len() as u32,
             });
         } else if marked
             && self.page.bylines.len() < 20
             && (class.contains("byline") || class.contains("author"))
             && !class.contains("bio")
             && !class.contains("avatar")
+            && (!class.contains("comment") || by_post_author(node))
             && let Some(text) = short_text(node, 160).filter(|t| !t.is_empty())
         {
             self.page.bylines.push(Byline {
                 text,
                 declared: false,
+                at: self.page.blocks.len() as u32,
             });
         }
     }
@@ -503,6 +509,18 @@ impl Walker {
             }
         }
     }
+}
+
+/// Is this element inside a comment that WordPress marks `bypostauthor` (the post's author
+/// answering)? Other commenters' names ("comment-author", a "recent comments" widget's
+/// "comment-author-link") are not the article's byline.
+fn by_post_author(node: NodeRef<'_, Node>) -> bool {
+    node.ancestors().take(8).any(|a| {
+        a.value()
+            .as_element()
+            .and_then(|e| e.attr("class"))
+            .is_some_and(|c| c.contains("bypostauthor"))
+    })
 }
 
 /// The text of the hCard `fn` inside an author vcard.
