@@ -803,15 +803,25 @@ pub fn script_published(script: &str) -> Option<&str> {
         "\"created_at\":\"",
         "\"dateCreated\":\"",
     ];
-    let first = |keys: &[&str], letters: &[u8]| {
-        let at = memchr::memmem::find(script.as_bytes(), letters)?;
-        let from = at.saturating_sub(8);
-        keys.iter()
-            .filter_map(|k| Some(from + script.get(from..)?.find(k)? + k.len()))
-            .min()
+    // Where the first of `keys` ends, each key holding `letters` once. Only the places of the
+    // letters are tried, not every key over the whole script (app bundles run to megabytes): the
+    // letters do not overlap themselves, so two places are at least their length apart, more
+    // than the keys' ends differ around them; the first place where a key fits holds the end.
+    let first = |keys: &[&str], letters: &str| {
+        let b = script.as_bytes();
+        memchr::memmem::find_iter(b, letters).find_map(|p| {
+            keys.iter()
+                .filter_map(|k| {
+                    let start = p.checked_sub(k.find(letters)?)?;
+                    b[start..]
+                        .starts_with(k.as_bytes())
+                        .then_some(start + k.len())
+                })
+                .min()
+        })
     };
-    first(KEYS, b"ublish")
-        .or_else(|| first(CREATED, b"reated"))
+    first(KEYS, "ublish")
+        .or_else(|| first(CREATED, "reated"))
         .and_then(|start| {
             let rest = &script[start..];
             let value = &rest[..rest.find('"')?];
