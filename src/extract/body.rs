@@ -144,31 +144,18 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
     for (i, el) in page.elems.iter().enumerate() {
         overlaid[i] = el.overlay || (el.parent != NONE && overlaid[el.parent as usize]);
     }
-    // the deepest element with the best net text (document order puts descendants after ancestors)
-    let mut best_net: Option<usize> = None;
-    for i in 0..n {
-        if net[i] > 0.0 && !overlaid[i] && best_net.is_none_or(|b| net[i] >= net[b]) {
-            best_net = Some(i);
-        }
+    // nor, unless nothing else is, an element inside a footer, a nav or an aside: a site's
+    // disclaimer or a newsletter box in the footer beat a short article
+    let mut fenced = vec![false; n];
+    for (i, el) in page.elems.iter().enumerate() {
+        fenced[i] = overlaid[i]
+            || (el.parent != NONE && fenced[el.parent as usize])
+            || matches!(el.tag.as_str(), "footer" | "nav" | "aside");
     }
-    let best_readability = (0..n)
-        .filter(|&i| score[i] > 0.0 && !overlaid[i])
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]));
-    let best = match (best_readability, best_net) {
-        (Some(r), Some(t)) => {
-            // keep readability's pick unless the net-text pick holds much more article text
-            if is_ancestor(page, t as u32, r as u32) && net[t] > net[r].max(0.0) * 1.3 {
-                t
-            } else if is_ancestor(page, t as u32, r as u32) || net[r] >= net[t] * 0.7 {
-                r
-            } else {
-                t
-            }
-        }
-        (r, t) => match r.or(t) {
-            Some(x) => x,
-            None => return Vec::new(),
-        },
+    let best = match pick(page, score, &net, &fenced).or_else(|| pick(page, score, &net, &overlaid))
+    {
+        Some(x) => x,
+        None => return Vec::new(),
     };
     // siblings of the pick holding article text of their own join it: page builders split an
     // article into sections side by side
@@ -189,6 +176,37 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
         })
         .map(|i| i as u32)
         .collect()
+}
+
+/// The container: readability's pick, or the net-text pick when it holds much more article
+/// text; elements marked in `excluded` are no candidates.
+fn pick(page: &Page, score: &[f32], net: &[f32], excluded: &[bool]) -> Option<usize> {
+    let n = page.elems.len();
+    // the deepest element with the best net text (document order puts descendants after ancestors)
+    let mut best_net: Option<usize> = None;
+    for i in 0..n {
+        if net[i] > 0.0 && !excluded[i] && best_net.is_none_or(|b| net[i] >= net[b]) {
+            best_net = Some(i);
+        }
+    }
+    let best_readability = (0..n)
+        .filter(|&i| score[i] > 0.0 && !excluded[i])
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]));
+    match (best_readability, best_net) {
+        (Some(r), Some(t)) => {
+            // keep readability's pick unless the net-text pick holds much more article text
+            Some(
+                if is_ancestor(page, t as u32, r as u32) && net[t] > net[r].max(0.0) * 1.3 {
+                    t
+                } else if is_ancestor(page, t as u32, r as u32) || net[r] >= net[t] * 0.7 {
+                    r
+                } else {
+                    t
+                },
+            )
+        }
+        (r, t) => r.or(t),
+    }
 }
 
 /// A sibling of the container joins it with this share of its net text, and at least this many

@@ -332,3 +332,21 @@ fn calls_to_subscribe_after_the_article_go() {
     assert!(text.starts_with("The council met"), "{text}");
     assert!(!text.contains("subscriber"), "{text}");
 }
+
+#[test]
+fn a_disclaimer_in_the_footer_does_not_beat_a_short_article() {
+    // the article is a few short lines; the site's footer holds one long disclaimer paragraph
+    let html = r#"<html><body><main><section><div><h1>Best practices for rentals</h1>
+        <p>A good safety program screens prospective drivers before they rent.</p>
+        <p>Key topics discussed in the guide include the rental counter and the fleet.</p>
+        </div></section></main>
+        <footer><section><div><div><p>This material is not intended to replace the advice of a
+        qualified advisor, lawyer or broker. In no event shall the company, its affiliates or
+        its employees be liable for any damages, direct or indirect, arising from the use of
+        the information, and all of it is provided as is, without warranty of any kind. To
+        protect your privacy, do not send personal information via the internet.</p>
+        </div></div></section></footer></body></html>"#;
+    let text = body(html);
+    assert!(text.contains("Key topics discussed"), "{text}");
+    assert!(!text.contains("qualified advisor"), "{text}");
+}
