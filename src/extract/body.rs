@@ -152,7 +152,22 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
             || (el.parent != NONE && fenced[el.parent as usize])
             || matches!(el.tag.as_str(), "footer" | "nav" | "aside");
     }
-    let best = match pick(page, score, &net, &fenced).or_else(|| pick(page, score, &net, &overlaid))
+    // an element below a boilerplate-marked one (a sidebar's text widget, a privacy notice in a
+    // modal) counts for less than one that is not
+    let mut cand_score = score.to_vec();
+    let mut cand_net = net.clone();
+    let mut below_boiler = vec![false; n];
+    for (i, el) in page.elems.iter().enumerate() {
+        let p = el.parent;
+        below_boiler[i] = p != NONE
+            && (below_boiler[p as usize] || page.elems[p as usize].role == Role::Boilerplate);
+        if below_boiler[i] {
+            cand_score[i] *= BELOW_BOILERPLATE;
+            cand_net[i] *= BELOW_BOILERPLATE;
+        }
+    }
+    let best = match pick(page, &cand_score, &cand_net, &fenced)
+        .or_else(|| pick(page, &cand_score, &cand_net, &overlaid))
     {
         Some(x) => x,
         None => return Vec::new(),
@@ -208,6 +223,9 @@ fn pick(page: &Page, score: &[f32], net: &[f32], excluded: &[bool]) -> Option<us
         (r, t) => r.or(t),
     }
 }
+
+/// What the scores of an element below a boilerplate-marked element count for in the choice.
+const BELOW_BOILERPLATE: f32 = 0.6;
 
 /// A sibling of the container joins it with this share of its net text, and at least this many
 /// characters of it.

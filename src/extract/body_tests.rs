@@ -350,3 +350,23 @@ fn a_disclaimer_in_the_footer_does_not_beat_a_short_article() {
     assert!(text.contains("Key topics discussed"), "{text}");
     assert!(!text.contains("qualified advisor"), "{text}");
 }
+
+#[test]
+fn a_text_widget_in_the_sidebar_counts_for_less_than_the_post() {
+    // the post is a few short paragraphs; the sidebar's widget holds a longer notice
+    let html = r#"<html><body><div id="wrapper"><div class="content">
+        <div class="post type-post"><h1>Die Stadt steht schwarz</h1>
+        <p>Die Stadt steht schwarz gegen den Himmel, die Lichter sind aus.</p>
+        <p>Am Morgen ist der Strom wieder da, und alle tun, als wäre nichts gewesen.</p>
+        <p>Nur der Bäcker an der Ecke erzählt noch lange davon, wer wollte, hörte zu.</p>
+        </div></div>
+        <div id="sidebar"><div class="widget sidebar-box"><div class="textwidget">
+        <p>Auf diesem Blog gibt es gelegentlich Links zu fremden Webseiten, auf deren Inhalt,
+        Gestaltung und Datenschutz ich keinen Einfluss habe, und für die ich deshalb, so sehr ich
+        mich auch bemühe, keine Gewähr übernehmen kann. Ob dieser Hinweis nötig ist, weiß ich
+        nicht, aber sicher ist sicher, und schaden kann er nicht.</p>
+        </div></div></div></div></body></html>"#;
+    let text = body(html);
+    assert!(text.contains("Bäcker an der Ecke"), "{text}");
+    assert!(!text.contains("fremden Webseiten"), "{text}");
+}
