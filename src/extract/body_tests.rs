@@ -370,3 +370,22 @@ fn a_text_widget_in_the_sidebar_counts_for_less_than_the_post() {
     assert!(text.contains("Bäcker an der Ecke"), "{text}");
     assert!(!text.contains("fremden Webseiten"), "{text}");
 }
+
+#[test]
+fn interface_lines_such_as_a_table_of_contents_heading_go() {
+    // the table of contents' links go as a link list; its heading line went with them
+    let html = r#"<html><body><article><div class="entry">
+        <p>The guide starts with the basics of the craft, before it turns to the tools.</p>
+        <p class="toc-title">Table of Contents:</p>
+        <ul><li><a href="/g/basics">Basics</a></li><li><a href="/g/tools">Tools</a></li></ul>
+        <h2 id="a">Basics</h2>
+        <p>The basics take an afternoon to learn and a lifetime to master, as always.</p>
+        <div class="s">Share</div>
+        <p>Contents of the box: a hammer, a saw and the book that explains them both.</p>
+        </div></article></body></html>"#;
+    let text = body(html);
+    assert!(!text.contains("Table of Contents"), "{text}");
+    assert!(!text.contains("Share\n"), "{text}");
+    assert!(text.contains("Contents of the box"), "{text}");
+    assert!(text.contains("lifetime to master"), "{text}");
+}

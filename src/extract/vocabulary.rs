@@ -378,7 +378,41 @@ pub fn is_boilerplate_text(text: &str) -> bool {
         "cookie",
     ];
     PREFIXES.iter().any(|p| t.starts_with(p))
+        || INTERFACE_LINES.contains(&t.trim_end_matches([':', ' ']))
 }
+
+/// Whole lines that are interface text: the heading of a table of contents whose links are
+/// dropped, share and tag bars, caption toggles (lower case, without a trailing colon).
+const INTERFACE_LINES: &[&str] = &[
+    "table of contents",
+    "contents",
+    "in this article",
+    "on this page",
+    "inhaltsverzeichnis",
+    "índice",
+    "tabla de contenidos",
+    "sommaire",
+    "spis treści",
+    "written by",
+    "share",
+    "share article",
+    "teilen",
+    "compartir",
+    "partager",
+    "last updated",
+    "read next",
+    "tags",
+    "show caption",
+    "hide caption",
+    "posted on",
+    "jump to",
+    "related posts",
+    "related topics",
+    "related reads",
+    "you might also like",
+    "you may also like",
+    "article sources",
+];
 
 /// "Related posts", "Weitere Themen", "Te puede interesar": the lead line of a list of other
 /// articles (lower-case text; a short line only, and the body asks only after its last long
