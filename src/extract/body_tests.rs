@@ -2,7 +2,8 @@
 
 use crate::extract::extract;
 use crate::extract::vocabulary::{
-    Role, classify, is_related_lead, is_social_follow, is_social_handle, is_support_call,
+    Role, classify, is_invitation, is_related_lead, is_social_follow, is_social_handle,
+    is_support_call,
 };
 
 fn body(html: &str) -> String {
@@ -388,4 +389,28 @@ fn interface_lines_such_as_a_table_of_contents_heading_go() {
     assert!(!text.contains("Share\n"), "{text}");
     assert!(text.contains("Contents of the box"), "{text}");
     assert!(text.contains("lifetime to master"), "{text}");
+}
+
+#[test]
+fn an_invitation_to_a_network_or_newsletter_after_the_article_goes() {
+    assert!(is_invitation(
+        "want more diy projects? follow me on pinterest to see what i'm pinning."
+    ));
+    assert!(is_invitation("dann abonnieren sie unseren newsletter"));
+    assert!(is_invitation(
+        "¿ya sabías que tenemos canal de telegram? únete desde tu celular."
+    ));
+    assert!(!is_invitation(
+        "drop your thoughts in the youtube comments."
+    ));
+    let long = "x".repeat(210);
+    let html = format!(
+        r#"<html><body><article><div class="entry">
+        <p>{long}</p>
+        <p>Catch up on our coverage of tools and more, and follow us on Facebook and Instagram.</p>
+        </div></article></body></html>"#
+    );
+    let text = body(&html);
+    assert!(!text.contains("follow us"), "{text}");
+    assert!(text.contains("xxx"), "{text}");
 }

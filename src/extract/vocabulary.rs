@@ -506,7 +506,30 @@ pub fn is_call_to_action(text: &str, in_tail: bool) -> bool {
     let lower = text.to_lowercase();
     is_social_follow(&lower)
         || (in_tail
-            && (is_social_handle(&lower) || is_related_lead(&lower) || is_support_call(&lower)))
+            && (is_social_handle(&lower)
+                || is_related_lead(&lower)
+                || is_support_call(&lower)
+                || is_invitation(&lower)))
+}
+
+/// An invitation word anywhere in a line ("… and follow us on Facebook", "Dann abonnieren Sie
+/// unseren Newsletter", "¿… canal de Telegram? Únete …"); non-ASCII words have no boundary check.
+static INVITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?-u:\b)(?:follow|join|subscribe|sign up|abonn|folg|unete|sigue|seguir|suscr|canal|channel|kanal)|únete|síguenos)",
+    )
+    .expect("invitation words")
+});
+
+/// "Want more tips? Follow me on Pinterest", "Join our newsletter", "Newsletter abonnieren": a
+/// line naming a social network or a newsletter with an invitation word anywhere in it
+/// (lower-case text; the body asks only after its last long paragraph).
+pub fn is_invitation(lower: &str) -> bool {
+    lower.len() <= CALL_LINE_MAX
+        && (SOCIAL_NETWORKS.iter().any(|n| lower.contains(n))
+            || lower.contains("newsletter")
+            || lower.contains("mailing list"))
+        && INVITATION.is_match(lower)
 }
 
 /// "Follow us on Instagram", "Folgt uns auf Twitter", "Join me on TikTok: @…": an invitation to a
