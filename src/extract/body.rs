@@ -144,13 +144,16 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
     for (i, el) in page.elems.iter().enumerate() {
         overlaid[i] = el.overlay || (el.parent != NONE && overlaid[el.parent as usize]);
     }
-    // nor, unless nothing else is, an element inside a footer, a nav or an aside: a site's
-    // disclaimer or a newsletter box in the footer beat a short article
+    // nor, unless nothing else is, an element inside a footer, a nav, an aside or a form holding
+    // less than half the page (a sign-up or login form; ASP.NET wraps whole pages in a form): a
+    // site's disclaimer or a newsletter box in the footer beat a short article
     let mut fenced = vec![false; n];
+    let page_chars = page.elems.iter().map(|e| e.chars).max().unwrap_or(0);
     for (i, el) in page.elems.iter().enumerate() {
         fenced[i] = overlaid[i]
             || (el.parent != NONE && fenced[el.parent as usize])
-            || matches!(el.tag.as_str(), "footer" | "nav" | "aside");
+            || matches!(el.tag.as_str(), "footer" | "nav" | "aside")
+            || (el.tag == "form" && el.chars * 2 < page_chars);
     }
     // an element below a boilerplate-marked one (a sidebar's text widget, a privacy notice in a
     // modal) counts for less than one that is not
@@ -186,7 +189,7 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
                 || (el.parent == parent
                     && net[i] >= floor
                     && el.role != Role::Boilerplate
-                    && !overlaid[i]
+                    && !fenced[i]
                     && density(el.link_chars, el.chars) < 0.25)
         })
         .map(|i| i as u32)

@@ -414,3 +414,24 @@ fn an_invitation_to_a_network_or_newsletter_after_the_article_goes() {
     assert!(!text.contains("follow us"), "{text}");
     assert!(text.contains("xxx"), "{text}");
 }
+
+#[test]
+fn a_sign_up_form_is_no_container() {
+    let html = r#"<html><body><div class="page"><div class="main">
+        <p>Der Winter kommt spät in diesem Jahr, sagen die Meteorologen des Wetterdienstes.</p>
+        <p>Erst im Januar soll es schneien, und auch dann nur in den höheren Lagen der Alpen.</p>
+        </div>
+        <form action="/signup"><div class="box"><p>Das Wichtigste zum Thema Energie, alle vier
+        Wochen per Mail, kostenlos und jederzeit kündbar, mit Ihrer Adresse, die wir, wie in der
+        Datenschutzerklärung beschrieben, nur für diesen Zweck verwenden und niemals, unter
+        keinen Umständen, an Dritte weitergeben werden.</p></div></form>
+        <ul class="links"><li><a href="/a">Die Wettervorhersage für das Wochenende im Überblick</a></li>
+        <li><a href="/b">Unwetterwarnungen für ganz Deutschland auf einer Karte</a></li>
+        <li><a href="/c">Der Klimawandel und was er für die Winter in den Alpen bedeutet</a></li>
+        <li><a href="/d">Die schönsten Fotos unserer Leserinnen und Leser vom ersten Frost</a></li>
+        <li><a href="/e">Archiv: alle Wetterberichte der vergangenen zwölf Monate zum Nachlesen</a></li></ul>
+        </div></body></html>"#;
+    let text = body(html);
+    assert!(text.contains("Erst im Januar"), "{text}");
+    assert!(!text.contains("per Mail"), "{text}");
+}
