@@ -144,31 +144,36 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
     for (i, el) in page.elems.iter().enumerate() {
         overlaid[i] = el.overlay || (el.parent != NONE && overlaid[el.parent as usize]);
     }
-    // the deepest element with the best net text (document order puts descendants after ancestors)
-    let mut best_net: Option<usize> = None;
-    for i in 0..n {
-        if net[i] > 0.0 && !overlaid[i] && best_net.is_none_or(|b| net[i] >= net[b]) {
-            best_net = Some(i);
+    // nor, unless nothing else is, an element inside a footer, a nav, an aside or a form holding
+    // less than half the page (a sign-up or login form; ASP.NET wraps whole pages in a form): a
+    // site's disclaimer or a newsletter box in the footer beat a short article
+    let mut fenced = vec![false; n];
+    let page_chars = page.elems.iter().map(|e| e.chars).max().unwrap_or(0);
+    for (i, el) in page.elems.iter().enumerate() {
+        fenced[i] = overlaid[i]
+            || (el.parent != NONE && fenced[el.parent as usize])
+            || matches!(el.tag.as_str(), "footer" | "nav" | "aside")
+            || (el.tag == "form" && el.chars * 2 < page_chars);
+    }
+    // an element below a boilerplate-marked one (a sidebar's text widget, a privacy notice in a
+    // modal) counts for less than one that is not
+    let mut cand_score = score.to_vec();
+    let mut cand_net = net.clone();
+    let mut below_boiler = vec![false; n];
+    for (i, el) in page.elems.iter().enumerate() {
+        let p = el.parent;
+        below_boiler[i] = p != NONE
+            && (below_boiler[p as usize] || page.elems[p as usize].role == Role::Boilerplate);
+        if below_boiler[i] {
+            cand_score[i] *= BELOW_BOILERPLATE;
+            cand_net[i] *= BELOW_BOILERPLATE;
         }
     }
-    let best_readability = (0..n)
-        .filter(|&i| score[i] > 0.0 && !overlaid[i])
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]));
-    let best = match (best_readability, best_net) {
-        (Some(r), Some(t)) => {
-            // keep readability's pick unless the net-text pick holds much more article text
-            if is_ancestor(page, t as u32, r as u32) && net[t] > net[r].max(0.0) * 1.3 {
-                t
-            } else if is_ancestor(page, t as u32, r as u32) || net[r] >= net[t] * 0.7 {
-                r
-            } else {
-                t
-            }
-        }
-        (r, t) => match r.or(t) {
-            Some(x) => x,
-            None => return Vec::new(),
-        },
+    let best = match pick(page, &cand_score, &cand_net, &fenced)
+        .or_else(|| pick(page, &cand_score, &cand_net, &overlaid))
+    {
+        Some(x) => x,
+        None => return Vec::new(),
     };
     // siblings of the pick holding article text of their own join it: page builders split an
     // article into sections side by side
@@ -184,12 +189,46 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
                 || (el.parent == parent
                     && net[i] >= floor
                     && el.role != Role::Boilerplate
-                    && !overlaid[i]
+                    && !fenced[i]
                     && density(el.link_chars, el.chars) < 0.25)
         })
         .map(|i| i as u32)
         .collect()
 }
+
+/// The container: readability's pick, or the net-text pick when it holds much more article
+/// text; elements marked in `excluded` are no candidates.
+fn pick(page: &Page, score: &[f32], net: &[f32], excluded: &[bool]) -> Option<usize> {
+    let n = page.elems.len();
+    // the deepest element with the best net text (document order puts descendants after ancestors)
+    let mut best_net: Option<usize> = None;
+    for i in 0..n {
+        if net[i] > 0.0 && !excluded[i] && best_net.is_none_or(|b| net[i] >= net[b]) {
+            best_net = Some(i);
+        }
+    }
+    let best_readability = (0..n)
+        .filter(|&i| score[i] > 0.0 && !excluded[i])
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]));
+    match (best_readability, best_net) {
+        (Some(r), Some(t)) => {
+            // keep readability's pick unless the net-text pick holds much more article text
+            Some(
+                if is_ancestor(page, t as u32, r as u32) && net[t] > net[r].max(0.0) * 1.3 {
+                    t
+                } else if is_ancestor(page, t as u32, r as u32) || net[r] >= net[t] * 0.7 {
+                    r
+                } else {
+                    t
+                },
+            )
+        }
+        (r, t) => r.or(t),
+    }
+}
+
+/// What the scores of an element below a boilerplate-marked element count for in the choice.
+const BELOW_BOILERPLATE: f32 = 0.6;
 
 /// A sibling of the container joins it with this share of its net text, and at least this many
 /// characters of it.

@@ -2,7 +2,8 @@
 
 use crate::extract::extract;
 use crate::extract::vocabulary::{
-    Role, classify, is_related_lead, is_social_follow, is_social_handle, is_support_call,
+    Role, classify, is_invitation, is_related_lead, is_social_follow, is_social_handle,
+    is_support_call,
 };
 
 fn body(html: &str) -> String {
@@ -331,4 +332,106 @@ fn calls_to_subscribe_after_the_article_go() {
     );
     assert!(text.starts_with("The council met"), "{text}");
     assert!(!text.contains("subscriber"), "{text}");
+}
+
+#[test]
+fn a_disclaimer_in_the_footer_does_not_beat_a_short_article() {
+    // the article is a few short lines; the site's footer holds one long disclaimer paragraph
+    let html = r#"<html><body><main><section><div><h1>Best practices for rentals</h1>
+        <p>A good safety program screens prospective drivers before they rent.</p>
+        <p>Key topics discussed in the guide include the rental counter and the fleet.</p>
+        </div></section></main>
+        <footer><section><div><div><p>This material is not intended to replace the advice of a
+        qualified advisor, lawyer or broker. In no event shall the company, its affiliates or
+        its employees be liable for any damages, direct or indirect, arising from the use of
+        the information, and all of it is provided as is, without warranty of any kind. To
+        protect your privacy, do not send personal information via the internet.</p>
+        </div></div></section></footer></body></html>"#;
+    let text = body(html);
+    assert!(text.contains("Key topics discussed"), "{text}");
+    assert!(!text.contains("qualified advisor"), "{text}");
+}
+
+#[test]
+fn a_text_widget_in_the_sidebar_counts_for_less_than_the_post() {
+    // the post is a few short paragraphs; the sidebar's widget holds a longer notice
+    let html = r#"<html><body><div id="wrapper"><div class="content">
+        <div class="post type-post"><h1>Die Stadt steht schwarz</h1>
+        <p>Die Stadt steht schwarz gegen den Himmel, die Lichter sind aus.</p>
+        <p>Am Morgen ist der Strom wieder da, und alle tun, als wäre nichts gewesen.</p>
+        <p>Nur der Bäcker an der Ecke erzählt noch lange davon, wer wollte, hörte zu.</p>
+        </div></div>
+        <div id="sidebar"><div class="widget sidebar-box"><div class="textwidget">
+        <p>Auf diesem Blog gibt es gelegentlich Links zu fremden Webseiten, auf deren Inhalt,
+        Gestaltung und Datenschutz ich keinen Einfluss habe, und für die ich deshalb, so sehr ich
+        mich auch bemühe, keine Gewähr übernehmen kann. Ob dieser Hinweis nötig ist, weiß ich
+        nicht, aber sicher ist sicher, und schaden kann er nicht.</p>
+        </div></div></div></div></body></html>"#;
+    let text = body(html);
+    assert!(text.contains("Bäcker an der Ecke"), "{text}");
+    assert!(!text.contains("fremden Webseiten"), "{text}");
+}
+
+#[test]
+fn interface_lines_such_as_a_table_of_contents_heading_go() {
+    // the table of contents' links go as a link list; its heading line went with them
+    let html = r#"<html><body><article><div class="entry">
+        <p>The guide starts with the basics of the craft, before it turns to the tools.</p>
+        <p class="toc-title">Table of Contents:</p>
+        <ul><li><a href="/g/basics">Basics</a></li><li><a href="/g/tools">Tools</a></li></ul>
+        <h2 id="a">Basics</h2>
+        <p>The basics take an afternoon to learn and a lifetime to master, as always.</p>
+        <div class="s">Share</div>
+        <p>Contents of the box: a hammer, a saw and the book that explains them both.</p>
+        </div></article></body></html>"#;
+    let text = body(html);
+    assert!(!text.contains("Table of Contents"), "{text}");
+    assert!(!text.contains("Share\n"), "{text}");
+    assert!(text.contains("Contents of the box"), "{text}");
+    assert!(text.contains("lifetime to master"), "{text}");
+}
+
+#[test]
+fn an_invitation_to_a_network_or_newsletter_after_the_article_goes() {
+    assert!(is_invitation(
+        "want more diy projects? follow me on pinterest to see what i'm pinning."
+    ));
+    assert!(is_invitation("dann abonnieren sie unseren newsletter"));
+    assert!(is_invitation(
+        "¿ya sabías que tenemos canal de telegram? únete desde tu celular."
+    ));
+    assert!(!is_invitation(
+        "drop your thoughts in the youtube comments."
+    ));
+    let long = "x".repeat(210);
+    let html = format!(
+        r#"<html><body><article><div class="entry">
+        <p>{long}</p>
+        <p>Catch up on our coverage of tools and more, and follow us on Facebook and Instagram.</p>
+        </div></article></body></html>"#
+    );
+    let text = body(&html);
+    assert!(!text.contains("follow us"), "{text}");
+    assert!(text.contains("xxx"), "{text}");
+}
+
+#[test]
+fn a_sign_up_form_is_no_container() {
+    let html = r#"<html><body><div class="page"><div class="main">
+        <p>Der Winter kommt spät in diesem Jahr, sagen die Meteorologen des Wetterdienstes.</p>
+        <p>Erst im Januar soll es schneien, und auch dann nur in den höheren Lagen der Alpen.</p>
+        </div>
+        <form action="/signup"><div class="box"><p>Das Wichtigste zum Thema Energie, alle vier
+        Wochen per Mail, kostenlos und jederzeit kündbar, mit Ihrer Adresse, die wir, wie in der
+        Datenschutzerklärung beschrieben, nur für diesen Zweck verwenden und niemals, unter
+        keinen Umständen, an Dritte weitergeben werden.</p></div></form>
+        <ul class="links"><li><a href="/a">Die Wettervorhersage für das Wochenende im Überblick</a></li>
+        <li><a href="/b">Unwetterwarnungen für ganz Deutschland auf einer Karte</a></li>
+        <li><a href="/c">Der Klimawandel und was er für die Winter in den Alpen bedeutet</a></li>
+        <li><a href="/d">Die schönsten Fotos unserer Leserinnen und Leser vom ersten Frost</a></li>
+        <li><a href="/e">Archiv: alle Wetterberichte der vergangenen zwölf Monate zum Nachlesen</a></li></ul>
+        </div></body></html>"#;
+    let text = body(html);
+    assert!(text.contains("Erst im Januar"), "{text}");
+    assert!(!text.contains("per Mail"), "{text}");
 }

@@ -393,7 +393,41 @@ pub fn is_boilerplate_text(text: &str) -> bool {
         "cookie",
     ];
     PREFIXES.iter().any(|p| t.starts_with(p))
+        || INTERFACE_LINES.contains(&t.trim_end_matches([':', ' ']))
 }
+
+/// Whole lines that are interface text: the heading of a table of contents whose links are
+/// dropped, share and tag bars, caption toggles (lower case, without a trailing colon).
+const INTERFACE_LINES: &[&str] = &[
+    "table of contents",
+    "contents",
+    "in this article",
+    "on this page",
+    "inhaltsverzeichnis",
+    "índice",
+    "tabla de contenidos",
+    "sommaire",
+    "spis treści",
+    "written by",
+    "share",
+    "share article",
+    "teilen",
+    "compartir",
+    "partager",
+    "last updated",
+    "read next",
+    "tags",
+    "show caption",
+    "hide caption",
+    "posted on",
+    "jump to",
+    "related posts",
+    "related topics",
+    "related reads",
+    "you might also like",
+    "you may also like",
+    "article sources",
+];
 
 /// "Related posts", "Weitere Themen", "Te puede interesar": the lead line of a list of other
 /// articles (lower-case text; a short line only, and the body asks only after its last long
@@ -487,7 +521,30 @@ pub fn is_call_to_action(text: &str, in_tail: bool) -> bool {
     let lower = text.to_lowercase();
     is_social_follow(&lower)
         || (in_tail
-            && (is_social_handle(&lower) || is_related_lead(&lower) || is_support_call(&lower)))
+            && (is_social_handle(&lower)
+                || is_related_lead(&lower)
+                || is_support_call(&lower)
+                || is_invitation(&lower)))
+}
+
+/// An invitation word anywhere in a line ("… and follow us on Facebook", "Dann abonnieren Sie
+/// unseren Newsletter", "¿… canal de Telegram? Únete …"); non-ASCII words have no boundary check.
+static INVITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?-u:\b)(?:follow|join|subscribe|sign up|abonn|folg|unete|sigue|seguir|suscr|canal|channel|kanal)|únete|síguenos)",
+    )
+    .expect("invitation words")
+});
+
+/// "Want more tips? Follow me on Pinterest", "Join our newsletter", "Newsletter abonnieren": a
+/// line naming a social network or a newsletter with an invitation word anywhere in it
+/// (lower-case text; the body asks only after its last long paragraph).
+pub fn is_invitation(lower: &str) -> bool {
+    lower.len() <= CALL_LINE_MAX
+        && (SOCIAL_NETWORKS.iter().any(|n| lower.contains(n))
+            || lower.contains("newsletter")
+            || lower.contains("mailing list"))
+        && INVITATION.is_match(lower)
 }
 
 /// "Follow us on Instagram", "Folgt uns auf Twitter", "Join me on TikTok: @…": an invitation to a
