@@ -14,7 +14,7 @@ use super::names::{
     is_organisation, is_role, is_user_name, leading_names,
 };
 // letters and digits, lower case: how names are compared, as titles are
-use super::title::norm as name_key;
+use super::title::{norm as name_key, norm_is};
 use super::walk::Page;
 
 /// Labels of the `twitter:labelN`/`twitter:dataN` pairs (Yoast and others) that name the author.
@@ -122,7 +122,7 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
         from_text(
             page.blocks
                 .iter()
-                .filter(|b| !page.in_h1(b) && !titles.contains(&name_key(&b.text)))
+                .filter(|b| !page.in_h1(b) && !titles.iter().any(|t| norm_is(&b.text, t)))
                 .map(|b| b.text.as_str()),
         )
     };

@@ -45,11 +45,15 @@ fn scores(page: &Page) -> Vec<f32> {
             continue;
         }
         let owner = &elems[b.owner as usize];
-        let commas = b
-            .text
-            .chars()
-            .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
-            .count() as f32;
+        // ASCII text, most of it, is counted by the byte
+        let commas = if b.text.is_ascii() {
+            b.text.bytes().filter(|&c| c == b',').count()
+        } else {
+            b.text
+                .chars()
+                .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                .count()
+        } as f32;
         let mut base = 1.0 + commas.min(10.0) + (b.chars as f32 / 100.0).min(3.0);
         if matches!(owner.tag.as_str(), "li" | "td" | "dd" | "dt" | "th") {
             base *= 0.5;

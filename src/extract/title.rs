@@ -14,6 +14,14 @@ pub fn norm(s: &str) -> String {
         .collect()
 }
 
+/// Whether [`norm`] of `s` is `key`, without building it: most texts differ at once.
+pub fn norm_is(s: &str, key: &str) -> bool {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .eq(key.chars())
+}
+
 /// What `text` writes between its first `k` bytes of [`norm`] and the next letter or digit:
 /// the gap after a kicker ("„Pure Leere“: " after "pureleere").
 fn gap_after_norm(text: &str, k: usize) -> &str {
