@@ -583,39 +583,41 @@ pub fn relative_age(s: &str) -> bool {
     has_digit(s) && RELATIVE_AGE.is_match(s)
 }
 
+/// Weekday names written out, lower case: English, German, French, Spanish.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
 /// Whether a line is a weekday and a date and nothing more ("Mittwoch, 26.02.2020"): a site's
 /// clock of today.
 pub fn weekday_only(s: &str) -> bool {
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "lunes",
-        "martes",
-        "miércoles",
-        "jueves",
-        "viernes",
-        "sábado",
-        "domingo",
-    ];
     let lower = s.trim().to_lowercase();
     let Some(rest) = WEEKDAYS.iter().find_map(|w| lower.strip_prefix(w)) else {
         return false;

@@ -197,47 +197,10 @@ pub(super) const TRAILING: &[&str] = &[
     " published",
 ];
 
-/// Weekday names and abbreviations, and "Stand" (German "as of"), left after the date that
-/// followed a name in a byline was cut ("Tomas Spahn Fr", "Isabella.DiBiase am Samstag", "Sara
-/// Zinnecker Stand"), lower case.
-pub(super) const DATE_TAIL: &[&str] = &[
-    "stand",
-    "fr",
-    "montag",
-    "dienstag",
-    "mittwoch",
-    "donnerstag",
-    "freitag",
-    "samstag",
-    "sonntag",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "lunes",
-    "martes",
-    "miércoles",
-    "jueves",
-    "viernes",
-    "sábado",
-    "domingo",
-];
+/// Weekday abbreviations and "Stand" (German "as of"), beside the weekday names written out
+/// ([`super::dates::WEEKDAYS`]), left after the date that followed a name in a byline was cut
+/// ("Tomas Spahn Fr", "Isabella.DiBiase am Samstag", "Sara Zinnecker Stand"), lower case.
+pub(super) const DATE_TAIL: &[&str] = &["stand", "fr", "mon", "tue", "wed", "thu", "fri", "sat"];
 
 /// Leads of a byline that names someone other than the author ("Updated by Jon Linkov" beside
 /// the writer), lower case.

@@ -451,6 +451,7 @@ fn tidy(s: &str) -> String {
     while let Some((head, last)) = t.rsplit_once(' ') {
         let last = last.trim_end_matches(['.', ',']).to_lowercase();
         let word = DATE_TAIL.contains(&last.as_str())
+            || super::dates::WEEKDAYS.contains(&last.as_str())
             || (cut && matches!(last.as_str(), "am" | "on" | "le" | "el"));
         if !word || head.trim().is_empty() {
             break;
