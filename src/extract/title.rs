@@ -632,8 +632,17 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         .collect();
     // among several h1s (a site name, a newsletter box's), the only headline-like one that
     // shares most of its words with the metadata title
+    let shares = |h: &Text| meta.iter().any(|m| shares_words(&h.text, &m.clean.text));
     if let [h] = headline_like[..]
-        && (h1s.len() == 1 || meta.iter().any(|m| shares_words(&h.text, &m.clean.text)))
+        && (h1s.len() == 1 || shares(h))
+    {
+        return Some(h.text.clone());
+    }
+    // (or, of several headline-like h1s, the only one that does: a "Subscribe to …" or course
+    // box beside the post's own h1)
+    if headline_like.len() > 1
+        && let Some(h) = headline_like.iter().find(|h| shares(h))
+        && headline_like.iter().filter(|h| shares(h)).count() == 1
     {
         return Some(h.text.clone());
     }

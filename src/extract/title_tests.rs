@@ -472,6 +472,28 @@ const CASES: &[Case] = &[
         want: "Mein cosy Home Gift Guide bei Westwing",
         ..NONE
     },
+    Case {
+        rule: "of several headline-like h1s, the only one sharing the metadata's words wins",
+        h1s: &[
+            "The 12 Quietest Lawn Mowers We Tested in 2024",
+            "Join the Garden Weekly newsletter today",
+        ],
+        og: Some("Quiet Lawn Mowers: 12 Models Tested (2024)"),
+        site_name: Some("Garden Weekly"),
+        want: "The 12 Quietest Lawn Mowers We Tested in 2024",
+        ..NONE
+    },
+    Case {
+        rule: "of several headline-like h1s sharing the metadata's words, none wins",
+        h1s: &[
+            "The 12 Quietest Lawn Mowers We Tested",
+            "Our Lawn Mowers Tested: The Newsletter",
+        ],
+        og: Some("Quiet Lawn Mowers: 12 Models Tested (2024)"),
+        site_name: Some("Garden Weekly"),
+        want: "Quiet Lawn Mowers: 12 Models Tested (2024)",
+        ..NONE
+    },
 ];
 
 #[test]
