@@ -53,7 +53,16 @@ pub struct SiteNames(Vec<String>);
 
 impl SiteNames {
     pub fn new(site_name: Option<&str>, site: Option<&str>) -> Self {
-        let label = site.and_then(|h| h.split('.').rev().nth(1));
+        // (under a country's second level the label before it: "nationalrail.co.uk")
+        let label = site.and_then(|h| {
+            let mut labels = h.split('.').rev();
+            let tld = labels.next()?;
+            let second = labels.next()?;
+            match labels.next() {
+                Some(third) if tld.len() == 2 && SECOND_LEVEL.contains(&second) => Some(third),
+                _ => Some(second),
+            }
+        });
         let mut names: Vec<String> = Vec::new();
         for n in [site_name, site, label].into_iter().flatten().map(norm) {
             if n.len() >= 2 && !names.contains(&n) {
@@ -133,6 +142,22 @@ impl SiteNames {
                 t = t[at + sep.len()..].trim().to_string();
             }
         }
+        // a domain name written before or after the headline without a separator
+        // ("example.com Vibe Coding")
+        // (in lower case: "Amazon.com Reports …" is a headline about the site)
+        let domain = |w: &str| {
+            w.contains('.') && !w.contains(char::is_uppercase) && self.0.contains(&norm(w))
+        };
+        if let Some((first, rest)) = t.split_once(' ')
+            && domain(first)
+        {
+            t = rest.trim().to_string();
+        }
+        if let Some((rest, last)) = t.rsplit_once(' ')
+            && domain(last)
+        {
+            t = rest.trim().to_string();
+        }
         t
     }
 
@@ -182,6 +207,11 @@ pub struct TitleSources<'a> {
     pub site_name: Option<&'a str>,
     pub site: Option<&'a str>,
 }
+
+/// Second-level labels under a country's domain ("co.uk", "com.au"), which name no site.
+const SECOND_LEVEL: &[&str] = &[
+    "co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go",
+];
 
 /// Separators between the parts of a `<title>` when looking for the site's name among them.
 const PART_SEPARATORS: &[&str] = &[
@@ -290,6 +320,23 @@ impl NormalisedSources {
         }
     }
 
+    /// When the `<h1>` is the `<title>`'s last parts ("Salsa-Figuren - Rueda in Berlin", the
+    /// section and the site, under "Enchufla Figuren - Salsa-Figuren - Rueda in Berlin") and no
+    /// declared title says otherwise: the longest part before them.
+    fn title_before_trailing_h1(&self, h1: &Text) -> Option<String> {
+        let k = parts(&h1.text).len();
+        let ps = parts(self.title_tag.as_deref()?);
+        if k < 2 || ps.len() <= k || self.declared().next().is_some() {
+            return None;
+        }
+        let (lead, tail) = ps.split_at(ps.len() - k);
+        if norm(&tail.concat()) != h1.norm {
+            return None;
+        }
+        let head = lead.iter().max_by_key(|p| p.chars().count())?;
+        (norm(head).len() >= 6 && !self.site.names_part(head, false)).then(|| head.to_string())
+    }
+
     /// The metadata titles from JSON-LD and Open Graph (not `<title>`).
     fn declared(&self) -> impl Iterator<Item = &Meta> {
         self.meta.iter().filter(|m| m.source != Source::TitleTag)
@@ -345,6 +392,14 @@ impl NormalisedSources {
             .filter(|p| !matches!(p.norm.as_str(), "blogarchive" | "blogarchiv"))
             .collect();
         let longest = others.iter().max_by_key(|p| p.text.chars().count())?;
+        // an h1 that is the <title>'s first part, where another part names the site, is the
+        // headline ("Vom Boden aus gedacht - Ann Cotten verwebt … : literaturkritik.de")
+        if at == 0
+            && !self.site.0.contains(n)
+            && others.iter().any(|o| self.site.names_part(&o.text, false))
+        {
+            return None;
+        }
         // metadata that repeats the h1 makes it the headline
         if self.declared().any(|m| m.clean.norm == *n) {
             return None;
@@ -427,6 +482,34 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
     })
 }
 
+/// Whether `h` is `m` with some characters replaced by a question mark or U+FFFD each (one to
+/// three characters: "Beginner's" read as "Beginner?"), and at least one of them not a
+/// question mark in `m` too.
+fn damaged_copy(h: &str, m: &str) -> bool {
+    let mut pieces = h.split(['?', '\u{fffd}']);
+    let Some(first) = pieces.next() else {
+        return false;
+    };
+    let Some(mut rest) = m.strip_prefix(first) else {
+        return false;
+    };
+    let mut damaged = false;
+    let mut count = 0;
+    for piece in pieces {
+        count += 1;
+        // the ends of the rest's first one, two and three characters
+        let mut ends = rest.char_indices().map(|(i, c)| i + c.len_utf8()).take(3);
+        let found =
+            ends.find(|&i| rest[i..].starts_with(piece) && (!piece.is_empty() || i == rest.len()));
+        let Some(at) = found else {
+            return false;
+        };
+        damaged |= &rest[..at] != "?";
+        rest = &rest[at + piece.len()..];
+    }
+    count > 0 && damaged && rest.is_empty() && norm(m).len() >= 10
+}
+
 /// Quotation marks, which open a headline rather than end a kicker.
 const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '‘', '’', '‚', '\''];
 
@@ -454,6 +537,36 @@ fn shares_words(h: &str, m: &str) -> bool {
 
 /// Picks the headline.
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
+    let t = reconcile_sources(s)?;
+    Some(repair_mojibake(&t).unwrap_or(t))
+}
+
+/// Windows-1252's characters for the bytes 0x80..=0x9F (the C1 controls where it has none).
+const CP1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// A title whose UTF-8 was read as Latin-1 or Windows-1252 ("Investorâ\u{80}\u{99}s",
+/// "Investorâ€™s"), read again as UTF-8; `None` for text that does not read back as UTF-8
+/// ("Café" stays).
+fn repair_mojibake(t: &str) -> Option<String> {
+    // a UTF-8 lead byte read as Latin-1 is one of 'Â'..='ô'
+    if !t.chars().any(|c| ('Â'..='ô').contains(&c)) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(t.len());
+    for c in t.chars() {
+        bytes.push(match u8::try_from(u32::from(c)) {
+            Ok(b) => b,
+            Err(_) => 0x80 + u8::try_from(CP1252_HIGH.iter().position(|&x| x == c)?).ok()?,
+        });
+    }
+    String::from_utf8(bytes).ok().filter(|r| r != t)
+}
+
+/// [`reconcile`] before the repair of a mis-decoded title.
+fn reconcile_sources(s: &TitleSources<'_>) -> Option<String> {
     let sources = NormalisedSources::new(s);
     let t = pick(&sources)?;
     let t = without_date_part(&t);
@@ -515,6 +628,11 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
     {
         return Some(t);
     }
+    if h1s.len() == 1
+        && let Some(t) = sources.title_before_trailing_h1(&h1s[0])
+    {
+        return Some(t);
+    }
     let tag_norm = sources.title_tag.as_deref().map(norm).unwrap_or_default();
     // an h1 that prints a kicker as its own element ("<span>Klimaschutz</span><span>Bohren, bis
     // es heiß wird</span>") where the metadata writes "Klimaschutz: Bohren, bis es heiß wird"
@@ -544,6 +662,13 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         // or a comments heading quotes ("Eine Antwort auf „Mein cosy Home Gift Guide …“")
         if quoted_in_h2s.contains(&h.norm) {
             return Some(h.text.clone());
+        }
+        // an h1 whose characters a wrong decoding turned into question marks ("Event
+        // Planning? Beginner? Guide") is a damaged copy of the metadata title
+        if h.text.contains(['?', '\u{fffd}'])
+            && let Some(m) = meta.iter().find(|m| damaged_copy(&h.text, &m.clean.text))
+        {
+            return Some(m.clean.text.clone());
         }
         if h.norm.len() >= 6 && meta.iter().any(confirms) {
             // soft hyphens the metadata's wording of the same words does not print
@@ -632,8 +757,17 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         .collect();
     // among several h1s (a site name, a newsletter box's), the only headline-like one that
     // shares most of its words with the metadata title
+    let shares = |h: &Text| meta.iter().any(|m| shares_words(&h.text, &m.clean.text));
     if let [h] = headline_like[..]
-        && (h1s.len() == 1 || meta.iter().any(|m| shares_words(&h.text, &m.clean.text)))
+        && (h1s.len() == 1 || shares(h))
+    {
+        return Some(h.text.clone());
+    }
+    // (or, of several headline-like h1s, the only one that does: a "Subscribe to …" or course
+    // box beside the post's own h1)
+    if headline_like.len() > 1
+        && let Some(h) = headline_like.iter().find(|h| shares(h))
+        && headline_like.iter().filter(|h| shares(h)).count() == 1
     {
         return Some(h.text.clone());
     }
@@ -653,6 +787,21 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         if in_meta || meta.iter().all(|m| site.within(&m.clean.norm)) {
             return Some(h.text.clone());
         }
+    }
+    // a page without an h1 or a declared title whose <title> only names the site ("National
+    // Rail Enquiries -"): its first h2 of two words or more is the headline
+    if h1s.is_empty()
+        && sources.declared().next().is_none()
+        && let Some(tag) = sources.title_tag.as_deref()
+        && site.names_part(
+            tag.trim_matches(|c: char| c.is_whitespace() || "-|–—:·»".contains(c)),
+            false,
+        )
+        && let Some(h2) = h2s.first()
+        && h2.text.split_whitespace().count() >= 2
+        && !site.within(&h2.norm)
+    {
+        return Some(h2.text.clone());
     }
     // a page without an h1 (or only one-word h1s the <title> does not use: "Page", "User") or a
     // declared title, whose <title> is in parts ("Feuerwehr Oldenburg - Ausbildung"), none of them
@@ -690,7 +839,9 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         }
     }
     // without an h1, two metadata titles with different kickers that end with the same part
-    // ("Industriell Revolutioniert?: Anno 1800 Beta", "next2games | Vorschauen: Anno 1800 Beta")
+    // ("Industriell Revolutioniert?: Anno 1800 Beta", "next2games | Vorschauen: Anno 1800 Beta"),
+    // or where one is the other's part after a kicker ("Kücknitz - So lief die Auktion …" and
+    // "So lief die Auktion …")
     if h1s.is_empty() && meta.len() >= 2 {
         let tails =
             |m: &Meta| -> Vec<String> { halves(&m.clean.text).map(|(_, b)| norm(b)).collect() };
@@ -698,9 +849,10 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         for (_, b) in halves(&first.clean.text) {
             let nb = norm(b);
             if nb.len() >= 8
-                && meta[1..]
-                    .iter()
-                    .any(|m| m.clean.norm != first.clean.norm && tails(m).contains(&nb))
+                && meta[1..].iter().any(|m| {
+                    (m.clean.norm != first.clean.norm && tails(m).contains(&nb))
+                        || m.clean.norm == nb
+                })
             {
                 return Some(b.to_string());
             }

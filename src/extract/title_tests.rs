@@ -472,6 +472,92 @@ const CASES: &[Case] = &[
         want: "Mein cosy Home Gift Guide bei Westwing",
         ..NONE
     },
+    Case {
+        rule: "of several headline-like h1s, the only one sharing the metadata's words wins",
+        h1s: &[
+            "The 12 Quietest Lawn Mowers We Tested in 2024",
+            "Join the Garden Weekly newsletter today",
+        ],
+        og: Some("Quiet Lawn Mowers: 12 Models Tested (2024)"),
+        site_name: Some("Garden Weekly"),
+        want: "The 12 Quietest Lawn Mowers We Tested in 2024",
+        ..NONE
+    },
+    Case {
+        rule: "of several headline-like h1s sharing the metadata's words, none wins",
+        h1s: &[
+            "The 12 Quietest Lawn Mowers We Tested",
+            "Our Lawn Mowers Tested: The Newsletter",
+        ],
+        og: Some("Quiet Lawn Mowers: 12 Models Tested (2024)"),
+        site_name: Some("Garden Weekly"),
+        want: "Quiet Lawn Mowers: 12 Models Tested (2024)",
+        ..NONE
+    },
+    Case {
+        rule: "a title whose UTF-8 was read as Windows-1252 is read again",
+        h1s: &["The Investorâ€™s Guide to Pension Calculators"],
+        og: Some("The Investorâ€™s Guide to Pension Calculators"),
+        want: "The Investor’s Guide to Pension Calculators",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 with characters lost to question marks yields to the metadata it damaged",
+        h1s: &["Event Catering? A Beginner? Guide"],
+        og: Some("Event Catering: A Beginner's Guide"),
+        tag: Some("Event Catering: A Beginner's Guide | Party Times"),
+        want: "Event Catering: A Beginner's Guide",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 asking a question the metadata asks too is no damaged copy",
+        h1s: &["Is Event Catering Worth It? A Beginner's Guide"],
+        og: Some("Is Event Catering Worth It? A Beginner's Guide"),
+        want: "Is Event Catering Worth It? A Beginner's Guide",
+        ..NONE
+    },
+    Case {
+        rule: "a domain name before the headline without a separator goes",
+        h1s: &["example.org"],
+        tag: Some("example.org Notes on Parsers"),
+        site: Some("example.org"),
+        want: "Notes on Parsers",
+        ..NONE
+    },
+    Case {
+        rule: "without an h1, a metadata title that is another's part after a kicker wins",
+        headline: Some("Altstadt - Flohmarkt bringt 1400 Euro ein"),
+        og: Some("Flohmarkt bringt 1400 Euro ein"),
+        tag: Some("Lokales: Flohmarkt in der Altstadt"),
+        want: "Flohmarkt bringt 1400 Euro ein",
+        ..NONE
+    },
+    Case {
+        rule: "without an h1 or a declared title, a <title> naming only the site yields to the h2",
+        h2s: &["Engineering Works This Weekend", "Help and Contact"],
+        tag: Some("Rail Enquiries -"),
+        site: Some("rail.co.uk"),
+        want: "Engineering Works This Weekend",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 that is the <title>'s trailing parts yields to the part before them",
+        h1s: &["Dance Figures - Salsa in Town"],
+        tag: Some("Cross Body Lead - Dance Figures - Salsa in Town"),
+        want: "Cross Body Lead",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 that is the <title>'s first part beside the site's name is the headline",
+        h1s: &["From the Ground Up"],
+        h2s: &["A poet weaves the local and the global together"],
+        tag: Some(
+            "From the Ground Up - A poet weaves the local and the global together : reviews.example",
+        ),
+        site: Some("reviews.example"),
+        want: "From the Ground Up",
+        ..NONE
+    },
 ];
 
 #[test]
@@ -573,6 +659,27 @@ fn site_names_are_stripped_only_where_they_are_names() {
             None,
             "Rock|Pop news today",
         ),
+        // a domain name in lower case without a separator names the site; capitalised, it
+        // starts a headline about the site
+        (
+            "Notes on Parsers example.org",
+            None,
+            Some("example.org"),
+            "Notes on Parsers",
+        ),
+        (
+            "Example.org Reports Record Traffic",
+            None,
+            Some("example.org"),
+            "Example.org Reports Record Traffic",
+        ),
+        // under a country's second level the label before it is the site's
+        (
+            "Engineering Works | Trains",
+            None,
+            Some("trains.co.uk"),
+            "Engineering Works",
+        ),
     ];
     for &(title, site_name, site, want) in rows {
         assert_eq!(
@@ -606,4 +713,28 @@ fn an_unknown_suffix_is_not_cut_inside_brackets() {
         strip_generic("A long headline about things | Paper"),
         "A long headline about things"
     );
+}
+
+#[test]
+fn mis_decoded_utf8_is_read_again() {
+    assert_eq!(
+        repair_mojibake("Investor\u{e2}\u{80}\u{99}s Guide").as_deref(),
+        Some("Investor’s Guide")
+    );
+    assert_eq!(repair_mojibake("naÃ¯ve").as_deref(), Some("naïve"));
+    assert_eq!(repair_mojibake("Café crème"), None);
+    assert_eq!(repair_mojibake("Â bientôt — 東京"), None);
+}
+
+#[test]
+fn a_damaged_copy_has_question_marks_for_lost_characters() {
+    assert!(damaged_copy("Event Planning? Guide", "Event Planning: Guide"));
+    assert!(damaged_copy("Beginner? Guide", "Beginner's Guide"));
+    assert!(!damaged_copy("Is it hard?", "Is it hard?"));
+    assert!(!damaged_copy("Is it hard?", "Is it hard"));
+    assert!(!damaged_copy("Why?", "Why it matters so much"));
+    assert!(!damaged_copy(
+        "Event Planning Guide",
+        "Event Planning Guide"
+    ));
 }
