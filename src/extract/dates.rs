@@ -358,6 +358,11 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// "04-ago-2021", "19-Dec-2025": the day, the month's word and the year joined by hyphens.
+static DAY_MONTH_YEAR_HYPHENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([0-9]{1,2})-(\p{L}+)\.?-([0-9]{4})(?-u:\b)").expect("static regex")
+});
+
 /// Whether a captured month word has 3 to 12 letters (a trailing period aside).
 fn month_word(word: &str) -> bool {
     (3..=12).contains(&word.trim_end_matches('.').chars().count())
@@ -400,6 +405,22 @@ fn four_digit_year_dates(s: &str, found: &mut Vec<(usize, usize, NaiveDate)>) ->
             .take(4)
         {
             if let (Some(m), Ok(d), Ok(y)) = (month(&c[word]), c[day].parse(), c[3].parse())
+                && let Some(date) = ymd(y, m, d)
+            {
+                let m = c.get(0)?;
+                found.push((m.start(), m.end(), date));
+                break;
+            }
+        }
+    }
+    // "04-ago-2021", "19-Dec-2025": day, month word and year joined by hyphens
+    if s.contains('-') {
+        for c in DAY_MONTH_YEAR_HYPHENS
+            .captures_iter(s)
+            .filter(|c| month_word(&c[2]))
+            .take(4)
+        {
+            if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse())
                 && let Some(date) = ymd(y, m, d)
             {
                 let m = c.get(0)?;
@@ -531,6 +552,34 @@ fn labelled_dates(s: &str) -> impl Iterator<Item = (DateTime<FixedOffset>, Optio
             return Some((d, label));
         }
     })
+}
+
+/// A line that is only a publication or update label and a month of a year ("Last Updated: June
+/// 2022", "Published: March 2021", "Stand: Oktober 2013"): the first of that month.
+pub fn labelled_month(s: &str) -> Option<DateTime<FixedOffset>> {
+    if s.len() > 60 || !has_four_digits(s) {
+        return None;
+    }
+    let lower = s.trim().to_lowercase();
+    // where the last label ends, a label being a whole word ("stand", not "understand")
+    let at = PUBLISH_LABELS
+        .iter()
+        .chain(UPDATE_LABELS)
+        .chain(&["stand"])
+        .filter_map(|l| {
+            let i = lower.rfind(l)?;
+            let word = !lower[..i].ends_with(char::is_alphabetic);
+            word.then_some(i + l.len())
+        })
+        .max()?;
+    let rest = lower[at..].trim_start_matches([' ', ':']);
+    let rest = rest.strip_prefix("on ").unwrap_or(rest);
+    let mut words = rest.split([' ', ',']).filter(|w| !w.is_empty());
+    let (m, y) = (words.next()?, words.next()?);
+    if words.next().is_some() || y.len() != 4 || !month_word(m) {
+        return None;
+    }
+    midnight(ymd(y.parse().ok()?, month(m)?, 1)?)
 }
 
 /// Labels of dates that are not a page's publication: a forum's clock and its members' join

@@ -652,6 +652,50 @@ const CASES: &[Case] = &[
         want: Some("2005-12-25"),
         ..NONE
     },
+    Case {
+        rule: "a day, a month's word and a year joined by hyphens",
+        html: r#"<html><head></head><body><h2>Choosing pipes</h2><div class="byline">By: <a href="/team">Ana Ruiz</a> on {0} 5:11:10</div>{BODY}</body></html>"#,
+        fill: &["04-ago-2021"],
+        want: Some("2021-08-04"),
+        ..NONE
+    },
+    Case {
+        rule: "hyphens around a word that names no month are no date",
+        html: r#"<html><head></head><body><h2>Choosing pipes</h2><div class="byline">By: <a href="/team">Ana Ruiz</a> on {0} 5:11:10</div>{BODY}</body></html>"#,
+        fill: &["the 7-deal-2021 list"],
+        want: None,
+        ..NONE
+    },
+    Case {
+        rule: "with nothing else declared, the declared modification beats the first date of a short block",
+        html: r#"<html><head>{0}</head><body><h1>Tanya Chua</h1>{LONG}<p>Born 28 January 1995</p></body></html>"#,
+        fill: &[r#"<meta name="dateUpdate" content="2020-02-14 10:47:36">"#],
+        want: Some("2020-02-14"),
+        ..NONE
+    },
+    Case {
+        rule: "without a declared modification the short block's date stands",
+        html: r#"<html><head>{0}</head><body><h1>Tanya Chua</h1>{LONG}<p>Born 28 January 1995</p></body></html>"#,
+        fill: &[""],
+        want: Some("1995-01-28"),
+        ..NONE
+    },
+    Case {
+        rule: "a labelled month is the first of that month, before a site footer's full date",
+        html: r#"<html><head></head><body><h1>Meditation and mindfulness</h1>{LONG}<p>{0}</p>
+            <footer><p>Site Last Updated: December 20, 2025</p></footer></body></html>"#,
+        fill: &["Last Updated: June 2022"],
+        want: Some("2022-06-01"),
+        ..NONE
+    },
+    Case {
+        rule: "a month without a label is not read as a date",
+        html: r#"<html><head></head><body><h1>Meditation and mindfulness</h1>{LONG}<p>{0}</p>
+            <footer><p>Site Last Updated: December 20, 2025</p></footer></body></html>"#,
+        fill: &["Understand June 2022"],
+        want: Some("2025-12-20"),
+        ..NONE
+    },
 ];
 
 /// The row's page with its placeholders filled in.
@@ -691,4 +735,23 @@ fn catalogue_order_is_read_in_declared_values_only() {
         crate::extract::dates::parse_text("in 2023 May 5 people"),
         None
     );
+}
+
+#[test]
+fn labelled_months_are_whole_lines() {
+    use crate::extract::dates::labelled_month;
+    let day = |s: &str| labelled_month(s).map(|d| d.date_naive().to_string());
+    assert_eq!(
+        day("Last Updated: June 2022").as_deref(),
+        Some("2022-06-01")
+    );
+    assert_eq!(day("Stand: Oktober 2013").as_deref(), Some("2013-10-01"));
+    assert_eq!(
+        day("Published on March 2021").as_deref(),
+        Some("2021-03-01")
+    );
+    // a full date, a month of another line's text, no label
+    assert_eq!(day("Updated: June 3, 2022"), None);
+    assert_eq!(day("Updated: June 2022 with new figures"), None);
+    assert_eq!(day("June 2022"), None);
 }

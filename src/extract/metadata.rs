@@ -162,8 +162,8 @@ fn header_date_at(page: &Page, at: usize) -> Option<Printed<'_>> {
 
 /// The publication date cascade. A date printed in the article's header wins over the metadata
 /// when they disagree by more than a day (the page shows the date it stands by; a day's
-/// difference is a time zone); then JSON-LD, metas, `<time>`/`itemprop`, the URL, and a scan of
-/// the page's short blocks.
+/// difference is a time zone); then JSON-LD, metas, `<time>`/`itemprop`, the URL, a dateline,
+/// the declared modification, and a scan of the page's short blocks.
 pub fn published(
     page: &Page,
     ld: &LinkedData,
@@ -207,6 +207,10 @@ pub fn published(
     found
         .or_else(|| dateline(page))
         .or_else(|| later_header_date(page))
+        // the metadata's word on the last change outweighs the first date of any short block
+        .or_else(|| {
+            declared_modified(page, ld).map(|d| if english(page) { d } else { local_midnight(d) })
+        })
         .or_else(|| text_scan(page))
         .or_else(|| page.blocks.iter().take(3000).find_map(block_dateline))
 }
@@ -585,8 +589,8 @@ fn prefixed_meta(page: &Page) -> Option<DateTime<FixedOffset>> {
         .find_map(|(_, v)| dates::parse_machine(v))
 }
 
-/// The modification date cascade.
-pub fn modified(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
+/// The modification date the page's metadata declares (JSON-LD, metas), not a date element.
+fn declared_modified(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
     ld.article()
         .and_then(|a| jsonld::text(a.get("dateModified")))
         .and_then(|s| dates::parse_machine(&s))
@@ -595,7 +599,11 @@ pub fn modified(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
                 .iter()
                 .find_map(|k| meta(page, k).and_then(dates::parse_machine))
         })
-        .or_else(|| dom_date(page, true))
+}
+
+/// The modification date cascade.
+pub fn modified(page: &Page, ld: &LinkedData) -> Option<DateTime<FixedOffset>> {
+    declared_modified(page, ld).or_else(|| dom_date(page, true))
 }
 
 /// The strongest date-bearing element of the body (the first among equals: lists of other
@@ -664,6 +672,8 @@ fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
     // a date labelled as the publication ("Erschienen am: 01.11.2023" in a footer of lines) first
     short(300)
         .find_map(|b| dates::labelled_published(&b.text))
+        // then a labelled month ("Last Updated: June 2022") before a site-wide footer's full date
+        .or_else(|| short(60).find_map(|b| dates::labelled_month(&b.text)))
         .or_else(|| {
             short(120).find_map(|b| {
                 dates::parse_text(&b.text).filter(|_| !dates::not_publication(&b.text))
@@ -697,7 +707,8 @@ pub fn explain_dates(
     for h in &page.dates {
         let _ = writeln!(
             out,
-            "dom s{} mod={} {:?} -> {}",
+            "dom @{} s{} mod={} {:?} -> {}",
+            h.at,
             h.strength,
             h.modified,
             h.value,
