@@ -31,8 +31,14 @@ const AUTHOR_LABELS: &[&str] = &[
 
 /// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then
 /// byline-class elements, then bylines written in the text ("By …", "Von …", "Written by" + name).
-pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String> {
-    let outlet = Outlet::new(page, site_name, ld.publisher().as_deref());
+/// `body` is the article text the body model kept (paragraphs split by blank lines): a name
+/// signing under its last paragraph is read from it.
+pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str) -> Vec<String> {
+    let mut outlet = Outlet::new(page, site_name, ld.publisher().as_deref());
+    // a JSON-LD author typed as an organisation is the outlet signing ("LN")
+    for n in clean_declared(&decoded(ld.organisation_authors()), None) {
+        outlet.keys.push(name_key(&n));
+    }
     let tiers: [&dyn Fn() -> Vec<String>; 4] = [
         &|| clean_declared(&decoded(ld.authors()), site_name),
         &|| clean_declared(&decoded(author_metas(page)), site_name),
@@ -159,6 +165,9 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             } else if let Some(found) = labelled_text(page).filter(|f| f.iter().all(person)) {
                 // or a labelled one anywhere ("Autorin: Uta Staschewski" under the text)
                 found
+            } else if let Some(found) = signature(page, body).filter(|f| f.iter().all(person)) {
+                // or a name signing the article's last paragraph ("Von Cosima Künzel")
+                found
             } else {
                 signed
             }
@@ -176,6 +185,8 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                 } else {
                     let found = desk_byline(page);
                     if !found.is_empty() {
+                        found
+                    } else if let Some(found) = signature(page, body) {
                         found
                     } else if let Some(found) = copyright_holder(page, &outlet, site_name) {
                         found
@@ -250,6 +261,50 @@ fn labelled_text(page: &Page) -> Option<Vec<String>> {
             .next()?;
         (first.split_whitespace().count() >= 2).then(|| vec![first])
     })
+}
+
+/// The name that signs an article as its last paragraph, alone on a plain line after the text
+/// ("Marina Mucha", "Von Cosima Künzel", "– Jane Doe"): a person's name of two or three
+/// capitalised words (particles between), under at least one long paragraph.
+fn signature(page: &Page, body: &str) -> Option<Vec<String>> {
+    let mut paragraphs = body.rsplit("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let last = paragraphs.next()?;
+    if last.len() > 60 || last.contains('\n') || !paragraphs.any(|p| p.len() >= 200) {
+        return None;
+    }
+    let name = ["Von ", "By ", "Par ", "Por ", "– ", "— ", "- "]
+        .iter()
+        .find_map(|l| last.strip_prefix(l))
+        .unwrap_or(last)
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-'".contains(c))
+    };
+    let shaped = (2..=4).contains(&words.len())
+        && words.first().is_some_and(capitalised)
+        && words.last().is_some_and(capitalised)
+        && words.iter().filter(|w| capitalised(w)).count() >= 2
+        && words
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(w))
+        && !DETERMINERS.contains(&words[0].to_lowercase().as_str())
+        && !words
+            .iter()
+            .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
+    if !shaped {
+        return None;
+    }
+    let block = page.blocks.iter().rev().find(|b| b.text.trim() == last)?;
+    if !plain_line(page, block) {
+        return None;
+    }
+    let found = clean(&[name.to_string()], None);
+    (found.len() == 1).then_some(found)
 }
 
 /// A user name dated right after a byline's lead: "von lupa am 26/10/13, 03:48 pm".

@@ -703,3 +703,40 @@ fn a_relative_date_and_a_field_run_on_after_the_names_go() {
     );
     assert_eq!(c("von Jane Doe vor 11 Minuten"), ["Jane Doe"]);
 }
+
+#[test]
+fn a_name_signing_the_last_paragraph() {
+    let page = |head: &str, last: &str| {
+        format!(
+            r#"<html><head>{head}</head><body><article><h1>Der Chor probt wieder im Gemeindehaus</h1>
+            <p>Nach einer langen Pause probt der Chor der Gemeinde wieder jeden Donnerstag im Gemeindehaus am Markt, und neue Stimmen sind willkommen, vor allem Tenöre und Bässe.</p>
+            <p>Die Chorleiterin plant für den Herbst ein Konzert in der Kirche, mit Werken von Bach und Mendelssohn, und hofft auf viele Zuhörer aus der ganzen Stadt und dem Umland.</p>
+            {last}</article></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page("", "<p><strong>Jane Roe</strong></p>")),
+        ["Jane Roe"]
+    );
+    assert_eq!(
+        page_authors(&page("", "<p><em>Von Karla Beispiel</em></p>")),
+        ["Karla Beispiel"]
+    );
+    // a heading closing the text is no signature, nor is a one-word name
+    assert!(page_authors(&page("", "<h3>Weitere Termine</h3>")).is_empty());
+    assert!(page_authors(&page("", "<p><strong>Karla</strong></p>")).is_empty());
+}
+
+#[test]
+fn a_json_ld_author_typed_organisation_is_the_outlet() {
+    let html = r#"<html><head><meta property="og:site_name" content="KN - Kreisnachrichten">
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+        "headline":"Der Chor probt wieder","author":{"@type":"Organization","name":"KN"}}</script>
+        </head><body><article><h1>Der Chor probt wieder</h1>
+        <p>Nach einer langen Pause probt der Chor der Gemeinde wieder jeden Donnerstag im Gemeindehaus am Markt, und neue Stimmen sind willkommen, vor allem Tenöre und Bässe.</p>
+        <p><em>Von Karla Beispiel</em></p></article></body></html>"#;
+    assert_eq!(page_authors(html), ["Karla Beispiel"]);
+    // alone, it still signs
+    let alone = html.replace("<p><em>Von Karla Beispiel</em></p>", "");
+    assert_eq!(page_authors(&alone), ["KN"]);
+}
