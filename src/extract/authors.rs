@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::jsonld::LinkedData;
 use super::metadata::{meta, metas};
-use super::name_words::ORG_WORDS;
+use super::name_words::{CREDIT_WORDS, ORG_WORDS};
 use super::names::{
     DETERMINERS, FIELD_LABELS, PARTICLES, clean, clean_declared, is_domain, is_handle,
     is_organisation, is_role, is_user_name, leading_names,
@@ -848,7 +848,7 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
             // but one word dated right after it is a (user) name: "Geschrieben von Cooper am
             // 25.08.2015", "Gespeichert von rasos am 24. Juli 2017", "Beitrag von r23 » 21.01.2009"
             if dated.is_none() {
-                dated = dated_word(&text[m.end()..]);
+                dated = dated_word(&text[m.end()..]).or_else(|| after_date(before, rest));
             }
         }
     }
@@ -892,6 +892,30 @@ fn dated_word(rest: &str) -> Option<String> {
     .find_map(|c| after.strip_prefix(c))?;
     let head: String = after.chars().take(40).collect();
     (super::dates::parse_text(&head).is_some() || numeric_date(&head)).then(|| word.to_string())
+}
+
+/// One capitalised word after a lead that a date (and time) comes right before, alone to the
+/// end of the line or before a picture credit: "06.11.2023 13:30 von Olga".
+fn after_date(before: &str, rest: &str) -> Option<String> {
+    if !before.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+    super::dates::parse_text(&before[start..])?;
+    let line = rest.lines().next().unwrap_or("");
+    let mut words = line.split_whitespace();
+    let word = words.next()?;
+    let next = words.next();
+    let shaped = word.starts_with(char::is_uppercase)
+        && (2..=30).contains(&word.chars().count())
+        && word.chars().all(char::is_alphanumeric)
+        && !DETERMINERS.contains(&word.to_lowercase().as_str())
+        && !is_role(word);
+    let alone = next.is_none_or(|n| {
+        let n = n.to_lowercase();
+        CREDIT_WORDS.contains(&n.as_str()) || n.starts_with(['|', '•', '·', '–', '—', '-', '('])
+    });
+    (shaped && alone).then(|| word.to_string())
 }
 
 /// Chinese labels of the author, the reporter and the editor in charge ("责任编辑：焦鹏").

@@ -740,3 +740,12 @@ fn a_json_ld_author_typed_organisation_is_the_outlet() {
     let alone = html.replace("<p><em>Von Karla Beispiel</em></p>", "");
     assert_eq!(page_authors(&alone), ["KN"]);
 }
+
+#[test]
+fn one_word_after_a_lead_a_date_comes_before() {
+    assert_eq!(t(&["Promis 06.11.2023 13:30 von Olga"]), ["Olga"]);
+    assert_eq!(t(&["12.03.2021 von Marek Symbolbild"]), ["Marek"]);
+    // a sentence going on is no byline, nor is a lead with no date before it
+    assert!(t(&["Am 12.03.2021 von Frauen gegründet"]).is_empty());
+    assert!(t(&["Ein Beitrag von Olga"]).is_empty());
+}
