@@ -168,6 +168,9 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
             } else if let Some(found) = signature(page, body).filter(|f| f.iter().all(person)) {
                 // or a name signing the article's last paragraph ("Von Cosima Künzel")
                 found
+            } else if let Some(found) = author_bio(page).filter(|f| f.iter().all(person)) {
+                // or the heading of an author box over the bio ("Jane Roe", "Jane Roe is …")
+                found
             } else {
                 signed
             }
@@ -187,6 +190,8 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
                     if !found.is_empty() {
                         found
                     } else if let Some(found) = signature(page, body) {
+                        found
+                    } else if let Some(found) = author_bio(page) {
                         found
                     } else if let Some(found) = copyright_holder(page, &outlet, site_name) {
                         found
@@ -304,6 +309,48 @@ fn signature(page: &Page, body: &str) -> Option<Vec<String>> {
         return None;
     }
     let found = clean(&[name.to_string()], None);
+    (found.len() == 1).then_some(found)
+}
+
+/// Verbs that open an author's bio after the name ("Jane Roe is a reporter …").
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "has", "writes", "works", "lives", "ist", "war", "hat", "schreibt", "arbeitet",
+    "lebt", "est", "a", "écrit", "es", "escribe", "trabaja",
+];
+
+/// The heading of an author box: a person's name of two or three capitalised words alone in a
+/// block, the next block its bio opening with the name and a verb ("Lauren Vetter", "Lauren
+/// Vetter is a growth-focused marketer …"); once in the page (a list of products or places
+/// described the same way is no author box).
+fn author_bio(page: &Page) -> Option<Vec<String>> {
+    let mut found: Option<&str> = None;
+    for pair in page.blocks.windows(2) {
+        let name = pair[0].text.trim();
+        let Some(rest) = pair[1].text.strip_prefix(name) else {
+            continue;
+        };
+        let verb = rest.split_whitespace().next().unwrap_or("");
+        if !rest.starts_with(' ') || !BIO_VERBS.contains(&verb) {
+            continue;
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let shaped = (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut c = w.chars();
+                c.next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+                    && !ORG_WORDS.contains(&w.to_lowercase().as_str())
+            });
+        if !shaped {
+            continue;
+        }
+        if found.is_some_and(|f| f != name) {
+            return None;
+        }
+        found = Some(name);
+    }
+    let found = clean(&[found?.to_string()], None);
     (found.len() == 1).then_some(found)
 }
 

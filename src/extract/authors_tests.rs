@@ -749,3 +749,28 @@ fn one_word_after_a_lead_a_date_comes_before() {
     assert!(t(&["Am 12.03.2021 von Frauen gegründet"]).is_empty());
     assert!(t(&["Ein Beitrag von Olga"]).is_empty());
 }
+
+#[test]
+fn the_heading_of_an_author_box_over_its_bio() {
+    let page = |boxes: &str| {
+        format!(
+            r#"<html><body><article><h1>How to pick a clinic software</h1>
+            <p>Picking software for a small clinic is mostly about the workflows the staff already have, and about the vendor's support when things go wrong on a busy day.</p>
+            </article><div>{boxes}</div></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page(
+            "<div>Lauren Vetter</div><p>Lauren Vetter is a marketer who writes about clinics.</p>"
+        )),
+        ["Lauren Vetter"]
+    );
+    // two such boxes are a list of things described, not an author box
+    assert!(
+        page_authors(&page(
+            "<h3>Memorial Park</h3><p>Memorial Park is home to trails.</p>\
+             <h3>Bluff Creek</h3><p>Bluff Creek is a ranch.</p>"
+        ))
+        .is_empty()
+    );
+}
