@@ -774,3 +774,17 @@ fn the_heading_of_an_author_box_over_its_bio() {
         .is_empty()
     );
 }
+
+#[test]
+fn brackets_opening_with_a_capital_stay_in_the_name() {
+    let d = |s: &str| clean_declared(&[s.to_string()], None);
+    assert_eq!(d("Paramita (Guha) Ghosh"), ["Paramita (Guha) Ghosh"]);
+    assert_eq!(
+        d("Jean-Luc Aufranc (CNXSoft)"),
+        ["Jean-Luc Aufranc (CNXSoft)"]
+    );
+    // lower-case initials or agency codes in brackets still separate
+    assert_eq!(c("Julia Hitz (eg)"), ["Julia Hitz"]);
+    // a job title cut inside a bracket takes the bracket with it
+    assert_eq!(c("Lance Ryan (Content Manager)"), ["Lance Ryan"]);
+}

@@ -281,7 +281,13 @@ fn without_job_titles(parts: Vec<String>) -> Vec<String> {
                     .iter()
                     .rposition(|w| w.eq_ignore_ascii_case("by"))
                     .map_or(0, |b| b + 1);
-                vec![name[from..].join(" ")]
+                // "Lance Ryan (Content Manager)": a bracket the cut opened goes whole
+                let to = name
+                    .iter()
+                    .position(|w| w.starts_with('(') && !w.ends_with(')'))
+                    .filter(|&at| at > from)
+                    .unwrap_or(name.len());
+                vec![name[from..to].join(" ")]
             }
             None => parts,
         };
@@ -302,9 +308,9 @@ pub(super) fn is_role(s: &str) -> bool {
 }
 
 fn split(raw: &str) -> Vec<String> {
-    let mut s = raw.replace(['\n', '\t', '\u{a0}'], " ");
+    let mut s = without_lower_brackets(&raw.replace(['\n', '\t', '\u{a0}'], " "));
     for sep in [
-        "|", "•", "·", "—", "–", " - ", "/", "(", ")", "[", "]", ";", "&", "+", "\u{1}", ":",
+        "|", "•", "·", "—", "–", " - ", "/", "[", "]", ";", "&", "+", "\u{1}", ":",
     ] {
         s = s.replace(sep, ",");
     }
@@ -335,6 +341,32 @@ fn split(raw: &str) -> Vec<String> {
         );
     }
     parts
+}
+
+/// Brackets inside a name that open with a capital stay, part of it ("Paramita (Guha) Ghosh",
+/// "Jean-Luc Aufranc (CNXSoft)"); the others ("Julia Hitz (eg)", "(dpa)") separate names.
+fn without_lower_brackets(s: &str) -> String {
+    if !s.contains('(') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut kept = 0usize;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' if chars.peek().is_some_and(|n| n.is_uppercase()) => {
+                kept += 1;
+                out.push(c);
+            }
+            ')' if kept > 0 => {
+                kept -= 1;
+                out.push(c);
+            }
+            '(' | ')' => out.push(','),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn replace_ci(s: &str, from: &str, to: &str) -> String {
