@@ -788,3 +788,12 @@ fn brackets_opening_with_a_capital_stay_in_the_name() {
     // a job title cut inside a bracket takes the bracket with it
     assert_eq!(c("Lance Ryan (Content Manager)"), ["Lance Ryan"]);
 }
+
+#[test]
+fn a_job_title_run_into_a_declared_name_goes() {
+    let d = |s: &str| clean_declared(&[s.to_string()], None);
+    assert_eq!(d("Keith Barry Senior Autos Reporter"), ["Keith Barry"]);
+    // a desk or a column's name stays as declared
+    assert_eq!(d("Staff Writer"), ["Staff Writer"]);
+    assert_eq!(d("Letters To The Editor"), ["Letters To The Editor"]);
+}

@@ -63,6 +63,9 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
             vec![r.trim().to_string()]
         } else if declared {
             split(&without_ui_fields(r))
+                .into_iter()
+                .map(without_run_in_title)
+                .collect()
         } else {
             let r = without_ui_fields(r);
             let field = author_field(&r);
@@ -300,6 +303,44 @@ fn without_job_titles(parts: Vec<String>) -> Vec<String> {
             .cloned(),
     );
     kept
+}
+
+/// A declared name with a job title run in from its third word ("Keith Barry Senior Autos
+/// Reporter"): the name before it. Titles after a comma stay declared as written.
+fn without_run_in_title(name: String) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    let titled = words
+        .iter()
+        .skip(2)
+        .any(|w| JOB_TITLES.contains(&bare(w).as_str()));
+    let at = words.iter().skip(2).position(|w| {
+        let w = bare(w);
+        JOB_TITLES.contains(&w.as_str()) || TITLE_OPENERS.contains(&w.as_str())
+    });
+    match at {
+        // the words kept are a person's name: capitalised, no role, title or article
+        // ("Staff Writer", "Letters To The Editor" stay)
+        Some(i)
+            if titled
+                && words[..i + 2].iter().all(|w| {
+                    let b = bare(w);
+                    w.starts_with(char::is_uppercase)
+                        && !is_role(w)
+                        && !JOB_TITLES.contains(&b.as_str())
+                        && !TITLE_OPENERS.contains(&b.as_str())
+                        && !DETERMINERS.contains(&b.as_str())
+                        && !["to", "of", "for", "at"].contains(&b.as_str())
+                }) =>
+        {
+            words[..i + 2].join(" ")
+        }
+        _ => name,
+    }
 }
 
 pub(super) fn is_role(s: &str) -> bool {
