@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::jsonld::LinkedData;
 use super::metadata::{meta, metas};
-use super::name_words::ORG_WORDS;
+use super::name_words::{CREDIT_WORDS, ORG_WORDS};
 use super::names::{
     DETERMINERS, FIELD_LABELS, PARTICLES, clean, clean_declared, is_domain, is_handle,
     is_organisation, is_role, is_user_name, leading_names,
@@ -31,8 +31,14 @@ const AUTHOR_LABELS: &[&str] = &[
 
 /// The author cascade: JSON-LD, author metas, then `rel=author`/`itemprop=author`, then
 /// byline-class elements, then bylines written in the text ("By …", "Von …", "Written by" + name).
-pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<String> {
-    let outlet = Outlet::new(page, site_name, ld.publisher().as_deref());
+/// `body` is the article text the body model kept (paragraphs split by blank lines): a name
+/// signing under its last paragraph is read from it.
+pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str) -> Vec<String> {
+    let mut outlet = Outlet::new(page, site_name, ld.publisher().as_deref());
+    // a JSON-LD author typed as an organisation is the outlet signing ("LN")
+    for n in clean_declared(&decoded(ld.organisation_authors()), None) {
+        outlet.keys.push(name_key(&n));
+    }
     let tiers: [&dyn Fn() -> Vec<String>; 4] = [
         &|| clean_declared(&decoded(ld.authors()), site_name),
         &|| clean_declared(&decoded(author_metas(page)), site_name),
@@ -159,6 +165,12 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
             } else if let Some(found) = labelled_text(page).filter(|f| f.iter().all(person)) {
                 // or a labelled one anywhere ("Autorin: Uta Staschewski" under the text)
                 found
+            } else if let Some(found) = signature(page, body).filter(|f| f.iter().all(person)) {
+                // or a name signing the article's last paragraph ("Von Cosima Künzel")
+                found
+            } else if let Some(found) = author_bio(page).filter(|f| f.iter().all(person)) {
+                // or the heading of an author box over the bio ("Jane Roe", "Jane Roe is …")
+                found
             } else {
                 signed
             }
@@ -176,6 +188,10 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>) -> Vec<Str
                 } else {
                     let found = desk_byline(page);
                     if !found.is_empty() {
+                        found
+                    } else if let Some(found) = signature(page, body) {
+                        found
+                    } else if let Some(found) = author_bio(page) {
                         found
                     } else if let Some(found) = copyright_holder(page, &outlet, site_name) {
                         found
@@ -250,6 +266,92 @@ fn labelled_text(page: &Page) -> Option<Vec<String>> {
             .next()?;
         (first.split_whitespace().count() >= 2).then(|| vec![first])
     })
+}
+
+/// The name that signs an article as its last paragraph, alone on a plain line after the text
+/// ("Marina Mucha", "Von Cosima Künzel", "– Jane Doe"): a person's name of two or three
+/// capitalised words (particles between), under at least one long paragraph.
+fn signature(page: &Page, body: &str) -> Option<Vec<String>> {
+    let mut paragraphs = body.rsplit("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let last = paragraphs.next()?;
+    if last.len() > 60 || last.contains('\n') || !paragraphs.any(|p| p.len() >= 200) {
+        return None;
+    }
+    let name = ["Von ", "By ", "Par ", "Por ", "– ", "— ", "- "]
+        .iter()
+        .find_map(|l| last.strip_prefix(l))
+        .unwrap_or(last)
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-'".contains(c))
+    };
+    let shaped = (2..=4).contains(&words.len())
+        && words.first().is_some_and(capitalised)
+        && words.last().is_some_and(capitalised)
+        && words.iter().filter(|w| capitalised(w)).count() >= 2
+        && words
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(w))
+        && !DETERMINERS.contains(&words[0].to_lowercase().as_str())
+        && !words
+            .iter()
+            .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()));
+    if !shaped {
+        return None;
+    }
+    let block = page.blocks.iter().rev().find(|b| b.text.trim() == last)?;
+    if !plain_line(page, block) {
+        return None;
+    }
+    let found = clean(&[name.to_string()], None);
+    (found.len() == 1).then_some(found)
+}
+
+/// Verbs that open an author's bio after the name ("Jane Roe is a reporter …").
+const BIO_VERBS: &[&str] = &[
+    "is", "was", "has", "writes", "works", "lives", "ist", "war", "hat", "schreibt", "arbeitet",
+    "lebt", "est", "a", "écrit", "es", "escribe", "trabaja",
+];
+
+/// The heading of an author box: a person's name of two or three capitalised words alone in a
+/// block, the next block its bio opening with the name and a verb ("Lauren Vetter", "Lauren
+/// Vetter is a growth-focused marketer …"); once in the page (a list of products or places
+/// described the same way is no author box).
+fn author_bio(page: &Page) -> Option<Vec<String>> {
+    let mut found: Option<&str> = None;
+    for pair in page.blocks.windows(2) {
+        let name = pair[0].text.trim();
+        let Some(rest) = pair[1].text.strip_prefix(name) else {
+            continue;
+        };
+        let verb = rest.split_whitespace().next().unwrap_or("");
+        if !rest.starts_with(' ') || !BIO_VERBS.contains(&verb) {
+            continue;
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let shaped = (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut c = w.chars();
+                c.next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c))
+                    && !ORG_WORDS.contains(&w.to_lowercase().as_str())
+            });
+        if !shaped {
+            continue;
+        }
+        if found.is_some_and(|f| f != name) {
+            return None;
+        }
+        found = Some(name);
+    }
+    let found = clean(&[found?.to_string()], None);
+    (found.len() == 1).then_some(found)
 }
 
 /// A user name dated right after a byline's lead: "von lupa am 26/10/13, 03:48 pm".
@@ -793,7 +895,7 @@ fn text_bylines<'a>(blocks: impl Iterator<Item = &'a str>, strict: bool) -> Vec<
             // but one word dated right after it is a (user) name: "Geschrieben von Cooper am
             // 25.08.2015", "Gespeichert von rasos am 24. Juli 2017", "Beitrag von r23 » 21.01.2009"
             if dated.is_none() {
-                dated = dated_word(&text[m.end()..]);
+                dated = dated_word(&text[m.end()..]).or_else(|| after_date(before, rest));
             }
         }
     }
@@ -837,6 +939,30 @@ fn dated_word(rest: &str) -> Option<String> {
     .find_map(|c| after.strip_prefix(c))?;
     let head: String = after.chars().take(40).collect();
     (super::dates::parse_text(&head).is_some() || numeric_date(&head)).then(|| word.to_string())
+}
+
+/// One capitalised word after a lead that a date (and time) comes right before, alone to the
+/// end of the line or before a picture credit: "06.11.2023 13:30 von Olga".
+fn after_date(before: &str, rest: &str) -> Option<String> {
+    if !before.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let start = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+    super::dates::parse_text(&before[start..])?;
+    let line = rest.lines().next().unwrap_or("");
+    let mut words = line.split_whitespace();
+    let word = words.next()?;
+    let next = words.next();
+    let shaped = word.starts_with(char::is_uppercase)
+        && (2..=30).contains(&word.chars().count())
+        && word.chars().all(char::is_alphanumeric)
+        && !DETERMINERS.contains(&word.to_lowercase().as_str())
+        && !is_role(word);
+    let alone = next.is_none_or(|n| {
+        let n = n.to_lowercase();
+        CREDIT_WORDS.contains(&n.as_str()) || n.starts_with(['|', '•', '·', '–', '—', '-', '('])
+    });
+    (shaped && alone).then(|| word.to_string())
 }
 
 /// Chinese labels of the author, the reporter and the editor in charge ("责任编辑：焦鹏").

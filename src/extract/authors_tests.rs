@@ -703,3 +703,97 @@ fn a_relative_date_and_a_field_run_on_after_the_names_go() {
     );
     assert_eq!(c("von Jane Doe vor 11 Minuten"), ["Jane Doe"]);
 }
+
+#[test]
+fn a_name_signing_the_last_paragraph() {
+    let page = |head: &str, last: &str| {
+        format!(
+            r#"<html><head>{head}</head><body><article><h1>Der Chor probt wieder im Gemeindehaus</h1>
+            <p>Nach einer langen Pause probt der Chor der Gemeinde wieder jeden Donnerstag im Gemeindehaus am Markt, und neue Stimmen sind willkommen, vor allem Tenöre und Bässe.</p>
+            <p>Die Chorleiterin plant für den Herbst ein Konzert in der Kirche, mit Werken von Bach und Mendelssohn, und hofft auf viele Zuhörer aus der ganzen Stadt und dem Umland.</p>
+            {last}</article></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page("", "<p><strong>Jane Roe</strong></p>")),
+        ["Jane Roe"]
+    );
+    assert_eq!(
+        page_authors(&page("", "<p><em>Von Karla Beispiel</em></p>")),
+        ["Karla Beispiel"]
+    );
+    // a heading closing the text is no signature, nor is a one-word name
+    assert!(page_authors(&page("", "<h3>Weitere Termine</h3>")).is_empty());
+    assert!(page_authors(&page("", "<p><strong>Karla</strong></p>")).is_empty());
+}
+
+#[test]
+fn a_json_ld_author_typed_organisation_is_the_outlet() {
+    let html = r#"<html><head><meta property="og:site_name" content="KN - Kreisnachrichten">
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+        "headline":"Der Chor probt wieder","author":{"@type":"Organization","name":"KN"}}</script>
+        </head><body><article><h1>Der Chor probt wieder</h1>
+        <p>Nach einer langen Pause probt der Chor der Gemeinde wieder jeden Donnerstag im Gemeindehaus am Markt, und neue Stimmen sind willkommen, vor allem Tenöre und Bässe.</p>
+        <p><em>Von Karla Beispiel</em></p></article></body></html>"#;
+    assert_eq!(page_authors(html), ["Karla Beispiel"]);
+    // alone, it still signs
+    let alone = html.replace("<p><em>Von Karla Beispiel</em></p>", "");
+    assert_eq!(page_authors(&alone), ["KN"]);
+}
+
+#[test]
+fn one_word_after_a_lead_a_date_comes_before() {
+    assert_eq!(t(&["Promis 06.11.2023 13:30 von Olga"]), ["Olga"]);
+    assert_eq!(t(&["12.03.2021 von Marek Symbolbild"]), ["Marek"]);
+    // a sentence going on is no byline, nor is a lead with no date before it
+    assert!(t(&["Am 12.03.2021 von Frauen gegründet"]).is_empty());
+    assert!(t(&["Ein Beitrag von Olga"]).is_empty());
+}
+
+#[test]
+fn the_heading_of_an_author_box_over_its_bio() {
+    let page = |boxes: &str| {
+        format!(
+            r#"<html><body><article><h1>How to pick a clinic software</h1>
+            <p>Picking software for a small clinic is mostly about the workflows the staff already have, and about the vendor's support when things go wrong on a busy day.</p>
+            </article><div>{boxes}</div></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page(
+            "<div>Lauren Vetter</div><p>Lauren Vetter is a marketer who writes about clinics.</p>"
+        )),
+        ["Lauren Vetter"]
+    );
+    // two such boxes are a list of things described, not an author box
+    assert!(
+        page_authors(&page(
+            "<h3>Memorial Park</h3><p>Memorial Park is home to trails.</p>\
+             <h3>Bluff Creek</h3><p>Bluff Creek is a ranch.</p>"
+        ))
+        .is_empty()
+    );
+}
+
+#[test]
+fn brackets_opening_with_a_capital_stay_in_the_name() {
+    let d = |s: &str| clean_declared(&[s.to_string()], None);
+    assert_eq!(d("Paramita (Guha) Ghosh"), ["Paramita (Guha) Ghosh"]);
+    assert_eq!(
+        d("Jean-Luc Aufranc (CNXSoft)"),
+        ["Jean-Luc Aufranc (CNXSoft)"]
+    );
+    // lower-case initials or agency codes in brackets still separate
+    assert_eq!(c("Julia Hitz (eg)"), ["Julia Hitz"]);
+    // a job title cut inside a bracket takes the bracket with it
+    assert_eq!(c("Lance Ryan (Content Manager)"), ["Lance Ryan"]);
+}
+
+#[test]
+fn a_job_title_run_into_a_declared_name_goes() {
+    let d = |s: &str| clean_declared(&[s.to_string()], None);
+    assert_eq!(d("Keith Barry Senior Autos Reporter"), ["Keith Barry"]);
+    // a desk or a column's name stays as declared
+    assert_eq!(d("Staff Writer"), ["Staff Writer"]);
+    assert_eq!(d("Letters To The Editor"), ["Letters To The Editor"]);
+}

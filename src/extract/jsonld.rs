@@ -155,6 +155,29 @@ impl LinkedData {
         out
     }
 
+    /// The article's `author` names typed as an organisation (`{"@type": "Organization", "name":
+    /// "LN"}`): the outlet signing, however short its name.
+    pub fn organisation_authors(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let Some(v) = self.article().and_then(|a| a.get("author")) else {
+            return out;
+        };
+        let items = match v {
+            Value::Array(items) => items.as_slice(),
+            other => std::slice::from_ref(other),
+        };
+        for item in items {
+            let item = self.resolve(item);
+            if types(item)
+                .iter()
+                .any(|t| t.contains("organization") || t.contains("corporation"))
+            {
+                self.names(item, &mut out);
+            }
+        }
+        out
+    }
+
     fn names(&self, v: &Value, out: &mut Vec<String>) {
         match v {
             Value::String(s) => out.push(s.clone()),

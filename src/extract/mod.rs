@@ -199,7 +199,7 @@ fn assemble(page: &Page, url: Option<&str>, script_published: Option<&str>) -> A
         url: url.map(str::to_string),
         canonical_url,
         title,
-        authors: authors::cascade(page, &ld, site_name.as_deref()),
+        authors: authors::cascade(page, &ld, site_name.as_deref(), &text),
         published,
         modified,
         site,

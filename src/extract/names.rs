@@ -63,6 +63,9 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
             vec![r.trim().to_string()]
         } else if declared {
             split(&without_ui_fields(r))
+                .into_iter()
+                .map(without_run_in_title)
+                .collect()
         } else {
             let r = without_ui_fields(r);
             let field = author_field(&r);
@@ -281,7 +284,13 @@ fn without_job_titles(parts: Vec<String>) -> Vec<String> {
                     .iter()
                     .rposition(|w| w.eq_ignore_ascii_case("by"))
                     .map_or(0, |b| b + 1);
-                vec![name[from..].join(" ")]
+                // "Lance Ryan (Content Manager)": a bracket the cut opened goes whole
+                let to = name
+                    .iter()
+                    .position(|w| w.starts_with('(') && !w.ends_with(')'))
+                    .filter(|&at| at > from)
+                    .unwrap_or(name.len());
+                vec![name[from..to].join(" ")]
             }
             None => parts,
         };
@@ -296,15 +305,53 @@ fn without_job_titles(parts: Vec<String>) -> Vec<String> {
     kept
 }
 
+/// A declared name with a job title run in from its third word ("Keith Barry Senior Autos
+/// Reporter"): the name before it. Titles after a comma stay declared as written.
+fn without_run_in_title(name: String) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let bare = |w: &str| {
+        w.to_lowercase()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    let titled = words
+        .iter()
+        .skip(2)
+        .any(|w| JOB_TITLES.contains(&bare(w).as_str()));
+    let at = words.iter().skip(2).position(|w| {
+        let w = bare(w);
+        JOB_TITLES.contains(&w.as_str()) || TITLE_OPENERS.contains(&w.as_str())
+    });
+    match at {
+        // the words kept are a person's name: capitalised, no role, title or article
+        // ("Staff Writer", "Letters To The Editor" stay)
+        Some(i)
+            if titled
+                && words[..i + 2].iter().all(|w| {
+                    let b = bare(w);
+                    w.starts_with(char::is_uppercase)
+                        && !is_role(w)
+                        && !JOB_TITLES.contains(&b.as_str())
+                        && !TITLE_OPENERS.contains(&b.as_str())
+                        && !DETERMINERS.contains(&b.as_str())
+                        && !["to", "of", "for", "at"].contains(&b.as_str())
+                }) =>
+        {
+            words[..i + 2].join(" ")
+        }
+        _ => name,
+    }
+}
+
 pub(super) fn is_role(s: &str) -> bool {
     s.split_whitespace()
         .all(|w| ROLES.contains(&w.to_lowercase().trim_end_matches('.')))
 }
 
 fn split(raw: &str) -> Vec<String> {
-    let mut s = raw.replace(['\n', '\t', '\u{a0}'], " ");
+    let mut s = without_lower_brackets(&raw.replace(['\n', '\t', '\u{a0}'], " "));
     for sep in [
-        "|", "•", "·", "—", "–", " - ", "/", "(", ")", "[", "]", ";", "&", "+", "\u{1}", ":",
+        "|", "•", "·", "—", "–", " - ", "/", "[", "]", ";", "&", "+", "\u{1}", ":",
     ] {
         s = s.replace(sep, ",");
     }
@@ -335,6 +382,32 @@ fn split(raw: &str) -> Vec<String> {
         );
     }
     parts
+}
+
+/// Brackets inside a name that open with a capital stay, part of it ("Paramita (Guha) Ghosh",
+/// "Jean-Luc Aufranc (CNXSoft)"); the others ("Julia Hitz (eg)", "(dpa)") separate names.
+fn without_lower_brackets(s: &str) -> String {
+    if !s.contains('(') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut kept = 0usize;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '(' if chars.peek().is_some_and(|n| n.is_uppercase()) => {
+                kept += 1;
+                out.push(c);
+            }
+            ')' if kept > 0 => {
+                kept -= 1;
+                out.push(c);
+            }
+            '(' | ')' => out.push(','),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn replace_ci(s: &str, from: &str, to: &str) -> String {
