@@ -756,15 +756,23 @@ fn first_date(s: &str) -> Option<(usize, usize, NaiveDate)> {
         .or_else(|| found.into_iter().min_by_key(|(at, _, _)| *at))
 }
 
-/// Whether `printed` was read from a numeric date written with slashes ("11/01/2021") whose day
-/// and month could be read the other way round, and that other reading is `declared`: the page's
-/// metadata says which order the site writes.
-pub fn swapped_slash(printed_in: &str, printed: NaiveDate, declared: NaiveDate) -> bool {
+/// Whether `printed` was read from a numeric date written with slashes ("11/01/2021"), or with
+/// dots when `dots` ("09.10.2024" on an English page), whose day and month could be read the other
+/// way round, and that other reading is `declared`: the page's metadata says which order the site
+/// writes. (Dotted dates are day first on German pages whose metadata is off.)
+pub fn swapped_numeric(
+    printed_in: &str,
+    printed: NaiveDate,
+    declared: NaiveDate,
+    dots: bool,
+) -> bool {
     use chrono::Datelike;
     let other = ymd(printed.year(), printed.day(), printed.month());
     other == Some(declared)
         && other != Some(printed)
-        && NUMERIC.captures(printed_in).is_some_and(|c| &c[2] == "/")
+        && NUMERIC
+            .captures(printed_in)
+            .is_some_and(|c| &c[2] == "/" || (dots && &c[2] == "."))
 }
 
 /// Whether a text writes a date with the day before a month's name ("16 February 2026").

@@ -151,6 +151,13 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
+        rule: "on an English page a dotted header date read the other way keeps the metadata",
+        html: r#"<html lang="en"><head><meta property="article:published_time" content="2024-09-10T16:07:00Z"></head><body>
+    <h1>Renovation phases and timelines</h1><p>09.10.2024</p>{BODY}</body></html>"#,
+        want: Some("2024-09-10"),
+        ..NONE
+    },
+    Case {
         rule: "a dotted header date is day first: the printed date stands",
         html: SLASHED_HEADER,
         fill: &["11.01.2021"],

@@ -188,7 +188,11 @@ pub fn published(
             Some(f) if american_evening(page, f, h) => Some(f),
             Some(f) if image_of_the_day(page, ld, f, h) => Some(f),
             Some(f) if !update && site_clock(page, ld, f, h, text) => Some(f),
-            Some(f) if dates::swapped_slash(text, h.date_naive(), f.date_naive()) => Some(f),
+            Some(f)
+                if dates::swapped_numeric(text, h.date_naive(), f.date_naive(), english(page)) =>
+            {
+                Some(f)
+            }
             Some(f) if open_graph_republished(page, ld, f, h) => Some(f),
             Some(f) if !update && after_last_change(page, ld, f, h) => Some(f),
             Some(f) if !update && url_confirms(url, f, h, text) => Some(f),

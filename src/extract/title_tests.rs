@@ -728,7 +728,10 @@ fn mis_decoded_utf8_is_read_again() {
 
 #[test]
 fn a_damaged_copy_has_question_marks_for_lost_characters() {
-    assert!(damaged_copy("Event Planning? Guide", "Event Planning: Guide"));
+    assert!(damaged_copy(
+        "Event Planning? Guide",
+        "Event Planning: Guide"
+    ));
     assert!(damaged_copy("Beginner? Guide", "Beginner's Guide"));
     assert!(!damaged_copy("Is it hard?", "Is it hard?"));
     assert!(!damaged_copy("Is it hard?", "Is it hard"));

@@ -305,6 +305,7 @@ impl Walker {
             if role == Role::Boilerplate
                 && matches!(tag, "span" | "a" | "small" | "em" | "i")
                 && short_text(node, 200).is_some()
+                && !self.is_whole_headline(node, tag, owner)
             {
                 // its text goes, but a date or author link inside it still says what it says
                 for d in node.descendants().skip(1) {
@@ -346,6 +347,27 @@ impl Walker {
             }
         }
         self.flush(id);
+    }
+
+    /// Is this `<span>` all the text of the `<h1>` it is a child of? Some CMSs wrap the headline
+    /// in a span whose class says "meta" (HubSpot's `hs_cos_wrapper_meta_field`): the headline is
+    /// no credit line, and dropping it would leave the `<h1>` empty.
+    fn is_whole_headline(&self, node: NodeRef<'_, Node>, tag: &str, owner: u32) -> bool {
+        let texts = |n: NodeRef<'_, Node>| {
+            n.descendants()
+                .any(|d| d.value().as_text().is_some_and(|t| !t.trim().is_empty()))
+        };
+        tag == "span"
+            && self
+                .page
+                .elems
+                .get(owner as usize)
+                .is_some_and(|e| e.tag == "h1")
+            && node
+                .parent()
+                .is_some_and(|p| p.value().as_element().is_some_and(|e| e.name() == "h1"))
+            && self.buf.trim().is_empty()
+            && !node.next_siblings().any(texts)
     }
 
     fn head(&mut self, node: NodeRef<'_, Node>) {
