@@ -306,6 +306,9 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         if is_boilerplate_text(&b.text) {
             continue;
         }
+        if tag != "pre" && is_json_data(&b.text) {
+            continue;
+        }
         if tag == "h1" && title.is_some_and(|t| same_text(t, &b.text)) {
             continue;
         }
@@ -382,6 +385,15 @@ fn without_repeated_copies(texts: Vec<&str>) -> Vec<&str> {
         .collect()
 }
 
+/// A JSON object printed as text (a product widget's settings in a hidden span), not prose: it
+/// opens with `{"` and is written without spaces after its keys.
+fn is_json_data(text: &str) -> bool {
+    text.len() >= 200
+        && text.starts_with("{\"")
+        && text.contains("\":")
+        && !text.as_bytes()[..200].windows(3).any(|w| w == b"\": ")
+}
+
 fn ancestor_boiler(page: &Page, mut at: u32) -> bool {
     while at != NONE {
         let el = &page.elems[at as usize];
@@ -448,7 +460,36 @@ pub fn explain(page: &Page) -> String {
             path.join(">")
         ));
     }
-    out.push_str(&format!("roots {:?}\n", roots(page, &score)));
+    let roots = roots(page, &score);
+    out.push_str(&format!("roots {roots:?}\n"));
+    if std::env::var_os("EXPLAIN_BLOCKS").is_some() {
+        let mut is_root = vec![false; page.elems.len()];
+        for &r in &roots {
+            is_root[r as usize] = true;
+        }
+        for b in &page.blocks {
+            let el = &page.elems[b.owner as usize];
+            let text: String = b.text.chars().take(90).collect();
+            out.push_str(&format!(
+                "{} #{:<5} {:8} {:6} {:5} {:5} {}\n",
+                if under_root(page, b, &is_root) {
+                    "K"
+                } else {
+                    "-"
+                },
+                b.owner,
+                el.tag,
+                match el.role {
+                    Role::Boilerplate => "boiler",
+                    Role::Content => "cont",
+                    Role::Neutral => "",
+                },
+                b.chars,
+                b.link_chars,
+                text
+            ));
+        }
+    }
     out
 }
 

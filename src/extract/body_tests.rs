@@ -435,3 +435,31 @@ fn a_sign_up_form_is_no_container() {
     assert!(text.contains("Erst im Januar"), "{text}");
     assert!(!text.contains("per Mail"), "{text}");
 }
+
+#[test]
+fn a_collapsed_accordion_panel_is_read_but_other_hidden_boxes_are_not() {
+    let text = body(&format!(
+        r#"<html><body><article>{INTRO}<h3>Which boots suit wet trails?</h3>
+        <div class="faq-item-collapse" style="display: none"><p>Boots with a membrane keep the
+        water out, and a high shaft keeps the mud away from the socks.</p></div>
+        <h3>How long do soles last?</h3><div style="display:none" role="region"><p>A sole
+        lasts about a thousand kilometres before its tread wears flat.</p></div>
+        <div class="notice" style="display:none"><p>Your basket is empty, and the offers of the
+        week are waiting for you in the shop.</p></div></article></body></html>"#
+    ));
+    assert!(text.contains("Boots with a membrane"), "{text}");
+    assert!(text.contains("A sole lasts"), "{text}");
+    assert!(!text.contains("basket"), "{text}");
+}
+
+#[test]
+fn a_json_object_printed_as_text_goes_but_a_code_sample_stays() {
+    let settings = r#"{"layout":2,"buttonText":"Buy now","productTitle":{"tag":"h3","size":18},"price":{"show":true,"currency":"USD"},"image":{"width":320,"height":240},"rating":{"show":false},"badge":"Editor's pick","layoutMobile":1}"#;
+    let sample = r#"{ "name": "Ada", "languages": ["English", "French"], "born": 1815, "notes": "The sample object the tutorial sends to the endpoint, with spaces after its keys as people write them by hand." }"#;
+    let text = body(&format!(
+        r#"<html><body><article>{INTRO}<span hidden>{settings}</span>
+        <pre>{sample}</pre><p>{sample}</p></article></body></html>"#
+    ));
+    assert!(!text.contains("buttonText"), "{text}");
+    assert_eq!(text.matches("The sample object").count(), 2, "{text}");
+}
