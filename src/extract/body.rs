@@ -102,9 +102,11 @@ fn scores(page: &Page) -> Vec<f32> {
 /// counting nothing below a boilerplate-marked element (which keeps half its own).
 fn net_text(page: &Page) -> Vec<f32> {
     let mut net = vec![0f32; page.elems.len()];
-    for b in &page.blocks {
+    for (bi, b) in page.blocks.iter().enumerate() {
         let ld = density(b.link_chars, b.chars);
-        let value = if ld < 0.35 && b.chars >= 30 {
+        let value = if bi > 0 && is_teaser(page, &page.blocks[bi - 1], b) {
+            0.0
+        } else if ld < 0.35 && b.chars >= 30 {
             b.chars as f32
         } else if ld >= 0.5 {
             -(b.chars as f32)
@@ -130,6 +132,33 @@ fn net_text(page: &Page) -> Vec<f32> {
         }
     }
     net
+}
+
+/// A teaser's excerpt: a short paragraph (700 characters or fewer, not content-marked: a
+/// blog's post body follows its linked title) right after a wholly linked heading, the two
+/// alone in their parent (a card of a list of other articles). It is no article text to the
+/// net-text view: cards of "Read this next" under the article made `<body>` the container.
+fn is_teaser(page: &Page, prev: &Block, b: &Block) -> bool {
+    let (pe, be) = (
+        &page.elems[prev.owner as usize],
+        &page.elems[b.owner as usize],
+    );
+    if !(is_heading(&pe.tag)
+        && prev.link_chars * 10 >= prev.chars * 9
+        && b.chars <= 700
+        && be.role != Role::Content)
+    {
+        return false;
+    }
+    let parent = be.parent;
+    if parent == NONE {
+        return false;
+    }
+    // the heading is the paragraph's sibling or a sibling's child (a link wrapping a heading)
+    let hp = pe.parent;
+    let sibling = hp == parent || (hp != NONE && page.elems[hp as usize].parent == parent);
+    let card = &page.elems[parent as usize];
+    sibling && card.chars as f32 <= (prev.chars + b.chars) as f32 * 1.2
 }
 
 /// The chosen container elements, in document order.

@@ -463,3 +463,40 @@ fn a_json_object_printed_as_text_goes_but_a_code_sample_stays() {
     assert!(!text.contains("buttonText"), "{text}");
     assert_eq!(text.matches("The sample object").count(), 2, "{text}");
 }
+
+#[test]
+fn teaser_cards_after_the_article_do_not_make_the_page_the_container() {
+    let card = |n: u32| {
+        format!(
+            r#"<div class="card"><h3><a href="/story-{n}">Another story, number {n}, from the archive</a></h3>
+            <p>The excerpt of another story, number {n}, runs for a few lines so that it looks like
+            article text, with commas, clauses, and a promise that the full story says more.</p></div>"#
+        )
+    };
+    let cards: String = (1..=5).map(card).collect();
+    let html = format!(
+        r#"<html><body><div class="wrap"><div class="post">
+        <p>The council voted on Tuesday to close the old bridge, which has carried traffic over the
+        river since 1931, after engineers found cracks in two of its piers.</p>
+        <p>Drivers will have to take the ring road, which adds, on a normal morning, about ten
+        minutes to the trip into town, the council said.</p></div>
+        <div class="more"><h2>Read this next</h2>{cards}</div></div></body></html>"#
+    );
+    let text = body(&html);
+    assert!(text.starts_with("The council voted"), "{text}");
+    assert!(text.contains("ten minutes"), "{text}");
+    assert!(!text.contains("excerpt of another story"), "{text}");
+}
+
+#[test]
+fn a_short_blog_post_under_its_linked_title_is_no_teaser() {
+    let html = r#"<html><body><div class="main"><div class="post">
+        <h3 class="post-title"><a href="/2020/04/hello.html">Hello again</a></h3>
+        <div class="post-body">After a long winter the garden is waking up, and so is this
+        blog: the tulips are out, the bees are back, and the first radishes are in.</div></div></div>
+        <div class="side"><div class="about"><p>Gardener, reader and occasional writer, living
+        with two cats and far too many seeds in a small house by the river.</p></div></div>
+        </body></html>"#;
+    let text = body(html);
+    assert!(text.contains("the garden is waking up"), "{text}");
+}
