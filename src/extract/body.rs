@@ -202,8 +202,8 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
             cand_net[i] *= BELOW_BOILERPLATE;
         }
     }
-    let best = match pick(page, &cand_score, &cand_net, &fenced)
-        .or_else(|| pick(page, &cand_score, &cand_net, &overlaid))
+    let best = match pick(page, &cand_score, &cand_net, &fenced, &below_boiler)
+        .or_else(|| pick(page, &cand_score, &cand_net, &overlaid, &below_boiler))
     {
         Some(x) => x,
         None => return Vec::new(),
@@ -230,8 +230,15 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
 }
 
 /// The container: readability's pick, or the net-text pick when it holds much more article
-/// text; elements marked in `excluded` are no candidates.
-fn pick(page: &Page, score: &[f32], net: &[f32], excluded: &[bool]) -> Option<usize> {
+/// text; elements marked in `excluded` are no candidates (`below_boiler`: those below a
+/// boilerplate-marked element).
+fn pick(
+    page: &Page,
+    score: &[f32],
+    net: &[f32],
+    excluded: &[bool],
+    below_boiler: &[bool],
+) -> Option<usize> {
     let n = page.elems.len();
     // the deepest element with the best net text (document order puts descendants after ancestors)
     let mut best_net: Option<usize> = None;
@@ -245,6 +252,15 @@ fn pick(page: &Page, score: &[f32], net: &[f32], excluded: &[bool]) -> Option<us
         .max_by(|&a, &b| score[a].total_cmp(&score[b]));
     match (best_readability, best_net) {
         (Some(r), Some(t)) => {
+            // a list below a boilerplate-marked element (the comments, a roll of other posts)
+            // holding more text than the article does not beat readability's pick elsewhere
+            if below_boiler[t]
+                && !is_ancestor(page, t as u32, r as u32)
+                && !is_ancestor(page, r as u32, t as u32)
+                && is_list_like(page, t)
+            {
+                return Some(r);
+            }
             // keep readability's pick unless the net-text pick holds much more article text
             Some(
                 if is_ancestor(page, t as u32, r as u32) && net[t] > net[r].max(0.0) * 1.3 {
@@ -258,6 +274,17 @@ fn pick(page: &Page, score: &[f32], net: &[f32], excluded: &[bool]) -> Option<us
         }
         (r, t) => r.or(t),
     }
+}
+
+/// Is most of the element's text in one list (`ul`/`ol`), itself or below it?
+fn is_list_like(page: &Page, t: usize) -> bool {
+    let total = page.elems[t].chars;
+    (t..page.elems.len())
+        .take_while(|&i| i == t || is_ancestor(page, t as u32, i as u32))
+        .any(|i| {
+            matches!(page.elems[i].tag.as_str(), "ul" | "ol")
+                && page.elems[i].chars * 10 >= total * 9
+        })
 }
 
 /// What the scores of an element below a boilerplate-marked element count for in the choice.

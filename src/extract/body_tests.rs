@@ -500,3 +500,28 @@ fn a_short_blog_post_under_its_linked_title_is_no_teaser() {
     let text = body(html);
     assert!(text.contains("the garden is waking up"), "{text}");
 }
+
+#[test]
+fn a_long_comment_list_does_not_beat_the_article() {
+    let comment = |n: u32| {
+        format!(
+            r#"<li class="item"><div class="who">Reader {n}</div><div class="said"><p>I have read
+            this twice now, and I still think the council is wrong, because the bridge could be
+            repaired for less than the new one costs, as an engineer told the paper in {n}.</p>
+            <p>And the ring road is already full every morning, so where will the cars go?</p></div></li>"#
+        )
+    };
+    let comments: String = (1..=8).map(comment).collect();
+    let html = format!(
+        r#"<html><body><div class="page"><div class="story">
+        <p>The council voted on Tuesday to close the old bridge, which has carried traffic over the
+        river since 1931, after engineers found cracks in two of its piers.</p>
+        <p>Drivers will have to take the ring road, which adds, on a normal morning, about ten
+        minutes to the trip into town, the council said.</p></div>
+        <div class="comments"><div class="inner"><ul class="thread">{comments}</ul></div></div>
+        </div></body></html>"#
+    );
+    let text = body(&html);
+    assert!(text.starts_with("The council voted"), "{text}");
+    assert!(!text.contains("read this twice"), "{text}");
+}
