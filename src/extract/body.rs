@@ -102,9 +102,11 @@ fn scores(page: &Page) -> Vec<f32> {
 /// counting nothing below a boilerplate-marked element (which keeps half its own).
 fn net_text(page: &Page) -> Vec<f32> {
     let mut net = vec![0f32; page.elems.len()];
-    for b in &page.blocks {
+    for (bi, b) in page.blocks.iter().enumerate() {
         let ld = density(b.link_chars, b.chars);
-        let value = if ld < 0.35 && b.chars >= 30 {
+        let value = if bi > 0 && is_teaser(page, &page.blocks[bi - 1], b) {
+            0.0
+        } else if ld < 0.35 && b.chars >= 30 {
             b.chars as f32
         } else if ld >= 0.5 {
             -(b.chars as f32)
@@ -130,6 +132,33 @@ fn net_text(page: &Page) -> Vec<f32> {
         }
     }
     net
+}
+
+/// A teaser's excerpt: a short paragraph (700 characters or fewer, not content-marked: a
+/// blog's post body follows its linked title) right after a wholly linked heading, the two
+/// alone in their parent (a card of a list of other articles). It is no article text to the
+/// net-text view: cards of "Read this next" under the article made `<body>` the container.
+fn is_teaser(page: &Page, prev: &Block, b: &Block) -> bool {
+    let (pe, be) = (
+        &page.elems[prev.owner as usize],
+        &page.elems[b.owner as usize],
+    );
+    if !(is_heading(&pe.tag)
+        && prev.link_chars * 10 >= prev.chars * 9
+        && b.chars <= 700
+        && be.role != Role::Content)
+    {
+        return false;
+    }
+    let parent = be.parent;
+    if parent == NONE {
+        return false;
+    }
+    // the heading is the paragraph's sibling or a sibling's child (a link wrapping a heading)
+    let hp = pe.parent;
+    let sibling = hp == parent || (hp != NONE && page.elems[hp as usize].parent == parent);
+    let card = &page.elems[parent as usize];
+    sibling && card.chars as f32 <= (prev.chars + b.chars) as f32 * 1.2
 }
 
 /// The chosen container elements, in document order.
@@ -173,8 +202,8 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
             cand_net[i] *= BELOW_BOILERPLATE;
         }
     }
-    let best = match pick(page, &cand_score, &cand_net, &fenced)
-        .or_else(|| pick(page, &cand_score, &cand_net, &overlaid))
+    let best = match pick(page, &cand_score, &cand_net, &fenced, &below_boiler)
+        .or_else(|| pick(page, &cand_score, &cand_net, &overlaid, &below_boiler))
     {
         Some(x) => x,
         None => return Vec::new(),
@@ -201,8 +230,15 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
 }
 
 /// The container: readability's pick, or the net-text pick when it holds much more article
-/// text; elements marked in `excluded` are no candidates.
-fn pick(page: &Page, score: &[f32], net: &[f32], excluded: &[bool]) -> Option<usize> {
+/// text; elements marked in `excluded` are no candidates (`below_boiler`: those below a
+/// boilerplate-marked element).
+fn pick(
+    page: &Page,
+    score: &[f32],
+    net: &[f32],
+    excluded: &[bool],
+    below_boiler: &[bool],
+) -> Option<usize> {
     let n = page.elems.len();
     // the deepest element with the best net text (document order puts descendants after ancestors)
     let mut best_net: Option<usize> = None;
@@ -216,6 +252,15 @@ fn pick(page: &Page, score: &[f32], net: &[f32], excluded: &[bool]) -> Option<us
         .max_by(|&a, &b| score[a].total_cmp(&score[b]));
     match (best_readability, best_net) {
         (Some(r), Some(t)) => {
+            // a list below a boilerplate-marked element (the comments, a roll of other posts)
+            // holding more text than the article does not beat readability's pick elsewhere
+            if below_boiler[t]
+                && !is_ancestor(page, t as u32, r as u32)
+                && !is_ancestor(page, r as u32, t as u32)
+                && is_list_like(page, t)
+            {
+                return Some(r);
+            }
             // keep readability's pick unless the net-text pick holds much more article text
             Some(
                 if is_ancestor(page, t as u32, r as u32) && net[t] > net[r].max(0.0) * 1.3 {
@@ -229,6 +274,17 @@ fn pick(page: &Page, score: &[f32], net: &[f32], excluded: &[bool]) -> Option<us
         }
         (r, t) => r.or(t),
     }
+}
+
+/// Is most of the element's text in one list (`ul`/`ol`), itself or below it?
+fn is_list_like(page: &Page, t: usize) -> bool {
+    let total = page.elems[t].chars;
+    (t..page.elems.len())
+        .take_while(|&i| i == t || is_ancestor(page, t as u32, i as u32))
+        .any(|i| {
+            matches!(page.elems[i].tag.as_str(), "ul" | "ol")
+                && page.elems[i].chars * 10 >= total * 9
+        })
 }
 
 /// What the scores of an element below a boilerplate-marked element count for in the choice.
@@ -304,6 +360,9 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
             continue;
         }
         if is_boilerplate_text(&b.text) {
+            continue;
+        }
+        if tag != "pre" && is_json_data(&b.text) {
             continue;
         }
         if tag == "h1" && title.is_some_and(|t| same_text(t, &b.text)) {
@@ -382,6 +441,15 @@ fn without_repeated_copies(texts: Vec<&str>) -> Vec<&str> {
         .collect()
 }
 
+/// A JSON object printed as text (a product widget's settings in a hidden span), not prose: it
+/// opens with `{"` and is written without spaces after its keys.
+fn is_json_data(text: &str) -> bool {
+    text.len() >= 200
+        && text.starts_with("{\"")
+        && text.contains("\":")
+        && !text.as_bytes()[..200].windows(3).any(|w| w == b"\": ")
+}
+
 fn ancestor_boiler(page: &Page, mut at: u32) -> bool {
     while at != NONE {
         let el = &page.elems[at as usize];
@@ -448,7 +516,36 @@ pub fn explain(page: &Page) -> String {
             path.join(">")
         ));
     }
-    out.push_str(&format!("roots {:?}\n", roots(page, &score)));
+    let roots = roots(page, &score);
+    out.push_str(&format!("roots {roots:?}\n"));
+    if std::env::var_os("EXPLAIN_BLOCKS").is_some() {
+        let mut is_root = vec![false; page.elems.len()];
+        for &r in &roots {
+            is_root[r as usize] = true;
+        }
+        for b in &page.blocks {
+            let el = &page.elems[b.owner as usize];
+            let text: String = b.text.chars().take(90).collect();
+            out.push_str(&format!(
+                "{} #{:<5} {:8} {:6} {:5} {:5} {}\n",
+                if under_root(page, b, &is_root) {
+                    "K"
+                } else {
+                    "-"
+                },
+                b.owner,
+                el.tag,
+                match el.role {
+                    Role::Boilerplate => "boiler",
+                    Role::Content => "cont",
+                    Role::Neutral => "",
+                },
+                b.chars,
+                b.link_chars,
+                text
+            ));
+        }
+    }
     out
 }
 

@@ -435,3 +435,93 @@ fn a_sign_up_form_is_no_container() {
     assert!(text.contains("Erst im Januar"), "{text}");
     assert!(!text.contains("per Mail"), "{text}");
 }
+
+#[test]
+fn a_collapsed_accordion_panel_is_read_but_other_hidden_boxes_are_not() {
+    let text = body(&format!(
+        r#"<html><body><article>{INTRO}<h3>Which boots suit wet trails?</h3>
+        <div class="faq-item-collapse" style="display: none"><p>Boots with a membrane keep the
+        water out, and a high shaft keeps the mud away from the socks.</p></div>
+        <h3>How long do soles last?</h3><div style="display:none" role="region"><p>A sole
+        lasts about a thousand kilometres before its tread wears flat.</p></div>
+        <div class="notice" style="display:none"><p>Your basket is empty, and the offers of the
+        week are waiting for you in the shop.</p></div></article></body></html>"#
+    ));
+    assert!(text.contains("Boots with a membrane"), "{text}");
+    assert!(text.contains("A sole lasts"), "{text}");
+    assert!(!text.contains("basket"), "{text}");
+}
+
+#[test]
+fn a_json_object_printed_as_text_goes_but_a_code_sample_stays() {
+    let settings = r#"{"layout":2,"buttonText":"Buy now","productTitle":{"tag":"h3","size":18},"price":{"show":true,"currency":"USD"},"image":{"width":320,"height":240},"rating":{"show":false},"badge":"Editor's pick","layoutMobile":1}"#;
+    let sample = r#"{ "name": "Ada", "languages": ["English", "French"], "born": 1815, "notes": "The sample object the tutorial sends to the endpoint, with spaces after its keys as people write them by hand." }"#;
+    let text = body(&format!(
+        r#"<html><body><article>{INTRO}<span hidden>{settings}</span>
+        <pre>{sample}</pre><p>{sample}</p></article></body></html>"#
+    ));
+    assert!(!text.contains("buttonText"), "{text}");
+    assert_eq!(text.matches("The sample object").count(), 2, "{text}");
+}
+
+#[test]
+fn teaser_cards_after_the_article_do_not_make_the_page_the_container() {
+    let card = |n: u32| {
+        format!(
+            r#"<div class="card"><h3><a href="/story-{n}">Another story, number {n}, from the archive</a></h3>
+            <p>The excerpt of another story, number {n}, runs for a few lines so that it looks like
+            article text, with commas, clauses, and a promise that the full story says more.</p></div>"#
+        )
+    };
+    let cards: String = (1..=5).map(card).collect();
+    let html = format!(
+        r#"<html><body><div class="wrap"><div class="post">
+        <p>The council voted on Tuesday to close the old bridge, which has carried traffic over the
+        river since 1931, after engineers found cracks in two of its piers.</p>
+        <p>Drivers will have to take the ring road, which adds, on a normal morning, about ten
+        minutes to the trip into town, the council said.</p></div>
+        <div class="more"><h2>Read this next</h2>{cards}</div></div></body></html>"#
+    );
+    let text = body(&html);
+    assert!(text.starts_with("The council voted"), "{text}");
+    assert!(text.contains("ten minutes"), "{text}");
+    assert!(!text.contains("excerpt of another story"), "{text}");
+}
+
+#[test]
+fn a_short_blog_post_under_its_linked_title_is_no_teaser() {
+    let html = r#"<html><body><div class="main"><div class="post">
+        <h3 class="post-title"><a href="/2020/04/hello.html">Hello again</a></h3>
+        <div class="post-body">After a long winter the garden is waking up, and so is this
+        blog: the tulips are out, the bees are back, and the first radishes are in.</div></div></div>
+        <div class="side"><div class="about"><p>Gardener, reader and occasional writer, living
+        with two cats and far too many seeds in a small house by the river.</p></div></div>
+        </body></html>"#;
+    let text = body(html);
+    assert!(text.contains("the garden is waking up"), "{text}");
+}
+
+#[test]
+fn a_long_comment_list_does_not_beat_the_article() {
+    let comment = |n: u32| {
+        format!(
+            r#"<li class="item"><div class="who">Reader {n}</div><div class="said"><p>I have read
+            this twice now, and I still think the council is wrong, because the bridge could be
+            repaired for less than the new one costs, as an engineer told the paper in {n}.</p>
+            <p>And the ring road is already full every morning, so where will the cars go?</p></div></li>"#
+        )
+    };
+    let comments: String = (1..=8).map(comment).collect();
+    let html = format!(
+        r#"<html><body><div class="page"><div class="story">
+        <p>The council voted on Tuesday to close the old bridge, which has carried traffic over the
+        river since 1931, after engineers found cracks in two of its piers.</p>
+        <p>Drivers will have to take the ring road, which adds, on a normal morning, about ten
+        minutes to the trip into town, the council said.</p></div>
+        <div class="comments"><div class="inner"><ul class="thread">{comments}</ul></div></div>
+        </div></body></html>"#
+    );
+    let text = body(&html);
+    assert!(text.starts_with("The council voted"), "{text}");
+    assert!(!text.contains("read this twice"), "{text}");
+}

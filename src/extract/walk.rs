@@ -35,6 +35,7 @@ const OTHER_CLASS_PARTS: &[&str] = &[
     "site-name",
     "sitename",
     "site-logo",
+    "collaps",
 ];
 
 /// Every part of a class or id word that anything in the extractor looks for: a word holding none
@@ -284,10 +285,10 @@ impl Walker {
             _ => {}
         }
         let attrs = Attrs::of(e);
-        if is_hidden(attrs.style) {
+        let words = class_words(attrs.class, attrs.id);
+        if is_hidden(attrs.style) && !is_collapsed_panel(attrs.role, &words) {
             return;
         }
-        let words = class_words(attrs.class, attrs.id);
         self.hints(node, e, &attrs, &words);
         if depth > MAX_DEPTH {
             for d in node.descendants() {
@@ -669,6 +670,12 @@ pub fn is_hidden(style: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+/// A collapsed accordion panel (`role=region`, a `collapse` class): hidden by its inline style
+/// until a reader opens it, and article text (FAQ answers, the steps of a guide).
+fn is_collapsed_panel(role: &str, words: &str) -> bool {
+    role.eq_ignore_ascii_case("region") || words.contains("collaps")
 }
 
 /// The class and id of an element, lower case, space separated (empty when it has neither).
