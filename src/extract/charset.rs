@@ -143,6 +143,24 @@ fn double_encoded_at(text: &str) -> Option<(usize, char)> {
     Some((len, decoded))
 }
 
+/// A short text (a title) whose UTF-8 was read as Latin-1 or Windows-1252 ("Investorâ\u{80}\u{99}s",
+/// "Investorâ€™s"), read again as UTF-8 as a whole; `None` for text that does not read back as
+/// UTF-8 ("Café" stays). Stricter than the page's repair, so one character is enough.
+pub fn read_again_as_utf8(t: &str) -> Option<String> {
+    // a UTF-8 lead byte read as Latin-1 is one of 'Â'..='ô'
+    if !t.chars().any(|c| ('Â'..='ô').contains(&c)) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(t.len());
+    for c in t.chars() {
+        bytes.push(match u8::try_from(u32::from(c)) {
+            Ok(b) => b,
+            Err(_) => continuation_byte(c)?,
+        });
+    }
+    String::from_utf8(bytes).ok().filter(|r| r != t)
+}
+
 /// The byte 0x80–0xBF that `c` stands for when a UTF-8 continuation byte was read as Latin-1
 /// (U+0080–U+00BF) or as Windows-1252 (its punctuation for 0x80–0x9F).
 fn continuation_byte(c: char) -> Option<u8> {
@@ -222,6 +240,17 @@ mod tests {
         // On a page that has them, they are repaired and the French is kept.
         let page = "<p>« la vérité\u{a0}» itâ€™s, itâ€™s</p>".as_bytes();
         assert_eq!(decode(page, None), "<p>« la vérité\u{a0}» it’s, it’s</p>");
+    }
+
+    #[test]
+    fn a_mis_decoded_title_is_read_again() {
+        assert_eq!(
+            read_again_as_utf8("Investor\u{e2}\u{80}\u{99}s Guide").as_deref(),
+            Some("Investor’s Guide")
+        );
+        assert_eq!(read_again_as_utf8("naÃ¯ve").as_deref(), Some("naïve"));
+        assert_eq!(read_again_as_utf8("Café crème"), None);
+        assert_eq!(read_again_as_utf8("Â bientôt — 東京"), None);
     }
 
     #[test]

@@ -538,31 +538,7 @@ fn shares_words(h: &str, m: &str) -> bool {
 /// Picks the headline.
 pub fn reconcile(s: &TitleSources<'_>) -> Option<String> {
     let t = reconcile_sources(s)?;
-    Some(repair_mojibake(&t).unwrap_or(t))
-}
-
-/// Windows-1252's characters for the bytes 0x80..=0x9F (the C1 controls where it has none).
-const CP1252_HIGH: [char; 32] = [
-    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
-    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-/// A title whose UTF-8 was read as Latin-1 or Windows-1252 ("Investorâ\u{80}\u{99}s",
-/// "Investorâ€™s"), read again as UTF-8; `None` for text that does not read back as UTF-8
-/// ("Café" stays).
-fn repair_mojibake(t: &str) -> Option<String> {
-    // a UTF-8 lead byte read as Latin-1 is one of 'Â'..='ô'
-    if !t.chars().any(|c| ('Â'..='ô').contains(&c)) {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(t.len());
-    for c in t.chars() {
-        bytes.push(match u8::try_from(u32::from(c)) {
-            Ok(b) => b,
-            Err(_) => 0x80 + u8::try_from(CP1252_HIGH.iter().position(|&x| x == c)?).ok()?,
-        });
-    }
-    String::from_utf8(bytes).ok().filter(|r| r != t)
+    Some(super::charset::read_again_as_utf8(&t).unwrap_or(t))
 }
 
 /// [`reconcile`] before the repair of a mis-decoded title.

@@ -716,17 +716,6 @@ fn an_unknown_suffix_is_not_cut_inside_brackets() {
 }
 
 #[test]
-fn mis_decoded_utf8_is_read_again() {
-    assert_eq!(
-        repair_mojibake("Investor\u{e2}\u{80}\u{99}s Guide").as_deref(),
-        Some("Investor’s Guide")
-    );
-    assert_eq!(repair_mojibake("naÃ¯ve").as_deref(), Some("naïve"));
-    assert_eq!(repair_mojibake("Café crème"), None);
-    assert_eq!(repair_mojibake("Â bientôt — 東京"), None);
-}
-
-#[test]
 fn a_damaged_copy_has_question_marks_for_lost_characters() {
     assert!(damaged_copy(
         "Event Planning? Guide",
