@@ -92,7 +92,14 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
             {
                 outlet_only = Some(found);
             }
-            None => return with_full_name(found, page, site_name),
+            None => {
+                return with_co_authors(
+                    with_full_name(found, page, site_name),
+                    page,
+                    site_name,
+                    &outlet,
+                );
+            }
             Some(signed) => {
                 if found.iter().all(|n| signs_over(n, signed, &outlet)) {
                     return found;
@@ -638,6 +645,27 @@ fn with_full_name(found: Vec<String>, page: &Page, site_name: Option<&str>) -> V
         Some(full) => vec![full],
         None => found,
     }
+}
+
+/// Metadata that names only the first of a byline's authors ("Sadhbh O'Sullivan" for the byline
+/// "Sadhbh O'Sullivan, Elisabeth Kochan") gives way to the byline: the first byline element whose
+/// names include all the declared ones and more, each shaped as a person's name, and nothing else.
+fn with_co_authors(
+    found: Vec<String>,
+    page: &Page,
+    site_name: Option<&str>,
+    outlet: &Outlet,
+) -> Vec<String> {
+    let keys: Vec<String> = found.iter().map(|n| name_key(n)).collect();
+    let fuller = page.bylines.iter().filter(|b| !b.declared).find_map(|b| {
+        let names = clean(std::slice::from_ref(&b.text), site_name);
+        let has = |k: &String| names.iter().any(|n| name_key(n) == *k);
+        (names.len() > found.len()
+            && keys.iter().all(has)
+            && names.iter().all(|n| person_shaped(n, outlet)))
+        .then_some(names)
+    });
+    fuller.unwrap_or(found)
 }
 
 /// "Supermove Last update" holds the outlet "Supermove" and more ("Edilson La Rosa" is the user

@@ -797,3 +797,26 @@ fn a_job_title_run_into_a_declared_name_goes() {
     assert_eq!(d("Staff Writer"), ["Staff Writer"]);
     assert_eq!(d("Letters To The Editor"), ["Letters To The Editor"]);
 }
+
+#[test]
+fn a_byline_naming_more_than_the_metadata_adds_the_co_authors() {
+    let page = |byline: &str| {
+        format!(
+            r#"<html><head><meta name="author" content="Jane Doe"></head><body><article>
+            <h1>The harbour reopens</h1><div class="byline">{byline}</div>
+            <p>The harbour reopened on Monday after three weeks of repairs to the outer wall, and the first ferries came in on time.</p>
+            </article></body></html>"#
+        )
+    };
+    assert_eq!(
+        page_authors(&page("Von Jane Doe, John Roe")),
+        ["Jane Doe", "John Roe"]
+    );
+    // a byline that adds anything not shaped as a person's name leaves the metadata's word
+    assert_eq!(
+        page_authors(&page("Jane Doe, ACLU Racial Justice Program")),
+        ["Jane Doe"]
+    );
+    // nor does one that leaves out a declared name
+    assert_eq!(page_authors(&page("John Roe, Max Muster")), ["Jane Doe"]);
+}
