@@ -612,13 +612,6 @@ fn more_about_is_a_lead() {
 }
 
 #[test]
-fn every_cjk_label_opens_with_a_listed_lead_byte() {
-    for label in CJK_LABELS {
-        assert!(CJK_LABEL_LEADS.contains(&label.as_bytes()[0]), "{label}");
-    }
-}
-
-#[test]
 fn declared_names_of_teasers_further_down_are_not_the_articles() {
     let html = r#"<html><body><article><h1>Understanding Web Design</h1>
         <p class="byline">by <span itemprop="author">Jeffrey Zeldman</span></p>

@@ -11,6 +11,7 @@ mod metadata;
 mod name_words;
 mod names;
 mod prune;
+mod text_bylines;
 mod title;
 mod vocabulary;
 mod walk;
