@@ -137,6 +137,14 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
             page.blocks
                 .iter()
                 .filter(|b| !page.in_h1(b) && !titles.iter().any(|t| norm_is(&b.text, t)))
+                // a block all link with a lead inside it is a teaser's title ("Profilordner von
+                // Google Chrome verschieben"), not a byline
+                .filter(|b| {
+                    b.link_chars < b.chars
+                        || TEXT_LEAD
+                            .find(b.text.trim_start())
+                            .is_none_or(|m| m.start() == 0)
+                })
                 .map(|b| b.text.as_str()),
         )
     };

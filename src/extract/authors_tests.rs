@@ -813,3 +813,25 @@ fn a_byline_naming_more_than_the_metadata_adds_the_co_authors() {
     // nor does one that leaves out a declared name
     assert_eq!(page_authors(&page("John Roe, Max Muster")), ["Jane Doe"]);
 }
+
+#[test]
+fn a_teaser_title_all_link_is_no_byline() {
+    let page = |aside: &str| {
+        format!(
+            r#"<html><body><article><h1>Moving a browser profile</h1>
+            <p>Moving a browser profile to another disk takes a few steps, and the browser must be closed while the folder is copied.</p>
+            </article><ul><li>{aside}</li></ul></body></html>"#
+        )
+    };
+    assert!(
+        page_authors(&page(
+            r#"<a href="/p/1">[Windows Expertenwissen] Profilordner von Google Chrome verschieben</a>"#
+        ))
+        .is_empty()
+    );
+    // a linked byline opening with its lead still signs
+    assert_eq!(
+        page_authors(&page(r#"<a href="/author/jd">Von Jana Dorn</a>"#)),
+        ["Jana Dorn"]
+    );
+}
