@@ -835,3 +835,15 @@ fn a_teaser_title_all_link_is_no_byline() {
         ["Jana Dorn"]
     );
 }
+
+#[test]
+fn a_copyright_formula_ends_the_names() {
+    assert_eq!(
+        t(&["© since 2010 by Jana Dorn All rights reserved"]),
+        ["Jana Dorn"]
+    );
+    assert_eq!(
+        t(&["Text von Jana Dorn Alle Rechte vorbehalten"]),
+        ["Jana Dorn"]
+    );
+}

@@ -181,6 +181,15 @@ pub(super) const JUNK: &[&str] = &[
     "datum",
 ];
 
+/// How copyright notices reserve rights, a first word and the start of the next ("All rights
+/// reserved", "Alle Rechte vorbehalten", "Tous droits réservés", "Todos los derechos").
+pub(super) const RIGHTS_RESERVED: &[(&str, &str)] = &[
+    ("all", "right"),
+    ("alle", "recht"),
+    ("tous", "droit"),
+    ("todos", "los"),
+];
+
 /// The endings of commenters' lines ("Jane says:").
 pub(super) const COMMENT_VERBS: &[&str] =
     &[" says", " sagt", " dit", " dice", " schreibt", " said"];

@@ -4,7 +4,8 @@
 
 use super::name_words::{
     AGENCIES, COMMENT_VERBS, CREDIT_WORDS, DATE_TAIL, JOB_TITLES, JUNK, LEADS, LEGAL_FORMS,
-    NOT_AUTHOR, ROLES, TITLE_OPENERS, TITLES_BEFORE, TRAILING, UI_LABELS, UI_WORDS,
+    NOT_AUTHOR, RIGHTS_RESERVED, ROLES, TITLE_OPENERS, TITLES_BEFORE, TRAILING, UI_LABELS,
+    UI_WORDS,
 };
 // letters and digits, lower case: how names are compared, as titles are
 use super::title::norm as name_key;
@@ -632,6 +633,15 @@ pub(super) fn leading_names(rest: &str) -> String {
         // "By A. J. Neal View In Digital Edition": the byline box's links follow
         let lower = bare.to_lowercase();
         if CREDIT_WORDS.contains(&lower.as_str()) || UI_WORDS.contains(&lower.as_str()) {
+            break;
+        }
+        // "by C.Habermueller All rights reserved": a copyright notice's formula follows
+        if words.peek().is_some_and(|next| {
+            let next = next.to_lowercase();
+            RIGHTS_RESERVED
+                .iter()
+                .any(|(w, n)| lower == *w && next.starts_with(n))
+        }) {
             break;
         }
         let first = bare.chars().next();
