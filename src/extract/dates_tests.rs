@@ -34,6 +34,9 @@ const URL_DAY: &str = r#"<html><head><meta property="article:published_time" con
 const SLASHED_HEADER: &str = r#"<html><head><meta property="article:published_time" content="2021-11-01T05:00:14Z"></head><body>
     <h1>The electric scooter on test</h1><p>{0}</p>{BODY}</body></html>"#;
 
+const MONTH_LINE: &str = r#"<html><head></head><body><h1>Meditation and mindfulness</h1>{LONG}<p>{0}</p>
+    <footer><p>Site Last Updated: December 20, 2025</p></footer></body></html>"#;
+
 const BARE_DATE_META: &str = r#"<html><head><meta name="dcterms.date" content="2022-01-21T09:43+01:00"></head><body>
     <h1>Nuclear power is not sustainable</h1>{LONG}{0}</body></html>"#;
 
@@ -689,16 +692,14 @@ const CASES: &[Case] = &[
     },
     Case {
         rule: "a labelled month is the first of that month, before a site footer's full date",
-        html: r#"<html><head></head><body><h1>Meditation and mindfulness</h1>{LONG}<p>{0}</p>
-            <footer><p>Site Last Updated: December 20, 2025</p></footer></body></html>"#,
+        html: MONTH_LINE,
         fill: &["Last Updated: June 2022"],
         want: Some("2022-06-01"),
         ..NONE
     },
     Case {
         rule: "a month without a label is not read as a date",
-        html: r#"<html><head></head><body><h1>Meditation and mindfulness</h1>{LONG}<p>{0}</p>
-            <footer><p>Site Last Updated: December 20, 2025</p></footer></body></html>"#,
+        html: MONTH_LINE,
         fill: &["Understand June 2022"],
         want: Some("2025-12-20"),
         ..NONE
