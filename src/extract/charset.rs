@@ -100,10 +100,9 @@ pub fn repair_double_encoding(text: &str) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
+    // the sequences never overlap: their continuations are written C2 xx (U+0080–U+00BF) or are
+    // Windows-1252 punctuation (C5, C6, CB, E2 leads), never the C3 a lead starts with
     for (at, len, decoded) in found {
-        if at < from {
-            continue;
-        }
         out.push_str(&text[from..at]);
         out.push(decoded);
         from = at + len;
