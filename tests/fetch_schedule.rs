@@ -8,7 +8,7 @@ mod support;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use morgue::fetch::{FetchConfig, FetchOutcome, Fetcher, Job};
 use support::{DELAY_HEADER, FakeWeb, Handler, Reply, fake_web, html, quick_config};
@@ -66,6 +66,34 @@ fn urls(hosts: &[&str], per_host: usize) -> Vec<String> {
                 .map(move |h| format!("http://{h}/2024/story-{i}"))
         })
         .collect()
+}
+
+/// Asserts that consecutive request starts are at least `min` apart. Measured where the server
+/// sees requests arrive, so the bounds allow for transport jitter on a loaded machine; without
+/// pacing the gaps would be near zero.
+fn assert_spaced(starts: &[Instant], min: Duration, what: &str) {
+    for pair in starts.windows(2) {
+        let gap = pair[1] - pair[0];
+        assert!(gap >= min, "{what} gap {gap:?}");
+    }
+}
+
+/// Sends `n` jobs for `http://one.example/{i}` until the scheduler stops reading, counting each
+/// one it took in `sent`.
+fn feed_one_host(tx: mpsc::Sender<Job>, n: usize, sent: Arc<AtomicUsize>) {
+    tokio::spawn(async move {
+        for i in 0..n {
+            let url = Url::parse(&format!("http://one.example/{i}")).unwrap();
+            let job = Job {
+                url,
+                validators: None,
+            };
+            if tx.send(job).await.is_err() {
+                return;
+            }
+            sent.fetch_add(1, Ordering::SeqCst);
+        }
+    });
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -222,12 +250,7 @@ async fn per_host_delay_and_crawl_delay_space_the_requests() {
     run_all(config, list).await;
     let starts = web.stats.lock().unwrap().starts("slow.example");
     assert_eq!(starts.len(), 4);
-    for pair in starts.windows(2) {
-        let gap = pair[1] - pair[0];
-        // Measured where the server sees requests arrive, so allow for transport jitter on a
-        // loaded machine; without pacing the gaps would be near zero.
-        assert!(gap >= Duration::from_millis(120), "Crawl-delay gap {gap:?}");
-    }
+    assert_spaced(&starts, Duration::from_millis(120), "Crawl-delay");
 
     // The configured delay, robots ignored.
     let list = urls(&["paced.example"], 3);
@@ -237,10 +260,7 @@ async fn per_host_delay_and_crawl_delay_space_the_requests() {
     };
     run_all(config, list).await;
     let starts = web.stats.lock().unwrap().starts("paced.example");
-    for pair in starts.windows(2) {
-        let gap = pair[1] - pair[0];
-        assert!(gap >= Duration::from_millis(95), "delay gap {gap:?}");
-    }
+    assert_spaced(&starts, Duration::from_millis(95), "delay");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -254,23 +274,7 @@ async fn input_is_read_only_as_fast_as_the_queue_drains() {
     let fetcher = Arc::new(Fetcher::new(config).unwrap());
     let (tx, rx) = mpsc::channel(1);
     let sent = Arc::new(AtomicUsize::new(0));
-    let counter = Arc::clone(&sent);
-    tokio::spawn(async move {
-        for i in 0..200 {
-            let url = Url::parse(&format!("http://one.example/{i}")).unwrap();
-            if tx
-                .send(Job {
-                    url,
-                    validators: None,
-                })
-                .await
-                .is_err()
-            {
-                return;
-            }
-            counter.fetch_add(1, Ordering::SeqCst);
-        }
-    });
+    feed_one_host(tx, 200, Arc::clone(&sent));
     let mut out = fetcher.fetch_all(rx);
     let mut done = 0;
     while done < 6 {
@@ -355,10 +359,7 @@ async fn retry_after_on_a_final_429_pauses_the_host() {
             .all(|o| o.final_response().unwrap().status == 429)
     );
     let starts = web.stats.lock().unwrap().starts("busy.example");
-    for pair in starts.windows(2) {
-        let gap = pair[1] - pair[0];
-        assert!(gap >= Duration::from_millis(900), "gap {gap:?}");
-    }
+    assert_spaced(&starts, Duration::from_millis(900), "Retry-After");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -371,21 +372,7 @@ async fn a_consumer_that_stops_reading_stops_the_fetching() {
     };
     let fetcher = Arc::new(Fetcher::new(config).unwrap());
     let (tx, rx) = mpsc::channel(8);
-    tokio::spawn(async move {
-        for i in 0..50 {
-            let url = Url::parse(&format!("http://one.example/{i}")).unwrap();
-            if tx
-                .send(Job {
-                    url,
-                    validators: None,
-                })
-                .await
-                .is_err()
-            {
-                return;
-            }
-        }
-    });
+    feed_one_host(tx, 50, Arc::new(AtomicUsize::new(0)));
     let mut out = fetcher.fetch_all(rx);
     tokio::time::sleep(Duration::from_millis(400)).await;
     // 4 outcomes buffered + 4 finished requests waiting to hand theirs over.
