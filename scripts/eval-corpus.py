@@ -27,6 +27,7 @@ def main():
         subprocess.run([a.morgue, "--index", index, "import", a.warc], check=True,
                        stdout=subprocess.DEVNULL)
         n, right, f1s = 0, collections.Counter(), []
+        f1s_by_template = collections.defaultdict(list)
         misses = collections.defaultdict(list)
         for line in gzip.open(a.truth, "rt"):
             t = json.loads(line)
@@ -53,11 +54,15 @@ def main():
             got, want = words(p["text"]), words(t["body"])
             common = sum((got & want).values())
             prec, rec = common / max(1, sum(got.values())), common / max(1, sum(want.values()))
-            f1s.append(0.0 if prec + rec == 0 else 2 * prec * rec / (prec + rec))
+            f1 = 0.0 if prec + rec == 0 else 2 * prec * rec / (prec + rec)
+            f1s.append(f1)
+            f1s_by_template[t.get("template")].append(f1)
     if n == 0:
         sys.exit("eval-corpus: no truth records read")
     print(f"pages {n}  title {right['title'] / n:.3f}  authors {right['authors'] / n:.3f}  "
           f"published {right['published'] / n:.3f}  body word F1 {sum(f1s) / max(1, len(f1s)):.3f}")
+    print("  body word F1 by template: " + ", ".join(
+        f"{name} {sum(v) / len(v):.3f} ({len(v)})" for name, v in sorted(f1s_by_template.items())))
     for field, items in misses.items():
         by_template = collections.Counter(m[0] if isinstance(m, tuple) else "-" for m in items)
         print(f"  {field}: {len(items)} misses {dict(by_template)}")
