@@ -337,6 +337,32 @@ struct Kept<'a> {
     linked: bool,
 }
 
+/// "Keywords: Business", "Topics: Elections, Congress": a tag list's label and a colon opening a
+/// block that is mostly links (the caller checks the density); under the same label plain words
+/// ("Keywords: anxiety, depression") are a paper's keywords, which the article keeps.
+fn is_labelled_links(text: &str) -> bool {
+    const TAG_LABELS: &[&str] = &[
+        "keywords",
+        "topics",
+        "themen",
+        "schlagworte",
+        "schlagwörter",
+        "mots-clés",
+        "mots clés",
+        "palabras clave",
+        "temas",
+        "tematy",
+        "słowa kluczowe",
+    ];
+    text.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim();
+        label.len() <= 16
+            && TAG_LABELS
+                .iter()
+                .any(|l| label.eq_ignore_ascii_case(l) || label.to_lowercase() == *l)
+    })
+}
+
 /// The article body as paragraphs separated by blank lines.
 pub fn body_text(page: &Page, title: Option<&str>) -> String {
     let score = scores(page);
@@ -359,7 +385,7 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
         if links > limit && !is_heading(tag) {
             continue;
         }
-        if is_boilerplate_text(&b.text) {
+        if is_boilerplate_text(&b.text) || (links >= 0.25 && is_labelled_links(&b.text)) {
             continue;
         }
         if tag != "pre" && is_json_data(&b.text) {

@@ -530,3 +530,41 @@ fn a_long_comment_list_does_not_beat_the_article() {
     assert!(text.starts_with("The council voted"), "{text}");
     assert!(!text.contains("read this twice"), "{text}");
 }
+
+#[test]
+fn print_edition_copyright_and_comment_notices_go_however_long() {
+    let html = r#"<html><body><article><h1>Ferry service returns to the island</h1>
+        <p>The ferry to the island runs again from Monday, the harbour office said on Friday,
+        after three weeks in which storms had kept the old boat tied up in the port.</p>
+        <p>Islanders had crossed in fishing boats meanwhile, and the school had closed twice.</p>
+        <p>A version of this article appears in print on March 3, 2024, Section B, Page 2 of the
+        Harbour Post edition with the headline: Ferry Returns. Order Reprints | Today's Paper |
+        Subscribe</p>
+        <p>Copyright 2024 Harbour Post. All rights reserved. This material may not be published,
+        broadcast, rewritten or redistributed.</p>
+        <p><a href="/c">Read comments</a> | <a href="/p">Post a comment</a><br>Comments are the
+        opinions of readers and do not reflect the views of the Harbour Post. Please keep it
+        civil.</p>
+        <p>Keywords: <a href="/t/ferry">Ferries</a></p>
+        </article></body></html>"#;
+    keeps_and_drops(
+        html,
+        &["ferry to the island runs again", "school had closed twice"],
+        &[
+            "appears in print",
+            "All rights reserved",
+            "Read comments",
+            "Keywords",
+        ],
+    );
+}
+
+#[test]
+fn a_papers_keywords_in_plain_words_stay() {
+    let html = r#"<html><body><article><h1>Walking and mood in older adults</h1>
+        <p>We followed two hundred adults over sixty for a year and asked them each month how
+        they felt and how far they had walked, and those who walked more felt better.</p>
+        <p>Keywords: walking, mood, ageing, physical activity</p>
+        </article></body></html>"#;
+    keeps_and_drops(html, &["Keywords: walking, mood"], &[]);
+}

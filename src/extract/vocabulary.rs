@@ -328,7 +328,7 @@ pub fn is_boilerplate_text(text: &str) -> bool {
     // lower case has as many characters or more: long text is ruled out before the copy
     let t = text.trim();
     if t.len() > 120 && t.chars().count() > 120 {
-        return false;
+        return is_long_notice(t);
     }
     let t = t.to_lowercase();
     if t.chars().count() > 120 {
@@ -388,12 +388,35 @@ pub fn is_boilerplate_text(text: &str) -> bool {
         "print this",
         "email this",
         "comments",
+        "reader comments",
+        "read comments",
         "leave a comment",
         "log in",
         "cookie",
     ];
     PREFIXES.iter().any(|p| t.starts_with(p))
         || INTERFACE_LINES.contains(&t.trim_end_matches([':', ' ']))
+}
+
+/// A notice too long for the interface lines: the print edition's ("A version of this article
+/// appears in print on …, Section A, Page 4 …"), a copyright notice that goes on to forbid
+/// republication ("Copyright 2024 … All rights reserved. This material may not be published,
+/// broadcast, rewritten or redistributed."), a comment box's links and house rules ("Read
+/// comments | Post a comment Comments are the opinions of readers …"). Asked only of lines over
+/// 120 characters.
+fn is_long_notice(t: &str) -> bool {
+    const NOTICE_MAX: usize = 320;
+    if t.len() > NOTICE_MAX {
+        return false;
+    }
+    let head = t.get(..t.len().min(60)).unwrap_or(t).to_ascii_lowercase();
+    if head.starts_with("a version of this article appears in print")
+        || head.starts_with("read comments")
+    {
+        return true;
+    }
+    (head.starts_with("copyright") || head.starts_with('©'))
+        && t.to_ascii_lowercase().contains("all rights reserved")
 }
 
 /// Whole lines that are interface text: the heading of a table of contents whose links are
