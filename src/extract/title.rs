@@ -463,10 +463,15 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
         }
         // the h1's kicker may go on before the metadata's ("Nach Corona-Lockerungen Autohäuser …"
         // against "Corona-Lockerungen: Autohäuser …")
+        // or the metadata cuts the headline the h1 writes out after the kicker ("Initiative
+        // EnergieEffizienz Kostenloser Stromcheck für private Haushalte" against "Initiative
+        // EnergieEffizienz - kostenloser Stromcheck"): the h1's rest is the headline
         let (kicker_len, head) = if n.ends_with(&format!("{na}{nb}")) {
             (n.len() - nb.len(), b)
         } else if n == format!("{nb}{na}") {
             (nb.len(), a)
+        } else if nb.len() >= 10 && n.starts_with(&format!("{na}{nb}")) {
+            (na.len(), split_after_norm(h1, na.len()).1)
         } else {
             return None;
         };

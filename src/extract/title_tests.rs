@@ -407,6 +407,20 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
+        rule: "a kicker run into the h1 goes where the metadata cuts the headline after it",
+        h1s: &["Stadtwerke Neustadt Kostenlose Energieberatung für alle Mieter der Altstadt"],
+        tag: Some("Stadtwerke Neustadt - kostenlose Energieberatung | Neustadt Aktuell"),
+        want: "Kostenlose Energieberatung für alle Mieter der Altstadt",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 writing a separator after the kicker stays whole though the metadata cuts it",
+        h1s: &["Stadtwerke Neustadt: Kostenlose Energieberatung für alle Mieter der Altstadt"],
+        tag: Some("Stadtwerke Neustadt - kostenlose Energieberatung | Neustadt Aktuell"),
+        want: "Stadtwerke Neustadt: Kostenlose Energieberatung für alle Mieter der Altstadt",
+        ..NONE
+    },
+    Case {
         rule: "an h1's kicker may go on before the metadata's kicker",
         h1s: &["Nach Corona-Lockerungen Autohäuser rechnen mit langsamem Anlauf"],
         og: Some("Corona-Lockerungen: Autohäuser rechnen mit langsamem Anlauf | MDR.DE"),
