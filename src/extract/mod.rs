@@ -150,6 +150,12 @@ fn title_sources<'a>(
     title::TitleSources {
         h1s: &page.h1s,
         h2s: &page.h2s,
+        linked_h1s: page
+            .h1_blocks()
+            .map(|i| &page.blocks[i])
+            .filter(|b| 2 * b.link_chars > b.chars)
+            .map(|b| b.text.as_str())
+            .collect(),
         headline: field("headline").or_else(|| field("name")),
         og_title: meta(page, "og:title")
             .or_else(|| meta(page, "twitter:title"))
