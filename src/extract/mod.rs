@@ -108,29 +108,78 @@ pub fn explain_dates(html: &[u8], url: Option<&str>) -> String {
     metadata::explain_dates(&page, &LinkedData::parse(&page.jsonld), url, script)
 }
 
+/// For tuning the title rules: the title sources of a page and the title picked, as JSON.
+#[doc(hidden)]
+pub fn explain_title(html: &[u8], url: Option<&str>) -> String {
+    let doc = scraper::Html::parse_document(&prune::prune(&decode(html, None)).html);
+    let page = walk::walk(&doc);
+    let ld = LinkedData::parse(&page.jsonld);
+    let site = url.and_then(crate::identity::site_of);
+    let site_name = site_name(&page, &ld);
+    let s = title_sources(&page, &ld, site_name.as_deref(), site.as_deref());
+    let names = title::SiteNames::new(s.site_name, s.site);
+    let clean = |t: Option<&str>| t.map(|t| clean_line(&names.strip(t)));
+    serde_json::json!({
+        "ld_clean": clean(s.headline.as_deref()), "og_clean": clean(s.og_title.as_deref()),
+        "tag_clean": clean(s.title_tag),
+        "h1s": s.h1s, "h2s": s.h2s, "headline": s.headline, "og_title": s.og_title,
+        "title_tag": s.title_tag, "site_name": s.site_name, "site": s.site,
+        "title": title::reconcile(&s).map(|t| clean_line(&t)),
+    })
+    .to_string()
+}
+
+/// The publication's name: `og:site_name`, the JSON-LD publisher, `application-name`.
+fn site_name(page: &Page, ld: &LinkedData) -> Option<String> {
+    meta(page, "og:site_name")
+        .map(str::to_string)
+        .or_else(|| ld.publisher())
+        .or_else(|| meta(page, "application-name").map(str::to_string))
+        .map(|s| clean_line(&s))
+}
+
+/// The title's sources on a walked page.
+fn title_sources<'a>(
+    page: &'a Page,
+    ld: &LinkedData,
+    site_name: Option<&'a str>,
+    site: Option<&'a str>,
+) -> title::TitleSources<'a> {
+    let article = ld.article();
+    let field = |key: &str| article.and_then(|a| jsonld::text(a.get(key)));
+    title::TitleSources {
+        h1s: &page.h1s,
+        h2s: &page.h2s,
+        linked_h1s: page
+            .h1_blocks()
+            .map(|i| &page.blocks[i])
+            .filter(|b| 2 * b.link_chars > b.chars)
+            .map(|b| b.text.as_str())
+            .collect(),
+        headline: field("headline").or_else(|| field("name")),
+        og_title: meta(page, "og:title")
+            .or_else(|| meta(page, "twitter:title"))
+            .map(str::to_string),
+        title_tag: page.title_tag.as_deref(),
+        site_name,
+        site,
+    }
+}
+
 /// Reads the fields out of the walked page (and the publication date pruning found in a script).
 fn assemble(page: &Page, url: Option<&str>, script_published: Option<&str>) -> Article {
     let ld = LinkedData::parse(&page.jsonld);
     let article = ld.article();
     let field = |key: &str| article.and_then(|a| jsonld::text(a.get(key)));
     let site = url.and_then(crate::identity::site_of);
-    let site_name = meta(page, "og:site_name")
-        .map(str::to_string)
-        .or_else(|| ld.publisher())
-        .or_else(|| meta(page, "application-name").map(str::to_string))
-        .map(|s| clean_line(&s));
+    let site_name = site_name(page, &ld);
 
-    let title = title::reconcile(&title::TitleSources {
-        h1s: &page.h1s,
-        h2s: &page.h2s,
-        headline: field("headline").or_else(|| field("name")),
-        og_title: meta(page, "og:title")
-            .or_else(|| meta(page, "twitter:title"))
-            .map(str::to_string),
-        title_tag: page.title_tag.as_deref(),
-        site_name: site_name.as_deref(),
-        site: site.as_deref(),
-    })
+    let title = title::reconcile(&title_sources(
+        page,
+        &ld,
+        site_name.as_deref(),
+        site.as_deref(),
+    ))
     .map(|t| clean_line(&t))
     .filter(|t| !t.is_empty());
 

@@ -201,6 +201,8 @@ fn strip_generic(title: &str) -> String {
 pub struct TitleSources<'a> {
     pub h1s: &'a [String],
     pub h2s: &'a [String],
+    /// The texts of the `<h1>`s printed inside links (a list of teasers), once each time.
+    pub linked_h1s: Vec<&'a str>,
     pub headline: Option<String>,
     pub og_title: Option<String>,
     pub title_tag: Option<&'a str>,
@@ -267,6 +269,9 @@ struct NormalisedSources {
     site: SiteNames,
     /// `<h1>`s without an exact site suffix, each once
     h1s: Vec<Text>,
+    /// For each of `h1s`: printed once plainly and again inside a link, in a list of teasers
+    /// that holds the page itself
+    teased: Vec<bool>,
     h2s: Vec<Text>,
     /// JSON-LD `headline`, `og:title`, `<title>`, in that order, the empty ones left out
     meta: Vec<Meta>,
@@ -294,6 +299,18 @@ impl NormalisedSources {
                 h1s.push(Text::new(h));
             }
         }
+        let teased = h1s
+            .iter()
+            .map(|t| {
+                let linked = s.linked_h1s.iter().filter(|l| **l == t.text).count();
+                linked > 0
+                    && s.h1s
+                        .iter()
+                        .filter(|h| site.strip_exact_suffix(h) == t.text)
+                        .count()
+                        > linked
+            })
+            .collect();
         let meta = [
             (Source::Headline, s.headline.as_deref()),
             (Source::OpenGraph, s.og_title.as_deref()),
@@ -313,6 +330,7 @@ impl NormalisedSources {
         .collect();
         NormalisedSources {
             h1s,
+            teased,
             h2s: s.h2s.iter().map(|h| Text::new(h.clone())).collect(),
             meta,
             title_tag: s.title_tag.map(str::to_string),
@@ -463,10 +481,15 @@ fn headline_after_kicker<'m>(h1: &str, meta: impl IntoIterator<Item = &'m str>) 
         }
         // the h1's kicker may go on before the metadata's ("Nach Corona-Lockerungen Autohäuser …"
         // against "Corona-Lockerungen: Autohäuser …")
+        // or the metadata cuts the headline the h1 writes out after the kicker ("Initiative
+        // EnergieEffizienz Kostenloser Stromcheck für private Haushalte" against "Initiative
+        // EnergieEffizienz - kostenloser Stromcheck"): the h1's rest is the headline
         let (kicker_len, head) = if n.ends_with(&format!("{na}{nb}")) {
             (n.len() - nb.len(), b)
         } else if n == format!("{nb}{na}") {
             (nb.len(), a)
+        } else if nb.len() >= 10 && n.starts_with(&format!("{na}{nb}")) {
+            (na.len(), split_after_norm(h1, na.len()).1)
         } else {
             return None;
         };
@@ -727,10 +750,9 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         return Some(h.text.clone());
     }
     // a single headline-like h1 is the visible headline even when the metadata words it otherwise
-    let headline_like: Vec<&Text> = h1s
-        .iter()
-        .filter(|h| (3..=30).contains(&h.text.split_whitespace().count()) && !site.within(&h.norm))
-        .collect();
+    let is_headline_like =
+        |h: &Text| (3..=30).contains(&h.text.split_whitespace().count()) && !site.within(&h.norm);
+    let headline_like: Vec<&Text> = h1s.iter().filter(|h| is_headline_like(h)).collect();
     // among several h1s (a site name, a newsletter box's), the only headline-like one that
     // shares most of its words with the metadata title
     let shares = |h: &Text| meta.iter().any(|m| shares_words(&h.text, &m.clean.text));
@@ -746,6 +768,18 @@ fn pick(sources: &NormalisedSources) -> Option<String> {
         && headline_like.iter().filter(|h| shares(h)).count() == 1
     {
         return Some(h.text.clone());
+    }
+    // (or, of several headline-like h1s, the only one printed both plainly and again inside a
+    // link: the page's own entry in a list of teasers that follows its headline)
+    if headline_like.len() > 1 {
+        let mut teased = h1s
+            .iter()
+            .zip(&sources.teased)
+            .filter(|(h, teased)| **teased && is_headline_like(h))
+            .map(|(h, _)| h);
+        if let (Some(h), None) = (teased.next(), teased.next()) {
+            return Some(h.text.clone());
+        }
     }
     // a one- or two-word h1 ("Ischgl", "Blockhaus 3") whose words the metadata title uses
     // ("Trails! Ischgl", "Blockhaus Typ 3 in Ludorf…"), or beside metadata that only names the site

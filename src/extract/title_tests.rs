@@ -9,6 +9,8 @@ struct Case {
     rule: &'static str,
     h1s: &'static [&'static str],
     h2s: &'static [&'static str],
+    /// texts of h1s printed inside links, once each time
+    linked_h1s: &'static [&'static str],
     headline: Option<&'static str>,
     og: Option<&'static str>,
     tag: Option<&'static str>,
@@ -21,6 +23,7 @@ const NONE: Case = Case {
     rule: "",
     h1s: &[],
     h2s: &[],
+    linked_h1s: &[],
     headline: None,
     og: None,
     tag: None,
@@ -407,6 +410,53 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
+        rule: "a kicker run into the h1 goes where the metadata cuts the headline after it",
+        h1s: &["Stadtwerke Neustadt Kostenlose Energieberatung für alle Mieter der Altstadt"],
+        tag: Some("Stadtwerke Neustadt - kostenlose Energieberatung | Neustadt Aktuell"),
+        want: "Kostenlose Energieberatung für alle Mieter der Altstadt",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 writing a separator after the kicker stays whole though the metadata cuts it",
+        h1s: &["Stadtwerke Neustadt: Kostenlose Energieberatung für alle Mieter der Altstadt"],
+        tag: Some("Stadtwerke Neustadt - kostenlose Energieberatung | Neustadt Aktuell"),
+        want: "Stadtwerke Neustadt: Kostenlose Energieberatung für alle Mieter der Altstadt",
+        ..NONE
+    },
+    Case {
+        rule: "of several h1s, the one a list of linked teasers repeats is the page's own",
+        h1s: &[
+            "Where to Swim in the Lakes Around Town",
+            "More in Our Summer Guide to the Outdoors",
+            "The Best Picnic Spots in the City Parks",
+            "Where to Swim in the Lakes Around Town",
+            "A Weekend of Kayaking on the River",
+        ],
+        linked_h1s: &[
+            "The Best Picnic Spots in the City Parks",
+            "Where to Swim in the Lakes Around Town",
+            "A Weekend of Kayaking on the River",
+        ],
+        og: Some("Our Favourite Swimming Holes"),
+        want: "Where to Swim in the Lakes Around Town",
+        ..NONE
+    },
+    Case {
+        rule: "an h1 printed only inside links is a teaser, not the page's own",
+        h1s: &[
+            "More in Our Summer Guide to the Outdoors",
+            "The Best Picnic Spots in the City Parks",
+            "A Weekend of Kayaking on the River",
+        ],
+        linked_h1s: &[
+            "The Best Picnic Spots in the City Parks",
+            "A Weekend of Kayaking on the River",
+        ],
+        og: Some("Our Favourite Swimming Holes"),
+        want: "Our Favourite Swimming Holes",
+        ..NONE
+    },
+    Case {
         rule: "an h1's kicker may go on before the metadata's kicker",
         h1s: &["Nach Corona-Lockerungen Autohäuser rechnen mit langsamem Anlauf"],
         og: Some("Corona-Lockerungen: Autohäuser rechnen mit langsamem Anlauf | MDR.DE"),
@@ -571,6 +621,7 @@ fn reconcile_follows_the_rules() {
         let s = TitleSources {
             h1s: &h1s,
             h2s: &h2s,
+            linked_h1s: c.linked_h1s.to_vec(),
             headline: c.headline.map(str::to_string),
             og_title: c.og.map(str::to_string),
             title_tag: c.tag,
