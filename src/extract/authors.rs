@@ -81,7 +81,7 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
     // name in the byline markup under it; alone (or beside a byline found only in the text), it
     // signs
     let mut outlet_only: Option<Vec<String>> = None;
-    for tier in tiers {
+    for (tier_at, tier) in tiers.into_iter().enumerate() {
         let found = tier();
         if found.is_empty() {
             continue;
@@ -94,6 +94,13 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
                 outlet_only = Some(found);
             }
             None => {
+                // metadata naming people the page never prints is the site's, not the
+                // article's: a byline element under the headline naming others outweighs it
+                if tier_at < 2
+                    && let Some(byline) = unprinted_metadata(&found, page, site_name, &outlet)
+                {
+                    return byline;
+                }
                 return with_co_authors(
                     with_full_name(found, page, site_name),
                     page,
@@ -220,6 +227,34 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
             }
         }
     }
+}
+
+/// When none of the metadata's `declared` names is printed in the page's text or bylines: the
+/// names of the first byline element that opens with a lead ("by Aoife O'Riordan"), when each
+/// is a person's name with no role word in it.
+fn unprinted_metadata(
+    declared: &[String],
+    page: &Page,
+    site_name: Option<&str>,
+    outlet: &Outlet,
+) -> Option<Vec<String>> {
+    let printed = |n: &String| {
+        page.blocks.iter().any(|b| b.text.contains(n.as_str()))
+            || page.bylines.iter().any(|b| b.text.contains(n.as_str()))
+    };
+    if declared.iter().any(printed) {
+        return None;
+    }
+    let b = page.bylines.iter().find(|b| !b.declared)?;
+    TEXT_LEAD
+        .find(b.text.trim_start())
+        .filter(|m| m.start() == 0)?;
+    let found = clean(std::slice::from_ref(&b.text), site_name);
+    (!found.is_empty()
+        && found
+            .iter()
+            .all(|n| person_shaped(n, outlet) && !n.split_whitespace().any(is_role)))
+    .then_some(found)
 }
 
 /// A person's name that outweighs the outlet signing: two words or more, capitalised ("in

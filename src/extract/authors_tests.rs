@@ -881,3 +881,21 @@ fn a_copyright_formula_ends_the_names() {
         ["Jana Dorn"]
     );
 }
+
+#[test]
+fn metadata_naming_someone_the_page_never_prints_yields_to_a_led_byline() {
+    let page = |extra: &str| {
+        format!(
+            r#"<html><head><meta name="author" content="Jonas Beispiel"></head><body><article>
+            <h1>Benzinpreise steigen weiter</h1><p class="byline">por Ana Ejemplo</p>
+            <p>Los precios de la gasolina subieron por tercera semana consecutiva, y el Gobierno
+            estudia un subsidio para los transportistas del país.</p>{extra}</article></body></html>"#
+        )
+    };
+    assert_eq!(page_authors(&page("")), ["Ana Ejemplo"]);
+    // printed on the page, the declared name keeps signing
+    assert_eq!(
+        page_authors(&page("<p>Mitarbeit: Jonas Beispiel</p>")),
+        ["Jonas Beispiel"]
+    );
+}
