@@ -230,8 +230,9 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
 }
 
 /// When none of the metadata's `declared` names is printed in the page's text or bylines: the
-/// names of the first byline element that opens with a lead ("by Aoife O'Riordan"), when each
-/// is a person's name with no role word in it.
+/// names of the first byline element that opens with a lead ("by Aoife O'Riordan"), or else of
+/// a byline written under the headline ("Von Markus Balser, Berlin"), when each is a person's
+/// name with no role word in it.
 fn unprinted_metadata(
     declared: &[String],
     page: &Page,
@@ -245,16 +246,38 @@ fn unprinted_metadata(
     if declared.iter().any(printed) {
         return None;
     }
-    let b = page.bylines.iter().find(|b| !b.declared)?;
-    TEXT_LEAD
-        .find(b.text.trim_start())
-        .filter(|m| m.start() == 0)?;
-    let found = clean(std::slice::from_ref(&b.text), site_name);
-    (!found.is_empty()
-        && found
-            .iter()
-            .all(|n| person_shaped(n, outlet) && !n.split_whitespace().any(is_role)))
-    .then_some(found)
+    let people = |f: &Vec<String>| {
+        !f.is_empty()
+            && f.iter()
+                .all(|n| person_shaped(n, outlet) && !n.split_whitespace().any(is_role))
+    };
+    let element = page
+        .bylines
+        .iter()
+        .find(|b| !b.declared)
+        .filter(|b| {
+            TEXT_LEAD
+                .find(b.text.trim_start())
+                .is_some_and(|m| m.start() == 0)
+        })
+        .map(|b| clean(std::slice::from_ref(&b.text), site_name))
+        .filter(people);
+    // or a byline written under the headline, unless the header names a reviewer: "Reviewed
+    // by: …" beside a writer the metadata declares
+    let reviewed = || {
+        page.headline_block().is_some_and(|at| {
+            page.blocks[at.saturating_sub(3)..]
+                .iter()
+                .take(15)
+                .any(|b| {
+                    b.text
+                        .as_bytes()
+                        .windows(11)
+                        .any(|w| w.eq_ignore_ascii_case(b"reviewed by"))
+                })
+        })
+    };
+    element.or_else(|| header_text(page).filter(|f| people(f) && !reviewed()))
 }
 
 /// A person's name that outweighs the outlet signing: two words or more, capitalised ("in

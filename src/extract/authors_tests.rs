@@ -898,4 +898,19 @@ fn metadata_naming_someone_the_page_never_prints_yields_to_a_led_byline() {
         page_authors(&page("<p>Mitarbeit: Jonas Beispiel</p>")),
         ["Jonas Beispiel"]
     );
+    // a byline written under the headline outweighs it too, not a reviewer's line
+    let header = |line: &str| {
+        page("").replace(
+            r#"<p class="byline">por Ana Ejemplo</p>"#,
+            &format!("<p>{line}</p>"),
+        )
+    };
+    assert_eq!(
+        page_authors(&header("Von Ana Ejemplo, Berlin")),
+        ["Ana Ejemplo"]
+    );
+    assert_eq!(
+        page_authors(&header("Reviewed by: Ana Ejemplo")),
+        ["Jonas Beispiel"]
+    );
 }
