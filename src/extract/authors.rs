@@ -81,7 +81,7 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
     // name in the byline markup under it; alone (or beside a byline found only in the text), it
     // signs
     let mut outlet_only: Option<Vec<String>> = None;
-    for tier in tiers {
+    for (tier_at, tier) in tiers.into_iter().enumerate() {
         let found = tier();
         if found.is_empty() {
             continue;
@@ -94,6 +94,13 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
                 outlet_only = Some(found);
             }
             None => {
+                // metadata naming people the page never prints is the site's, not the
+                // article's: a byline element under the headline naming others outweighs it
+                if tier_at < 2
+                    && let Some(byline) = unprinted_metadata(&found, page, site_name, &outlet)
+                {
+                    return byline;
+                }
                 return with_co_authors(
                     with_full_name(found, page, site_name),
                     page,
@@ -222,6 +229,57 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
     }
 }
 
+/// When none of the metadata's `declared` names is printed in the page's text or bylines: the
+/// names of the first byline element that opens with a lead ("by Aoife O'Riordan"), or else of
+/// a byline written under the headline ("Von Markus Balser, Berlin"), when each is a person's
+/// name with no role word in it.
+fn unprinted_metadata(
+    declared: &[String],
+    page: &Page,
+    site_name: Option<&str>,
+    outlet: &Outlet,
+) -> Option<Vec<String>> {
+    let printed = |n: &String| {
+        page.blocks.iter().any(|b| b.text.contains(n.as_str()))
+            || page.bylines.iter().any(|b| b.text.contains(n.as_str()))
+    };
+    if declared.iter().any(printed) {
+        return None;
+    }
+    let people = |f: &Vec<String>| {
+        !f.is_empty()
+            && f.iter()
+                .all(|n| person_shaped(n, outlet) && !n.split_whitespace().any(is_role))
+    };
+    let element = page
+        .bylines
+        .iter()
+        .find(|b| !b.declared)
+        .filter(|b| {
+            TEXT_LEAD
+                .find(b.text.trim_start())
+                .is_some_and(|m| m.start() == 0)
+        })
+        .map(|b| clean(std::slice::from_ref(&b.text), site_name))
+        .filter(people);
+    // or a byline written under the headline, unless the header names a reviewer: "Reviewed
+    // by: …" beside a writer the metadata declares
+    let reviewed = || {
+        page.headline_block().is_some_and(|at| {
+            page.blocks[at.saturating_sub(3)..]
+                .iter()
+                .take(15)
+                .any(|b| {
+                    b.text
+                        .as_bytes()
+                        .windows(11)
+                        .any(|w| w.eq_ignore_ascii_case(b"reviewed by"))
+                })
+        })
+    };
+    element.or_else(|| header_text(page).filter(|f| people(f) && !reviewed()))
+}
+
 /// A person's name that outweighs the outlet signing: two words or more, capitalised ("in
 /// Uncategorized" under "freeman1984" is not one), neither the outlet nor holding its letters and
 /// more ("Supermove Last update").
@@ -262,22 +320,31 @@ fn header_text(page: &Page) -> Option<Vec<String>> {
 }
 
 /// "Autorin: Uta Staschewski, Projektleiterin der HSS": a line anywhere in the page that opens
-/// with an author label; the first name after it.
+/// with an author label; the first name after it. Lines of long blocks count ("…<br>Quelle:
+/// …<br>Autor: Rechtsanwalt Sebastian Einbock" closing an article written as one block).
 fn labelled_text(page: &Page) -> Option<Vec<String>> {
-    page.blocks.iter().find_map(|b| {
-        if b.text.len() > 140 {
+    let mut lines = page.blocks.iter().flat_map(|b| {
+        let whole = b.text.len() <= 140;
+        b.text
+            .lines()
+            .take(if whole { 1 } else { usize::MAX })
+            .map(move |l| if whole { b.text.as_str() } else { l })
+    });
+    lines.find_map(|text| {
+        // every label opens with "au": most lines go before lower-casing them
+        if text.len() > 140 || !text.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("au")) {
             return None;
         }
-        let lower = b.text.to_lowercase();
+        let lower = text.to_lowercase();
         // "Autorin: …", "Auteur : …"
-        if lower.len() != b.text.len() {
+        if lower.len() != text.len() {
             return None;
         }
         let rest = FIELD_LABELS
             .iter()
             .find_map(|l| lower.strip_prefix(l)?.trim_start().strip_prefix(':'))?;
         let at = lower.len() - rest.len();
-        let first = clean(&[leading_names(b.text[at..].trim())], None)
+        let first = clean(&[leading_names(text[at..].trim())], None)
             .into_iter()
             .next()?;
         (first.split_whitespace().count() >= 2).then(|| vec![first])
@@ -290,13 +357,25 @@ fn labelled_text(page: &Page) -> Option<Vec<String>> {
 fn signature(page: &Page, body: &str) -> Option<Vec<String>> {
     let mut paragraphs = body.rsplit("\n\n").map(str::trim).filter(|p| !p.is_empty());
     let last = paragraphs.next()?;
-    if last.len() > 60 || last.contains('\n') || !paragraphs.any(|p| p.len() >= 200) {
+    if last.len() > 60 || !paragraphs.any(|p| p.len() >= 200) {
         return None;
     }
+    // a letter's signature: the name, then the date on a line of its own ("Benni\n10.
+    // September 2017"); a first name alone signs there
+    let (line, dated) = match last.split_once('\n') {
+        None => (last, false),
+        Some((name, date)) => {
+            let date = date.trim();
+            if date.len() > 40 || date.contains('\n') || super::dates::parse_text(date).is_none() {
+                return None;
+            }
+            (name.trim(), true)
+        }
+    };
     let name = ["Von ", "By ", "Par ", "Por ", "– ", "— ", "- "]
         .iter()
-        .find_map(|l| last.strip_prefix(l))
-        .unwrap_or(last)
+        .find_map(|l| line.strip_prefix(l))
+        .unwrap_or(line)
         .trim();
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitalised = |w: &&str| {
@@ -306,10 +385,11 @@ fn signature(page: &Page, body: &str) -> Option<Vec<String>> {
             && w.chars().any(char::is_lowercase)
             && w.chars().all(|c| c.is_alphabetic() || "-'".contains(c))
     };
-    let shaped = (2..=4).contains(&words.len())
+    let least = if dated { 1 } else { 2 };
+    let shaped = (least..=4).contains(&words.len())
         && words.first().is_some_and(capitalised)
         && words.last().is_some_and(capitalised)
-        && words.iter().filter(|w| capitalised(w)).count() >= 2
+        && words.iter().filter(|w| capitalised(w)).count() >= least
         && words
             .iter()
             .all(|w| capitalised(w) || PARTICLES.contains(w))
@@ -715,6 +795,21 @@ fn author_metas(page: &Page) -> Vec<String> {
     from_meta
 }
 
+/// The words that make the outlet's name its desk ("JuraForum.de-Redaktion", "Example Staff"),
+/// as [`name_key`] writes them.
+const DESKS: &[&str] = &[
+    "redaktion",
+    "staff",
+    "team",
+    "editors",
+    "editorial",
+    "desk",
+    "newsdesk",
+    "rédaction",
+    "redacción",
+    "redazione",
+];
+
 /// What names the publication: `og:site_name`, the JSON-LD publisher, the `publisher` metas.
 struct Outlet {
     keys: Vec<String>,
@@ -762,10 +857,13 @@ impl Outlet {
         let n = name_key(name);
         is_domain(name)
             || is_organisation(name)
-            || self
-                .keys
-                .iter()
-                .any(|k| *k == n || (n.chars().count() >= 5 && k.ends_with(&n)))
+            || self.keys.iter().any(|k| {
+                *k == n
+                    || (n.chars().count() >= 5 && k.ends_with(&n))
+                    // the outlet's desk: "JuraForum.de-Redaktion", "Example News Staff"
+                    || (k.len() >= 4
+                        && n.strip_prefix(k.as_str()).is_some_and(|d| DESKS.contains(&d)))
+            })
     }
 }
 

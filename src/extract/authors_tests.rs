@@ -290,6 +290,9 @@ fn one_word_dated_after_its_lead_is_a_name() {
         ["Cooper"]
     );
     assert_eq!(t(&["Beitrag von r23 » 21.01.2009, 05:42"]), ["r23"]);
+    // a blog theme's time of posting after "@"
+    assert_eq!(t(&["Posted by Konstantin @ 12:00 am"]), ["Konstantin"]);
+    assert!(t(&["Posted by Konstantin @ home"]).is_empty());
     assert!(t(&["Ein Flug von Frankfurt am Main nach Berlin"]).is_empty());
     // a full name anywhere comes first
     assert_eq!(
@@ -718,6 +721,37 @@ fn a_name_signing_the_last_paragraph() {
     // a heading closing the text is no signature, nor is a one-word name
     assert!(page_authors(&page("", "<h3>Weitere Termine</h3>")).is_empty());
     assert!(page_authors(&page("", "<p><strong>Karla</strong></p>")).is_empty());
+    // but a first name over a date on the next line signs as a letter does
+    let long = "<p>Wer mitsingen möchte, kommt einfach vorbei: Noten werden gestellt, \
+        Vorkenntnisse sind nicht nötig, und nach der Probe sitzen alle noch bei Tee und Kuchen \
+        zusammen, um über das Programm und die nächsten Auftritte zu sprechen.</p>";
+    assert_eq!(
+        page_authors(&page(
+            "",
+            &format!("{long}<p>Karla<br>12. September 2021</p>")
+        )),
+        ["Karla"]
+    );
+    // a word over something else than a date does not
+    assert!(page_authors(&page("", &format!("{long}<p>Karla<br>Weitere Termine</p>"))).is_empty());
+}
+
+#[test]
+fn a_labelled_line_closing_a_long_block_outweighs_the_outlet_desk() {
+    let html = r#"<html><head><meta property="og:site_name" content="Recht.example"></head>
+        <body><article><h1>Kein Wohngeld ohne Bewerbungen</h1>
+        <div class="info"><span itemprop="author" itemscope itemtype="https://schema.org/Person">
+        <meta itemprop="name" content="Recht.example-Redaktion"></span></div>
+        <div>{}<br><br>Quelle: Gericht<br><br>Autor: Rechtsanwalt Max Muster</div>
+        </article></body></html>"#;
+    let text = "Das Gericht wies die Klage ab, weil der Kläger sich nicht ernsthaft um Arbeit \
+        bemüht habe und passende Angebote ohne Nachfrage abgelehnt habe. ";
+    let html = html.replace("{}", &text.repeat(5));
+    assert_eq!(page_authors(&html), ["Max Muster"]);
+    assert!(FIELD_LABELS.iter().all(|l| l.starts_with("au")));
+    // without the label, the outlet's desk signs as declared
+    let alone = html.replace("Autor: Rechtsanwalt Max Muster", "");
+    assert_eq!(page_authors(&alone), ["Recht.example-Redaktion"]);
 }
 
 #[test]
@@ -845,5 +879,38 @@ fn a_copyright_formula_ends_the_names() {
     assert_eq!(
         t(&["Text von Jana Dorn Alle Rechte vorbehalten"]),
         ["Jana Dorn"]
+    );
+}
+
+#[test]
+fn metadata_naming_someone_the_page_never_prints_yields_to_a_led_byline() {
+    let page = |extra: &str| {
+        format!(
+            r#"<html><head><meta name="author" content="Jonas Beispiel"></head><body><article>
+            <h1>Benzinpreise steigen weiter</h1><p class="byline">por Ana Ejemplo</p>
+            <p>Los precios de la gasolina subieron por tercera semana consecutiva, y el Gobierno
+            estudia un subsidio para los transportistas del país.</p>{extra}</article></body></html>"#
+        )
+    };
+    assert_eq!(page_authors(&page("")), ["Ana Ejemplo"]);
+    // printed on the page, the declared name keeps signing
+    assert_eq!(
+        page_authors(&page("<p>Mitarbeit: Jonas Beispiel</p>")),
+        ["Jonas Beispiel"]
+    );
+    // a byline written under the headline outweighs it too, not a reviewer's line
+    let header = |line: &str| {
+        page("").replace(
+            r#"<p class="byline">por Ana Ejemplo</p>"#,
+            &format!("<p>{line}</p>"),
+        )
+    };
+    assert_eq!(
+        page_authors(&header("Von Ana Ejemplo, Berlin")),
+        ["Ana Ejemplo"]
+    );
+    assert_eq!(
+        page_authors(&header("Reviewed by: Ana Ejemplo")),
+        ["Jonas Beispiel"]
     );
 }

@@ -541,7 +541,8 @@ fn tidy(s: &str) -> String {
 }
 
 /// The labels that name the author's field of a byline ("Autorin: Uta Staschewski", "Datum: …
-/// Autor: Fritz Imhof Quelle: …"), lower case, without their colon.
+/// Autor: Fritz Imhof Quelle: …"), lower case, without their colon. All open with "au":
+/// `authors::labelled_text` skips other lines on that.
 pub(super) const FIELD_LABELS: &[&str] =
     &["autor", "autorin", "autoren", "auteur", "author", "authors"];
 

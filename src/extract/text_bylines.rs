@@ -202,6 +202,10 @@ fn dated_word(rest: &str) -> Option<String> {
         return None;
     }
     let after = after.trim_start();
+    // "Posted by Konstantin @ 12:00 am": a blog theme's time of posting
+    if let Some(time) = after.strip_prefix('@') {
+        return clock_time(time.trim_start()).then(|| word.to_string());
+    }
     let after = [
         "am ", "on ", "le ", "el ", "»", "—", "–", "|", "-", "·", "•", ",",
     ]
@@ -209,6 +213,16 @@ fn dated_word(rest: &str) -> Option<String> {
     .find_map(|c| after.strip_prefix(c))?;
     let head: String = after.chars().take(40).collect();
     (super::dates::parse_text(&head).is_some() || numeric_date(&head)).then(|| word.to_string())
+}
+
+/// Does `s` open with a time of day in figures ("12:00 am", "9:45")?
+fn clock_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    let hours = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&hours)
+        && b.get(hours) == Some(&b':')
+        && b.len() >= hours + 3
+        && b[hours + 1..hours + 3].iter().all(u8::is_ascii_digit)
 }
 
 /// One capitalised word after a lead that a date (and time) comes right before, alone to the
