@@ -92,6 +92,9 @@ const OG_PUBLISHED: &str =
 const IMAGE_MONTH: &str = r#"<html lang="{3}"><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-08-01T16:53:14+00:00","dateModified":"{1}"}</script>
     {2}<meta property="og:image" content="https://tutoring.example/wp-content/uploads/{0}/15-best-platforms.png"></head><body><h1>15 best online tutoring platforms</h1><p>{1}</p>{BODY}</body></html>"#;
 
+const COMMENTS: &str = r#"<html><head></head><body><h1>Ein Sommer an der Ostsee</h1>{LONG}<p class="date">Von Lena Brandt | 30. September 2018</p>
+    <div {0}><ol><li class="{1}"><span class="comment-author">Leserin</span> <abbr class="date" title="2019-03-12T10:57:27Z">12. März 2019</abbr><p>Schöner Bericht!</p></li></ol></div></body></html>"#;
+
 const CASES: &[Case] = &[
     Case {
         rule: "a published-date meta",
@@ -702,6 +705,26 @@ const CASES: &[Case] = &[
         html: MONTH_LINE,
         fill: &["Understand June 2022"],
         want: Some("2025-12-20"),
+        ..NONE
+    },
+    Case {
+        rule: "a commenter's date element in a comment section is not the article's",
+        html: COMMENTS,
+        fill: &[r#"id="comments" class="comments-area""#, "comment"],
+        want: Some("2018-09-30"),
+        ..NONE
+    },
+    Case {
+        rule: "outside a comment section the stronger date element wins",
+        html: COMMENTS,
+        fill: &[r#"class="sidebar""#, "entry"],
+        want: Some("2019-03-12"),
+        ..NONE
+    },
+    Case {
+        rule: "a theme's meta line named after the comment count holds the article's date",
+        html: r#"<html><head></head><body><h1>Retirement calculators</h1>{LONG}<div class="comments"><time datetime="2025-08-19T09:00:00-04:00">August 19</time> | <a href="/c">33 Comments</a></div></body></html>"#,
+        want: Some("2025-08-19"),
         ..NONE
     },
 ];
