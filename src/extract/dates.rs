@@ -163,10 +163,12 @@ pub(super) fn month(word: &str) -> Option<u32> {
 }
 
 // The month word is a whole run of letters (`\p{L}+`, 3 to 12 of them: see `month_word`); written
-// as `\p{L}{3,12}` the two patterns took 8 and 7 ms to compile, once per process.
+// as `\p{L}{3,12}` the two patterns took 8 and 7 ms to compile, once per process. The day may
+// follow a letter directly: inline elements are joined without a space ("Original Research" and
+// "7 April 2020" in two `<span>`s read "Original Research7 April 2020"); not a digit ("15" is no "5").
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)([0-9]{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}+\.?),?\s+(?:de\s+)?([0-9]{4})(?-u:\b)",
+        r"(?i)(?:(?-u:\b)|[a-z])([0-9]{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}+\.?),?\s+(?:de\s+)?([0-9]{4})(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -225,7 +227,13 @@ fn four_digit_year_dates(s: &str, found: &mut Vec<(usize, usize, NaiveDate)>) ->
                 && let Some(date) = ymd(y, m, d)
             {
                 let m = c.get(0)?;
-                found.push((m.start(), m.end(), date));
+                // the day-first pattern may take a letter glued before the day: it starts at the day
+                let start = if day == 1 {
+                    c.get(1)?.start()
+                } else {
+                    m.start()
+                };
+                found.push((start, m.end(), date));
                 break;
             }
         }

@@ -727,6 +727,13 @@ const CASES: &[Case] = &[
         want: Some("2025-08-19"),
         ..NONE
     },
+    Case {
+        rule: "a header date glued to a label by inline elements is read",
+        html: r#"<html><head><meta name="dc.date" content="2020-03-03"></head><body><div><span>Original Research</span><span>7 April 2020</span></div>
+            <h1>Influenza vaccination and hospitalization</h1>{BODY}</body></html>"#,
+        want: Some("2020-04-07"),
+        ..NONE
+    },
 ];
 
 /// The row's page with its placeholders filled in.
@@ -785,4 +792,15 @@ fn labelled_months_are_whole_lines() {
     assert_eq!(day("Updated: June 3, 2022"), None);
     assert_eq!(day("Updated: June 2022 with new figures"), None);
     assert_eq!(day("June 2022"), None);
+}
+
+#[test]
+fn a_day_may_follow_a_letter_but_not_a_digit() {
+    use crate::extract::dates::parse_text;
+    let day = |s: &str| parse_text(s).map(|d| d.date_naive().to_string());
+    assert_eq!(
+        day("Original Research7 April 2020").as_deref(),
+        Some("2020-04-07")
+    );
+    assert_eq!(day("Ref. 115 March 2021"), None);
 }
