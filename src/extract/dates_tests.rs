@@ -95,6 +95,9 @@ const IMAGE_MONTH: &str = r#"<html lang="{3}"><head><script type="application/ld
 const COMMENTS: &str = r#"<html><head></head><body><h1>Ein Sommer an der Ostsee</h1>{LONG}<p class="date">Von Lena Brandt | 30. September 2018</p>
     <div {0}><ol><li class="{1}"><span class="comment-author">Leserin</span> <abbr class="date" title="2019-03-12T10:57:27Z">12. März 2019</abbr><p>Schöner Bericht!</p></li></ol></div></body></html>"#;
 
+const DATE_BOX: &str = r#"<html><head></head><body><div class="{0}"><span>{1}</span><span>{2}</span><span>2009</span></div>
+    <h2>Ein neues Grafikprogramm entdeckt</h2>{LONG}</body></html>"#;
+
 const CASES: &[Case] = &[
     Case {
         rule: "a published-date meta",
@@ -732,6 +735,27 @@ const CASES: &[Case] = &[
         html: r#"<html><head><meta name="dc.date" content="2020-03-03"></head><body><div><span>Original Research</span><span>7 April 2020</span></div>
             <h1>Influenza vaccination and hospitalization</h1>{BODY}</body></html>"#,
         want: Some("2020-04-07"),
+        ..NONE
+    },
+    Case {
+        rule: "a German date box (class \"datum\") of three glued parts",
+        html: DATE_BOX,
+        fill: &["datum", "Feb", "18"],
+        want: Some("2009-02-18"),
+        ..NONE
+    },
+    Case {
+        rule: "a Spanish date box (class \"fecha\") of three glued parts",
+        html: DATE_BOX,
+        fill: &["fecha", "18", "febrero"],
+        want: Some("2009-02-18"),
+        ..NONE
+    },
+    Case {
+        rule: "glued parts in a box no class names a date are no date",
+        html: DATE_BOX,
+        fill: &["kopf", "Feb", "18"],
+        want: None,
         ..NONE
     },
 ];

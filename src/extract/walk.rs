@@ -16,7 +16,9 @@ use super::vocabulary::{Role, classify, is_overlay};
 const MAX_DEPTH: usize = 256;
 
 /// Class/id words that make an element's short text a date candidate in [`Walker::hints`].
-const DATE_CLASS_WORDS: &[&str] = &["date", "time", "publish", "posted", "dateline", "meta"];
+const DATE_CLASS_WORDS: &[&str] = &[
+    "date", "time", "publish", "posted", "dateline", "meta", "datum", "fecha",
+];
 
 /// Class/id words that make an element a byline candidate ("vcard" with "author": an hCard).
 const BYLINE_CLASS_WORDS: &[&str] = &["byline", "author", "vcard"];
