@@ -828,3 +828,27 @@ fn a_day_may_follow_a_letter_but_not_a_digit() {
     );
     assert_eq!(day("Ref. 115 March 2021"), None);
 }
+
+#[test]
+fn dates_in_more_languages() {
+    use crate::extract::dates::parse_text;
+    let day = |s: &str| parse_text(s).map(|d| d.date_naive().to_string());
+    for (written, read) in [
+        ("2019年6月24日 19時28分", "2019-06-24"),
+        ("发布时间：2021年 3月 5日", "2021-03-05"),
+        ("입력 2019년 6월 24일 오후 3:12", "2019-06-24"),
+        ("Julkaistu 5. tammikuuta 2021", "2021-01-05"),
+        ("5 Mart 2021 Cuma", "2021-03-05"),
+        ("Publicat: 12 octombrie 2020", "2020-10-12"),
+        ("Publisert 3. desember 2019", "2019-12-03"),
+        ("Publicerad 14 augusti 2018", "2018-08-14"),
+        ("Diterbitkan 17 Agustus 2022", "2022-08-17"),
+        ("Опубліковано 5 березня 2021", "2021-03-05"),
+        ("Δημοσιεύθηκε 5 Μαΐου 2021", "2021-05-05"),
+        ("Zveřejněno 7. listopadu 2023", "2023-11-07"),
+    ] {
+        assert_eq!(day(written).as_deref(), Some(read), "{written}");
+    }
+    // the signs of year, month and day must all be there
+    assert_eq!(day("2019年6月"), None);
+}
