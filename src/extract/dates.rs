@@ -124,37 +124,39 @@ fn has_digit(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_digit())
 }
 
-/// Month names and abbreviations in the languages of the dev sets, lower case.
+/// Month names and abbreviations, lower case: English, German, French, Spanish, Italian,
+/// Portuguese, Dutch, Polish, Czech, Russian, and the forms dates take in Romanian, Finnish,
+/// Turkish, Swedish, Norwegian, Indonesian, Ukrainian and Greek ("5. tammikuuta 2021", "5 Mart 2021").
 pub(super) fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     #[rustfmt::skip]
     const MONTHS: &[(&[&str], u32)] = &[
         (&["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
-            "janeiro", "januari", "stycznia", "styczeń", "leden", "ledna", "январь", "января"], 1),
+            "janeiro", "januari", "stycznia", "styczeń", "leden", "ledna", "январь", "января", "ianuarie", "tammikuuta", "ocak", "січня", "ιανουαρίου"], 1),
         (&["february", "feb", "febr", "februar", "février", "fevrier", "févr", "fev", "febrero",
             "febbraio", "fevereiro", "februari", "lutego", "luty", "únor", "února", "февраль",
-            "февраля"], 2),
+            "февраля", "februarie", "helmikuuta", "şubat", "лютого", "φεβρουαρίου"], 2),
         (&["march", "mar", "märz", "maerz", "mars", "marzo", "março", "maart", "marca", "marzec",
-            "březen", "března", "март", "марта"], 3),
+            "březen", "března", "март", "марта", "martie", "maaliskuuta", "mart", "maret", "березня", "μαρτίου"], 3),
         (&["april", "apr", "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień",
-            "duben", "dubna", "апрель", "апреля"], 4),
+            "duben", "dubna", "апрель", "апреля", "aprilie", "huhtikuuta", "nisan", "квітня", "απριλίου"], 4),
         (&["may", "mai", "mayo", "maggio", "mag", "maio", "mei", "maja", "maj", "květen",
-            "května", "май", "мая"], 5),
+            "května", "май", "мая", "toukokuuta", "mayıs", "травня", "μαΐου"], 5),
         (&["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "czerwca",
-            "czerwiec", "červen", "června", "июнь", "июня"], 6),
+            "czerwiec", "červen", "června", "июнь", "июня", "iunie", "kesäkuuta", "haziran", "червня", "ιουνίου"], 6),
         (&["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "lipca",
-            "lipiec", "červenec", "července", "июль", "июля"], 7),
+            "lipiec", "červenec", "července", "июль", "июля", "iulie", "heinäkuuta", "temmuz", "липня", "ιουλίου"], 7),
         (&["august", "aug", "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień",
-            "srpen", "srpna", "август", "августа"], 8),
+            "srpen", "srpna", "август", "августа", "augusti", "agustus", "elokuuta", "ağustos", "серпня", "αυγούστου"], 8),
         (&["september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro",
-            "września", "wrzesień", "září", "сентябрь", "сентября"], 9),
+            "września", "wrzesień", "září", "сентябрь", "сентября", "septembrie", "syyskuuta", "eylül", "вересня", "σεπτεμβρίου"], 9),
         (&["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro",
-            "out", "października", "październik", "říjen", "října", "октябрь", "октября"], 10),
+            "out", "października", "październik", "říjen", "října", "октябрь", "октября", "octombrie", "lokakuuta", "ekim", "жовтня", "οκτωβρίου"], 10),
         (&["november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad",
-            "ноябрь", "ноября"], 11),
+            "ноябрь", "ноября", "noiembrie", "marraskuuta", "kasım", "listopadu", "листопада", "νοεμβρίου"], 11),
         (&["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre",
             "dic", "dicembre", "dezembro", "grudnia", "grudzień", "prosinec", "prosince",
-            "декабрь", "декабря"], 12),
+            "декабрь", "декабря", "decembrie", "desember", "joulukuuta", "aralık", "грудня", "δεκεμβρίου"], 12),
     ];
     MONTHS
         .iter()
@@ -163,10 +165,12 @@ pub(super) fn month(word: &str) -> Option<u32> {
 }
 
 // The month word is a whole run of letters (`\p{L}+`, 3 to 12 of them: see `month_word`); written
-// as `\p{L}{3,12}` the two patterns took 8 and 7 ms to compile, once per process.
+// as `\p{L}{3,12}` the two patterns took 8 and 7 ms to compile, once per process. The day may
+// follow a letter directly: inline elements are joined without a space ("Original Research" and
+// "7 April 2020" in two `<span>`s read "Original Research7 April 2020"); not a digit ("15" is no "5").
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)([0-9]{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}+\.?),?\s+(?:de\s+)?([0-9]{4})(?-u:\b)",
+        r"(?i)(?:(?-u:\b)|[a-z])([0-9]{1,2})(?:st|nd|rd|th|er|º)?\.?\s+(?:de\s+)?(\p{L}+\.?),?\s+(?:de\s+)?([0-9]{4})(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -203,6 +207,12 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// "2019年6月24日" (Chinese, Japanese), "2019년 6월 24일" (Korean).
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})\s*[年년]\s*([0-9]{1,2})\s*[月월]\s*([0-9]{1,2})\s*[日일]")
+        .expect("static regex")
+});
+
 /// The dates of [`first_date`] whose year is written with four digits, pushed onto `found`.
 fn four_digit_year_dates(s: &str, found: &mut Vec<(usize, usize, NaiveDate)>) -> Option<()> {
     if let Some(c) = ISO_ANY.captures(s)
@@ -225,7 +235,13 @@ fn four_digit_year_dates(s: &str, found: &mut Vec<(usize, usize, NaiveDate)>) ->
                 && let Some(date) = ymd(y, m, d)
             {
                 let m = c.get(0)?;
-                found.push((m.start(), m.end(), date));
+                // the day-first pattern may take a letter glued before the day: it starts at the day
+                let start = if day == 1 {
+                    c.get(1)?.start()
+                } else {
+                    m.start()
+                };
+                found.push((start, m.end(), date));
                 break;
             }
         }
@@ -245,6 +261,14 @@ fn four_digit_year_dates(s: &str, found: &mut Vec<(usize, usize, NaiveDate)>) ->
                 break;
             }
         }
+    }
+    // "2019年6月24日", "2019년 6월 24일": year, month and day each followed by its sign
+    if (s.contains('年') || s.contains('년'))
+        && let Some(c) = CJK.captures(s)
+        && let Some(date) = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    {
+        let m = c.get(0)?;
+        found.push((m.start(), m.end(), date));
     }
     if let Some(c) = NUMERIC.captures(s) {
         let (a, b, y): (u32, u32, i32) =

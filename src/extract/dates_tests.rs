@@ -92,6 +92,12 @@ const OG_PUBLISHED: &str =
 const IMAGE_MONTH: &str = r#"<html lang="{3}"><head><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-08-01T16:53:14+00:00","dateModified":"{1}"}</script>
     {2}<meta property="og:image" content="https://tutoring.example/wp-content/uploads/{0}/15-best-platforms.png"></head><body><h1>15 best online tutoring platforms</h1><p>{1}</p>{BODY}</body></html>"#;
 
+const COMMENTS: &str = r#"<html><head></head><body><h1>Ein Sommer an der Ostsee</h1>{LONG}<p class="date">Von Lena Brandt | 30. September 2018</p>
+    <div {0}><ol><li class="{1}"><span class="comment-author">Leserin</span> <abbr class="date" title="2019-03-12T10:57:27Z">12. März 2019</abbr><p>Schöner Bericht!</p></li></ol></div></body></html>"#;
+
+const DATE_BOX: &str = r#"<html><head></head><body><div class="{0}"><span>{1}</span><span>{2}</span><span>2009</span></div>
+    <h2>Ein neues Grafikprogramm entdeckt</h2>{LONG}</body></html>"#;
+
 const CASES: &[Case] = &[
     Case {
         rule: "a published-date meta",
@@ -704,6 +710,54 @@ const CASES: &[Case] = &[
         want: Some("2025-12-20"),
         ..NONE
     },
+    Case {
+        rule: "a commenter's date element in a comment section is not the article's",
+        html: COMMENTS,
+        fill: &[r#"id="comments" class="comments-area""#, "comment"],
+        want: Some("2018-09-30"),
+        ..NONE
+    },
+    Case {
+        rule: "outside a comment section the stronger date element wins",
+        html: COMMENTS,
+        fill: &[r#"class="sidebar""#, "entry"],
+        want: Some("2019-03-12"),
+        ..NONE
+    },
+    Case {
+        rule: "a theme's meta line named after the comment count holds the article's date",
+        html: r#"<html><head></head><body><h1>Retirement calculators</h1>{LONG}<div class="comments"><time datetime="2025-08-19T09:00:00-04:00">August 19</time> | <a href="/c">33 Comments</a></div></body></html>"#,
+        want: Some("2025-08-19"),
+        ..NONE
+    },
+    Case {
+        rule: "a header date glued to a label by inline elements is read",
+        html: r#"<html><head><meta name="dc.date" content="2020-03-03"></head><body><div><span>Original Research</span><span>7 April 2020</span></div>
+            <h1>Influenza vaccination and hospitalization</h1>{BODY}</body></html>"#,
+        want: Some("2020-04-07"),
+        ..NONE
+    },
+    Case {
+        rule: "a German date box (class \"datum\") of three glued parts",
+        html: DATE_BOX,
+        fill: &["datum", "Feb", "18"],
+        want: Some("2009-02-18"),
+        ..NONE
+    },
+    Case {
+        rule: "a Spanish date box (class \"fecha\") of three glued parts",
+        html: DATE_BOX,
+        fill: &["fecha", "18", "febrero"],
+        want: Some("2009-02-18"),
+        ..NONE
+    },
+    Case {
+        rule: "glued parts in a box no class names a date are no date",
+        html: DATE_BOX,
+        fill: &["kopf", "Feb", "18"],
+        want: None,
+        ..NONE
+    },
 ];
 
 /// The row's page with its placeholders filled in.
@@ -762,4 +816,39 @@ fn labelled_months_are_whole_lines() {
     assert_eq!(day("Updated: June 3, 2022"), None);
     assert_eq!(day("Updated: June 2022 with new figures"), None);
     assert_eq!(day("June 2022"), None);
+}
+
+#[test]
+fn a_day_may_follow_a_letter_but_not_a_digit() {
+    use crate::extract::dates::parse_text;
+    let day = |s: &str| parse_text(s).map(|d| d.date_naive().to_string());
+    assert_eq!(
+        day("Original Research7 April 2020").as_deref(),
+        Some("2020-04-07")
+    );
+    assert_eq!(day("Ref. 115 March 2021"), None);
+}
+
+#[test]
+fn dates_in_more_languages() {
+    use crate::extract::dates::parse_text;
+    let day = |s: &str| parse_text(s).map(|d| d.date_naive().to_string());
+    for (written, read) in [
+        ("2019年6月24日 19時28分", "2019-06-24"),
+        ("发布时间：2021年 3月 5日", "2021-03-05"),
+        ("입력 2019년 6월 24일 오후 3:12", "2019-06-24"),
+        ("Julkaistu 5. tammikuuta 2021", "2021-01-05"),
+        ("5 Mart 2021 Cuma", "2021-03-05"),
+        ("Publicat: 12 octombrie 2020", "2020-10-12"),
+        ("Publisert 3. desember 2019", "2019-12-03"),
+        ("Publicerad 14 augusti 2018", "2018-08-14"),
+        ("Diterbitkan 17 Agustus 2022", "2022-08-17"),
+        ("Опубліковано 5 березня 2021", "2021-03-05"),
+        ("Δημοσιεύθηκε 5 Μαΐου 2021", "2021-05-05"),
+        ("Zveřejněno 7. listopadu 2023", "2023-11-07"),
+    ] {
+        assert_eq!(day(written).as_deref(), Some(read), "{written}");
+    }
+    // the signs of year, month and day must all be there
+    assert_eq!(day("2019年6月"), None);
 }

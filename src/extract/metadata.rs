@@ -696,6 +696,7 @@ pub fn explain_dates(
     let mut out = String::new();
     let show = |d: Option<DateTime<FixedOffset>>| d.map_or("-".to_string(), |d| d.to_rfc3339());
     let ld_field = |o: Option<&serde_json::Value>, k: &str| o.and_then(|a| jsonld::text(a.get(k)));
+    let _ = writeln!(out, "lang {:?}", page.html_lang);
     let _ = writeln!(
         out,
         "ld article published {:?} modified {:?}; webpage published {:?}",

@@ -16,7 +16,9 @@ use super::vocabulary::{Role, classify, is_overlay};
 const MAX_DEPTH: usize = 256;
 
 /// Class/id words that make an element's short text a date candidate in [`Walker::hints`].
-const DATE_CLASS_WORDS: &[&str] = &["date", "time", "publish", "posted", "dateline", "meta"];
+const DATE_CLASS_WORDS: &[&str] = &[
+    "date", "time", "publish", "posted", "dateline", "meta", "datum", "fecha",
+];
 
 /// Class/id words that make an element a byline candidate ("vcard" with "author": an hCard).
 const BYLINE_CLASS_WORDS: &[&str] = &["byline", "author", "vcard"];
@@ -431,13 +433,13 @@ impl Walker {
                 .attr("content")
                 .or_else(|| e.attr("datetime"))
                 .map(str::to_string);
-            self.date(v.unwrap_or_else(|| collapsed_text(node)), 9, false);
+            self.date(node, v.unwrap_or_else(|| collapsed_text(node)), 9, false);
         } else if itemprop.eq_ignore_ascii_case("dateModified") {
             let v = e
                 .attr("content")
                 .or_else(|| e.attr("datetime"))
                 .map(str::to_string);
-            self.date(v.unwrap_or_else(|| collapsed_text(node)), 9, true);
+            self.date(node, v.unwrap_or_else(|| collapsed_text(node)), 9, true);
         } else if tag == "time" {
             let pubdate = e.attr("pubdate").is_some();
             let modified = class.contains("modif") || class.contains("updat");
@@ -450,10 +452,10 @@ impl Walker {
                 .attr("datetime")
                 .map(str::to_string)
                 .unwrap_or_else(|| collapsed_text(node));
-            self.date(v, strength, modified);
+            self.date(node, v, strength, modified);
         } else if tag == "abbr" && e.attr("title").is_some() {
             if class.contains("published") || class.contains("date") {
-                self.date(e.attr("title").unwrap_or("").to_string(), 7, false);
+                self.date(node, e.attr("title").unwrap_or("").to_string(), 7, false);
             }
         } else if marked
             && self.page.dates.len() < 40
@@ -461,7 +463,7 @@ impl Walker {
             && let Some(text) = short_text(node, 200)
         {
             let modified = class.contains("modif") || class.contains("updat");
-            self.date(text, 4, modified);
+            self.date(node, text, 4, modified);
         }
         let rel = attrs.rel;
         let author_prop =
@@ -508,8 +510,9 @@ impl Walker {
         }
     }
 
-    fn date(&mut self, value: String, strength: u8, modified: bool) {
-        if !value.trim().is_empty() && self.page.dates.len() < 64 {
+    /// Records a date hint, unless it stands in a comment section (a commenter's date).
+    fn date(&mut self, node: NodeRef<'_, Node>, value: String, strength: u8, modified: bool) {
+        if !value.trim().is_empty() && self.page.dates.len() < 64 && !in_comments(node) {
             self.page.dates.push(DateHint {
                 value,
                 strength,
@@ -543,6 +546,33 @@ fn by_post_author(node: NodeRef<'_, Node>) -> bool {
             .as_element()
             .and_then(|e| e.attr("class"))
             .is_some_and(|c| c.contains("bypostauthor"))
+    })
+}
+
+/// Is this element, or one around it, part of a comment section: a class or id word "comment",
+/// "commentlist" or one starting "comment-"/"comments-" ("comments-area", "comment-list",
+/// WordPress's `<li id="comment-42">`)? A bare "comments" is not enough: themes name the
+/// article's meta line after its comment count (`<div class="comments">date | 33 Comments`).
+fn in_comments(node: NodeRef<'_, Node>) -> bool {
+    // lower case, `_` as `-`, without allocating: the bytes of `w` from `at` are `part`'s
+    let holds = |w: &str, at: usize, part: &str| {
+        w.len() >= at + part.len()
+            && w.as_bytes()[at..at + part.len()]
+                .iter()
+                .zip(part.bytes())
+                .all(|(c, p)| c.to_ascii_lowercase() == p || (*c == b'_' && p == b'-'))
+    };
+    let comment_word = |w: &str| {
+        holds(w, 0, "comment")
+            && (w.len() == 7 || holds(w, 7, "list") || holds(w, 7, "-") || holds(w, 7, "s-"))
+    };
+    std::iter::once(node).chain(node.ancestors()).any(|a| {
+        a.value().as_element().is_some_and(|e| {
+            [e.attr("class"), e.attr("id")]
+                .into_iter()
+                .flatten()
+                .any(|v| v.contains("omment") && v.split_ascii_whitespace().any(comment_word))
+        })
     })
 }
 
