@@ -208,6 +208,7 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
         Some(x) => x,
         None => return Vec::new(),
     };
+    let best = content_ancestor(page, best, &net, &fenced);
     // siblings of the pick holding article text of their own join it: page builders split an
     // article into sections side by side
     let parent = page.elems[best].parent;
@@ -276,6 +277,33 @@ fn pick(
     }
 }
 
+/// The nearest content-marked ancestor of the pick (`entry-content`, `articleBody`) when it
+/// holds clearly more article text than the pick: readability's propagation favours the densest
+/// run of paragraphs, which can be one section of a post whose intro and close sit beside it.
+fn content_ancestor(page: &Page, best: usize, net: &[f32], fenced: &[bool]) -> usize {
+    let mut at = page.elems[best].parent;
+    for _ in 0..CONTENT_CLIMB {
+        if at == NONE || fenced[at as usize] {
+            break;
+        }
+        let el = &page.elems[at as usize];
+        if el.role == Role::Content {
+            return if net[best] > 0.0 && net[at as usize] >= net[best] * CONTENT_GAIN {
+                at as usize
+            } else {
+                best
+            };
+        }
+        at = el.parent;
+    }
+    best
+}
+
+/// How many levels above the pick a content-marked ancestor is looked for, and how much more
+/// article text it must hold to replace the pick.
+const CONTENT_CLIMB: usize = 6;
+const CONTENT_GAIN: f32 = 1.02;
+
 /// Is most of the element's text in one list (`ul`/`ol`), itself or below it?
 fn is_list_like(page: &Page, t: usize) -> bool {
     let total = page.elems[t].chars;
@@ -339,6 +367,11 @@ struct Kept<'a> {
 
 /// The article body as paragraphs separated by blank lines.
 pub fn body_text(page: &Page, title: Option<&str>) -> String {
+    rendered(page, title).join("\n\n")
+}
+
+/// The texts of the blocks that make the body, in page order (borrowed from the blocks).
+fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
     let score = scores(page);
     let roots = roots(page, &score);
     let mut is_root = vec![false; page.elems.len()];
@@ -401,7 +434,7 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
             (keep && !is_call_to_action(k.text, i > last_long)).then_some(k.text)
         })
         .collect();
-    without_repeated_copies(texts).join("\n\n")
+    without_repeated_copies(texts)
 }
 
 /// Drops a second copy of a run of paragraphs: responsive templates print the whole article
@@ -518,6 +551,43 @@ pub fn explain(page: &Page) -> String {
     }
     let roots = roots(page, &score);
     out.push_str(&format!("roots {roots:?}\n"));
+    if std::env::var_os("EXPLAIN_JSON").is_some() {
+        // one JSON line per block: whether the body renders it, its owner's path, its counts
+        let kept: Vec<*const u8> = rendered(page, None).iter().map(|t| t.as_ptr()).collect();
+        let mut is_root = vec![false; page.elems.len()];
+        for &r in &roots {
+            is_root[r as usize] = true;
+        }
+        for (bi, b) in page.blocks.iter().enumerate() {
+            let mut path = Vec::new();
+            let mut at = b.owner;
+            while at != NONE {
+                let e = &page.elems[at as usize];
+                path.push(format!(
+                    "{}{}",
+                    e.tag,
+                    match e.role {
+                        Role::Boilerplate => "!",
+                        Role::Content => "+",
+                        Role::Neutral => "",
+                    }
+                ));
+                at = e.parent;
+            }
+            path.reverse();
+            let line = serde_json::json!({
+                "i": bi,
+                "kept": kept.contains(&b.text.as_ptr()),
+                "under": under_root(page, b, &is_root),
+                "owner": b.owner,
+                "path": path.join(">"),
+                "chars": b.chars,
+                "links": b.link_chars,
+                "text": b.text,
+            });
+            out.push_str(&format!("J {line}\n"));
+        }
+    }
     if std::env::var_os("EXPLAIN_BLOCKS").is_some() {
         let mut is_root = vec![false; page.elems.len()];
         for &r in &roots {

@@ -530,3 +530,26 @@ fn a_long_comment_list_does_not_beat_the_article() {
     assert!(text.starts_with("The council voted"), "{text}");
     assert!(!text.contains("read this twice"), "{text}");
 }
+
+#[test]
+fn a_post_body_holding_more_than_the_densest_section_is_the_container() {
+    // readability's propagation prefers the run of comma-rich paragraphs in the steps wrapper;
+    // the content-marked post body holds the intro and the close beside it
+    let step = "wipe it, dry it, check it, sand it, dust it, wipe it again, wait, look, touch, \
+        and repeat until the surface is smooth, even, clean and dull all over the top and sides";
+    let steps: String = (1..=6)
+        .map(|n| format!("<h3>Step {n}</h3><p>Step {n}: {step}.</p>"))
+        .collect();
+    let html = format!(
+        r#"<html><body><main><article><div class="entry-content">
+        <p>Our old dresser had seen better days, so we gave it a new life.</p>
+        <div class="steps"><div class="step-list">{steps}</div></div>
+        <p>So there you have it: a dresser that looks new again.</p>
+        </div></article></main></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &["Our old dresser", "Step 4: wipe it", "So there you have it"],
+        &[],
+    );
+}
