@@ -208,7 +208,14 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
         Some(x) => x,
         None => return Vec::new(),
     };
-    let best = content_ancestor(page, best, &net, &fenced);
+    // a content-marked ancestor holding more article text, or else a content-marked element
+    // inside holding most of it, is the container
+    let up = content_ancestor(page, best, &net, &fenced);
+    let best = if up == best {
+        content_descendant(page, best, &net, &fenced)
+    } else {
+        up
+    };
     // siblings of the pick holding article text of their own join it: page builders split an
     // article into sections side by side
     let parent = page.elems[best].parent;
@@ -298,6 +305,31 @@ fn content_ancestor(page: &Page, best: usize, net: &[f32], fenced: &[bool]) -> u
     }
     best
 }
+
+/// The content-marked element inside the pick holding most of its article text
+/// ([`CONTENT_SHARE`] or more; the one holding the most), when there is one: the net-text view
+/// picks a wrapper above an article that a page builder splits into many small sections, and
+/// the wrapper also holds promotional boxes, sign-up lines and link lists around the article.
+fn content_descendant(page: &Page, best: usize, net: &[f32], fenced: &[bool]) -> usize {
+    let floor = net[best] * CONTENT_SHARE;
+    let mut found = best;
+    for i in best + 1..page.elems.len() {
+        if !is_ancestor(page, best as u32, i as u32) {
+            break;
+        }
+        if page.elems[i].role == Role::Content
+            && !fenced[i]
+            && net[i] >= floor
+            && (found == best || net[i] > net[found])
+        {
+            found = i;
+        }
+    }
+    if net[best] > 0.0 { found } else { best }
+}
+
+/// The share of the pick's net text a content-marked element inside it must hold to replace it.
+const CONTENT_SHARE: f32 = 0.8;
 
 /// How many levels above the pick a content-marked ancestor is looked for, and how much more
 /// article text it must hold to replace the pick.

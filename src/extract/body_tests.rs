@@ -553,3 +553,26 @@ fn a_post_body_holding_more_than_the_densest_section_is_the_container() {
         &[],
     );
 }
+
+#[test]
+fn a_post_body_inside_the_picked_wrapper_is_the_container() {
+    // a page builder nests each paragraph deep in its own section, so the net-text view picks
+    // the wrapper that also holds a promotional box; the content-marked body inside it holds
+    // nearly all the article text
+    let para = "The council met on Tuesday, heard the residents, weighed the costs, and agreed \
+        that the old bridge, closed since the spring floods, will be rebuilt by next summer";
+    let sections: String = (1..=4)
+        .map(|n| format!("<section><div><div><div><p>{n}. {para}.</p></div></div></div></section>"))
+        .collect();
+    let html = format!(
+        r#"<html><body><div class="wrap"><div class="inner">
+        <div class="post-content">{sections}</div>
+        <div class="box"><h3>Plan your trip</h3><p>Try our planner free for thirty days.</p></div>
+        </div></div></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &["1. The council", "4. The council"],
+        &["Try our planner"],
+    );
+}
