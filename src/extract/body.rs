@@ -313,8 +313,11 @@ fn content_ancestor(page: &Page, best: usize, net: &[f32], fenced: &[bool]) -> u
 fn content_descendant(page: &Page, best: usize, net: &[f32], fenced: &[bool]) -> usize {
     let floor = net[best] * CONTENT_SHARE;
     let mut found = best;
+    // the pick's subtree follows it in document order, and each element's parent comes before
+    // it: the subtree ends at the first element whose parent is before the pick
     for i in best + 1..page.elems.len() {
-        if !is_ancestor(page, best as u32, i as u32) {
+        let p = page.elems[i].parent;
+        if p == NONE || (p as usize) < best {
             break;
         }
         if page.elems[i].role == Role::Content
