@@ -208,6 +208,14 @@ fn roots(page: &Page, score: &[f32]) -> Vec<u32> {
         Some(x) => x,
         None => return Vec::new(),
     };
+    // a content-marked ancestor holding more article text, or else a content-marked element
+    // inside holding most of it, is the container
+    let up = content_ancestor(page, best, &net, &fenced);
+    let best = if up == best {
+        content_descendant(page, best, &net, &fenced)
+    } else {
+        up
+    };
     // siblings of the pick holding article text of their own join it: page builders split an
     // article into sections side by side
     let parent = page.elems[best].parent;
@@ -275,6 +283,61 @@ fn pick(
         (r, t) => r.or(t),
     }
 }
+
+/// The nearest content-marked ancestor of the pick (`entry-content`, `articleBody`) when it
+/// holds clearly more article text than the pick: readability's propagation favours the densest
+/// run of paragraphs, which can be one section of a post whose intro and close sit beside it.
+fn content_ancestor(page: &Page, best: usize, net: &[f32], fenced: &[bool]) -> usize {
+    let mut at = page.elems[best].parent;
+    for _ in 0..CONTENT_CLIMB {
+        if at == NONE || fenced[at as usize] {
+            break;
+        }
+        let el = &page.elems[at as usize];
+        if el.role == Role::Content {
+            return if net[best] > 0.0 && net[at as usize] >= net[best] * CONTENT_GAIN {
+                at as usize
+            } else {
+                best
+            };
+        }
+        at = el.parent;
+    }
+    best
+}
+
+/// The content-marked element inside the pick holding most of its article text
+/// ([`CONTENT_SHARE`] or more; the one holding the most), when there is one: the net-text view
+/// picks a wrapper above an article that a page builder splits into many small sections, and
+/// the wrapper also holds promotional boxes, sign-up lines and link lists around the article.
+fn content_descendant(page: &Page, best: usize, net: &[f32], fenced: &[bool]) -> usize {
+    let floor = net[best] * CONTENT_SHARE;
+    let mut found = best;
+    // the pick's subtree follows it in document order, and each element's parent comes before
+    // it: the subtree ends at the first element whose parent is before the pick
+    for i in best + 1..page.elems.len() {
+        let p = page.elems[i].parent;
+        if p == NONE || (p as usize) < best {
+            break;
+        }
+        if page.elems[i].role == Role::Content
+            && !fenced[i]
+            && net[i] >= floor
+            && (found == best || net[i] > net[found])
+        {
+            found = i;
+        }
+    }
+    if net[best] > 0.0 { found } else { best }
+}
+
+/// The share of the pick's net text a content-marked element inside it must hold to replace it.
+const CONTENT_SHARE: f32 = 0.8;
+
+/// How many levels above the pick a content-marked ancestor is looked for, and how much more
+/// article text it must hold to replace the pick.
+const CONTENT_CLIMB: usize = 6;
+const CONTENT_GAIN: f32 = 1.02;
 
 /// Is most of the element's text in one list (`ul`/`ol`), itself or below it?
 fn is_list_like(page: &Page, t: usize) -> bool {
@@ -365,6 +428,11 @@ fn is_labelled_links(text: &str) -> bool {
 
 /// The article body as paragraphs separated by blank lines.
 pub fn body_text(page: &Page, title: Option<&str>) -> String {
+    rendered(page, title).join("\n\n")
+}
+
+/// The texts of the blocks that make the body, in page order (borrowed from the blocks).
+fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
     let score = scores(page);
     let roots = roots(page, &score);
     let mut is_root = vec![false; page.elems.len()];
@@ -427,7 +495,7 @@ pub fn body_text(page: &Page, title: Option<&str>) -> String {
             (keep && !is_call_to_action(k.text, i > last_long)).then_some(k.text)
         })
         .collect();
-    without_repeated_copies(texts).join("\n\n")
+    without_repeated_copies(texts)
 }
 
 /// Drops a second copy of a run of paragraphs: responsive templates print the whole article
@@ -544,6 +612,43 @@ pub fn explain(page: &Page) -> String {
     }
     let roots = roots(page, &score);
     out.push_str(&format!("roots {roots:?}\n"));
+    if std::env::var_os("EXPLAIN_JSON").is_some() {
+        // one JSON line per block: whether the body renders it, its owner's path, its counts
+        let kept: Vec<*const u8> = rendered(page, None).iter().map(|t| t.as_ptr()).collect();
+        let mut is_root = vec![false; page.elems.len()];
+        for &r in &roots {
+            is_root[r as usize] = true;
+        }
+        for (bi, b) in page.blocks.iter().enumerate() {
+            let mut path = Vec::new();
+            let mut at = b.owner;
+            while at != NONE {
+                let e = &page.elems[at as usize];
+                path.push(format!(
+                    "{}{}",
+                    e.tag,
+                    match e.role {
+                        Role::Boilerplate => "!",
+                        Role::Content => "+",
+                        Role::Neutral => "",
+                    }
+                ));
+                at = e.parent;
+            }
+            path.reverse();
+            let line = serde_json::json!({
+                "i": bi,
+                "kept": kept.contains(&b.text.as_ptr()),
+                "under": under_root(page, b, &is_root),
+                "owner": b.owner,
+                "path": path.join(">"),
+                "chars": b.chars,
+                "links": b.link_chars,
+                "text": b.text,
+            });
+            out.push_str(&format!("J {line}\n"));
+        }
+    }
     if std::env::var_os("EXPLAIN_BLOCKS").is_some() {
         let mut is_root = vec![false; page.elems.len()];
         for &r in &roots {
