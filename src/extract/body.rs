@@ -321,6 +321,7 @@ fn content_descendant(page: &Page, best: usize, net: &[f32], fenced: &[bool]) ->
             break;
         }
         if page.elems[i].role == Role::Content
+            && !is_text_block(&page.elems[i].tag)
             && !fenced[i]
             && net[i] >= floor
             && (found == best || net[i] > net[found])
@@ -329,6 +330,16 @@ fn content_descendant(page: &Page, best: usize, net: &[f32], fenced: &[bool]) ->
         }
     }
     if net[best] > 0.0 { found } else { best }
+}
+
+/// A paragraph, heading, list item or cell: an element that holds text, not a container
+/// (`<p class="article-body__paragraph">` is content-marked, and a short article's one long
+/// paragraph holds all its net text beside a "Thanks" that does not count).
+fn is_text_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "li" | "dd" | "dt" | "td" | "th" | "blockquote" | "pre" | "figcaption"
+    ) || is_heading(tag)
 }
 
 /// The share of the pick's net text a content-marked element inside it must hold to replace it.

@@ -614,3 +614,16 @@ fn a_post_body_inside_the_picked_wrapper_is_the_container() {
         &["Try our planner"],
     );
 }
+
+#[test]
+fn a_content_marked_paragraph_is_not_the_container() {
+    // a short post: one long paragraph holds all the net text, the closing line is too short to
+    // count, and both paragraphs carry the body's class
+    let html = r#"<html><body><main><article><h1>Card phones</h1>
+        <div class="story"><div class="wrap">
+        <p class="article-body__paragraph">Can you help me to understand how a card phone works
+        and how the values are stored on the card itself?</p>
+        <p class="article-body__paragraph">Thanks</p>
+        </div></div></article></main></body></html>"#;
+    keeps_and_drops(html, &["how a card phone works", "Thanks"], &[]);
+}
