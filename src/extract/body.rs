@@ -430,10 +430,7 @@ fn is_labelled_links(text: &str) -> bool {
     ];
     text.split_once(':').is_some_and(|(label, _)| {
         let label = label.trim();
-        label.len() <= 16
-            && TAG_LABELS
-                .iter()
-                .any(|l| label.eq_ignore_ascii_case(l) || label.to_lowercase() == *l)
+        label.len() <= 16 && TAG_LABELS.contains(&label.to_lowercase().as_str())
     })
 }
 
@@ -596,29 +593,13 @@ pub fn explain(page: &Page) -> String {
             out.push_str("by net text:\n");
         }
         let el = &page.elems[i];
-        let mut path = Vec::new();
-        let mut at = i as u32;
-        while at != NONE {
-            let e = &page.elems[at as usize];
-            path.push(format!(
-                "{}{}",
-                e.tag,
-                match e.role {
-                    Role::Boilerplate => "!",
-                    Role::Content => "+",
-                    Role::Neutral => "",
-                }
-            ));
-            at = e.parent;
-        }
-        path.reverse();
         out.push_str(&format!(
             "{:8.1} net {:6.0} chars {:6} links {:5} #{i} {}\n",
             score[i],
             net[i],
             el.chars,
             el.link_chars,
-            path.join(">")
+            tag_path(page, i as u32)
         ));
     }
     let roots = roots(page, &score);
@@ -631,28 +612,12 @@ pub fn explain(page: &Page) -> String {
             is_root[r as usize] = true;
         }
         for (bi, b) in page.blocks.iter().enumerate() {
-            let mut path = Vec::new();
-            let mut at = b.owner;
-            while at != NONE {
-                let e = &page.elems[at as usize];
-                path.push(format!(
-                    "{}{}",
-                    e.tag,
-                    match e.role {
-                        Role::Boilerplate => "!",
-                        Role::Content => "+",
-                        Role::Neutral => "",
-                    }
-                ));
-                at = e.parent;
-            }
-            path.reverse();
             let line = serde_json::json!({
                 "i": bi,
                 "kept": kept.contains(&b.text.as_ptr()),
                 "under": under_root(page, b, &is_root),
                 "owner": b.owner,
-                "path": path.join(">"),
+                "path": tag_path(page, b.owner),
                 "chars": b.chars,
                 "links": b.link_chars,
                 "text": b.text,
@@ -689,6 +654,25 @@ pub fn explain(page: &Page) -> String {
         }
     }
     out
+}
+
+/// An element's tags from the root down, "!" after a boilerplate-marked one and "+" after a
+/// content-marked one (`html>body>div+>p`).
+fn tag_path(page: &Page, element: u32) -> String {
+    let mut path = Vec::new();
+    let mut at = element;
+    while at != NONE {
+        let e = &page.elems[at as usize];
+        let mark = match e.role {
+            Role::Boilerplate => "!",
+            Role::Content => "+",
+            Role::Neutral => "",
+        };
+        path.push(format!("{}{mark}", e.tag));
+        at = e.parent;
+    }
+    path.reverse();
+    path.join(">")
 }
 
 #[cfg(test)]
