@@ -17,6 +17,12 @@ fn keeps_and_drops(html: &str, keep: &[&str], drop: &[&str]) {
     }
 }
 
+/// Two paragraphs of a council story that several tests set beside their boilerplate.
+const BRIDGE_STORY: &str = "<p>The council voted on Tuesday to close the old bridge, which has \
+    carried traffic over the river since 1931, after engineers found cracks in two of its \
+    piers.</p><p>Drivers will have to take the ring road, which adds, on a normal morning, about \
+    ten minutes to the trip into town, the council said.</p>";
+
 fn body(html: &str) -> String {
     extract(html.as_bytes(), Some("https://example.com/a"), None).text
 }
@@ -481,10 +487,7 @@ fn teaser_cards_after_the_article_do_not_make_the_page_the_container() {
     let cards: String = (1..=5).map(card).collect();
     let html = format!(
         r#"<html><body><div class="wrap"><div class="post">
-        <p>The council voted on Tuesday to close the old bridge, which has carried traffic over the
-        river since 1931, after engineers found cracks in two of its piers.</p>
-        <p>Drivers will have to take the ring road, which adds, on a normal morning, about ten
-        minutes to the trip into town, the council said.</p></div>
+        {BRIDGE_STORY}</div>
         <div class="more"><h2>Read this next</h2>{cards}</div></div></body></html>"#
     );
     let text = body(&html);
@@ -519,10 +522,7 @@ fn a_long_comment_list_does_not_beat_the_article() {
     let comments: String = (1..=8).map(comment).collect();
     let html = format!(
         r#"<html><body><div class="page"><div class="story">
-        <p>The council voted on Tuesday to close the old bridge, which has carried traffic over the
-        river since 1931, after engineers found cracks in two of its piers.</p>
-        <p>Drivers will have to take the ring road, which adds, on a normal morning, about ten
-        minutes to the trip into town, the council said.</p></div>
+        {BRIDGE_STORY}</div>
         <div class="comments"><div class="inner"><ul class="thread">{comments}</ul></div></div>
         </div></body></html>"#
     );

@@ -799,10 +799,14 @@ fn catalogue_order_is_read_in_declared_values_only() {
     );
 }
 
+/// The calendar day a parse found, as `YYYY-MM-DD`.
+fn day_of(found: Option<chrono::DateTime<chrono::FixedOffset>>) -> Option<String> {
+    found.map(|d| d.date_naive().to_string())
+}
+
 #[test]
 fn labelled_months_are_whole_lines() {
-    use crate::extract::dates::labelled_month;
-    let day = |s: &str| labelled_month(s).map(|d| d.date_naive().to_string());
+    let day = |s: &str| day_of(crate::extract::dates::labelled_month(s));
     assert_eq!(
         day("Last Updated: June 2022").as_deref(),
         Some("2022-06-01")
@@ -820,8 +824,7 @@ fn labelled_months_are_whole_lines() {
 
 #[test]
 fn a_day_may_follow_a_letter_but_not_a_digit() {
-    use crate::extract::dates::parse_text;
-    let day = |s: &str| parse_text(s).map(|d| d.date_naive().to_string());
+    let day = |s: &str| day_of(crate::extract::dates::parse_text(s));
     assert_eq!(
         day("Original Research7 April 2020").as_deref(),
         Some("2020-04-07")
@@ -831,8 +834,7 @@ fn a_day_may_follow_a_letter_but_not_a_digit() {
 
 #[test]
 fn dates_in_more_languages() {
-    use crate::extract::dates::parse_text;
-    let day = |s: &str| parse_text(s).map(|d| d.date_naive().to_string());
+    let day = |s: &str| day_of(crate::extract::dates::parse_text(s));
     for (written, read) in [
         ("2019年6月24日 19時28分", "2019-06-24"),
         ("发布时间：2021年 3月 5日", "2021-03-05"),

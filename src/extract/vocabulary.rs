@@ -409,13 +409,16 @@ fn is_long_notice(t: &str) -> bool {
     if t.len() > NOTICE_MAX {
         return false;
     }
-    let head = t.get(..t.len().min(60)).unwrap_or(t).to_ascii_lowercase();
-    if head.starts_with("a version of this article appears in print")
-        || head.starts_with("read comments")
-    {
+    // asked of every long paragraph: the prefixes are compared in place, and only a copyright
+    // notice is lower-cased whole
+    let opens = |prefix: &str| {
+        t.get(..prefix.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(prefix))
+    };
+    if opens("a version of this article appears in print") || opens("read comments") {
         return true;
     }
-    (head.starts_with("copyright") || head.starts_with('©'))
+    (opens("copyright") || t.starts_with('©'))
         && t.to_ascii_lowercase().contains("all rights reserved")
 }
 
