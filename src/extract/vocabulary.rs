@@ -470,6 +470,40 @@ const INTERFACE_LINES: &[&str] = &[
     "article sources",
 ];
 
+/// "About the author", "Contributing writer", "Written by Jane Doe", "Über die Autorin",
+/// "Latest posts by Jane Doe (see all)": the heading of an author box, which the body drops with
+/// what follows it when it comes near the end of the article (a short line only).
+pub fn is_author_box_lead(text: &str) -> bool {
+    const LINE_MAX: usize = 80;
+    if text.len() > LINE_MAX {
+        return false;
+    }
+    const LEADS: &[&str] = &[
+        "about the author",
+        "about the writer",
+        "meet the author",
+        "meet your guide",
+        "über den autor",
+        "über die autor",
+        "à propos de l'auteur",
+        "sobre el autor",
+        "sobre la autora",
+        "o autorze",
+        "contributing writer",
+        "contributor",
+        "associate editor",
+        "senior editor",
+        "staff writer",
+    ];
+    const NAME_LEADS: &[&str] = &["written by ", "latest posts by "];
+    let lower = text.trim().trim_end_matches([':', ' ']).to_lowercase();
+    LEADS.iter().any(|l| {
+        lower
+            .strip_prefix(l)
+            .is_some_and(|rest| ["", "s", "in", "en"].contains(&rest))
+    }) || NAME_LEADS.iter().any(|l| lower.starts_with(l))
+}
+
 /// "Related posts", "Weitere Themen", "Te puede interesar": the lead line of a list of other
 /// articles (lower-case text; a short line only, and the body asks only after its last long
 /// paragraph, where "Weitere Informationen" leads no article text).
