@@ -72,6 +72,22 @@ fn author_box_leads_are_short_lines() {
 }
 
 #[test]
+fn a_paragraph_of_links_with_a_clause_of_its_own_stays() {
+    let html = page_with(
+        "<p>The board's <a href=\"/r\">report on the silting of the inner basin</a> and the \
+         <a href=\"/m\">minutes of Monday's meeting</a> are online, with the county's answer.</p>\
+         <p><a href=\"/1\">Ferry timetable for the autumn</a> <a href=\"/2\">Mooring fees</a> \
+         <a href=\"/3\">Harbour office opening hours</a></p>",
+    );
+    let text = body(&html);
+    assert!(text.contains("report on the silting"), "{text}");
+    assert!(
+        !text.contains("Mooring fees"),
+        "a list of links kept: {text}"
+    );
+}
+
+#[test]
 fn a_publication_state_class_marks_nothing() {
     let el = |class: &str| classify("div", "", "", class);
     assert_eq!(el("node node-article node-published"), Role::Neutral);
