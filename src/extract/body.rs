@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::vocabulary::{Role, is_boilerplate_text, is_call_to_action, is_heading};
+use super::vocabulary::{
+    Role, is_author_box_lead, is_boilerplate_text, is_call_to_action, is_heading,
+};
 use super::walk::{Block, NONE, Page};
 
 /// Paragraph-like tags: their score goes to the parent (the container), not to themselves.
@@ -458,7 +460,7 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
         // article text, and headings are checked below
         let links = density(b.link_chars, b.chars);
         let limit = if tag == "li" { 0.8 } else { 0.5 };
-        if links > limit && !is_heading(tag) {
+        if links > limit && !is_heading(tag) && !is_linked_sentence(tag, b, links) {
             continue;
         }
         if is_boilerplate_text(&b.text) || (links >= 0.25 && is_labelled_links(&b.text)) {
@@ -495,7 +497,7 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
     // do lines naming a network's handle ("Instagram: @…"), the leads of lists of other
     // articles ("Related posts", "Weitere Themen") and calls to subscribe or support
     let last_long = out.iter().rposition(|k| k.text.len() >= 200).unwrap_or(0);
-    let texts: Vec<&str> = out
+    let mut texts: Vec<&str> = out
         .iter()
         .zip(keep)
         .enumerate()
@@ -503,8 +505,30 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
             (keep && !is_call_to_action(k.text, i > last_long)).then_some(k.text)
         })
         .collect();
+    // an author box's heading among the last paragraphs of the second half ("About the
+    // author", "Written by …", "Latest posts by …") goes with the bio and links that follow it
+    let from = (texts.len() / 2).max(texts.len().saturating_sub(AUTHOR_BOX_REACH));
+    if let Some(at) = (from.max(1)..texts.len()).find(|&i| is_author_box_lead(texts[i])) {
+        texts.truncate(at);
+    }
     without_repeated_copies(texts)
 }
+
+/// How many of the body's last paragraphs an author box's heading is looked for in.
+const AUTHOR_BOX_REACH: usize = 8;
+
+/// A paragraph that is mostly links but writes a clause of its own around them ("Read the
+/// ruling here and the council's answer here", a source line, an embedded post): article text,
+/// not a link list. At most [`LINKED_SENTENCE_DENSITY`] of it linked, and at least
+/// [`LINKED_SENTENCE_OWN`] characters not.
+fn is_linked_sentence(tag: &str, b: &Block, links: f32) -> bool {
+    tag == "p"
+        && links <= LINKED_SENTENCE_DENSITY
+        && b.chars.saturating_sub(b.link_chars) >= LINKED_SENTENCE_OWN
+}
+
+const LINKED_SENTENCE_DENSITY: f32 = 0.8;
+const LINKED_SENTENCE_OWN: u32 = 30;
 
 /// Drops a second copy of a run of paragraphs: responsive templates print the whole article
 /// twice (one copy for small screens, hidden by a stylesheet). A run counts as a copy when it
@@ -678,3 +702,7 @@ fn tag_path(page: &Page, element: u32) -> String {
 #[cfg(test)]
 #[path = "body_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "render_tests.rs"]
+mod render_tests;

@@ -294,14 +294,29 @@ pub fn classify(tag: &str, itemprop: &str, role: &str, words: &str) -> Role {
     let heading = is_heading(tag);
     // nor does a "header" that more words qualify (`kt-pane-header-alignment-left` on an
     // accordion, `listicle-header-…`): the page's header ends its class (`site-header`)
-    let boiler = BOILER_WORD
-        .find_iter(words)
-        .any(|m| !(m.as_str() == "header" && (heading || words[m.end()..].starts_with('-'))));
+    let boiler = BOILER_WORD.find_iter(words).any(|m| {
+        let qualified_header =
+            m.as_str() == "header" && (heading || words[m.end()..].starts_with('-'));
+        let state = m.as_str() == "published" && is_publication_state(&words[..m.start()]);
+        !(qualified_header || state)
+    });
     if boiler {
         Role::Boilerplate
     } else {
         Role::Neutral
     }
+}
+
+/// A CMS's publication state, not a date line: Drupal's `node-published` and
+/// `paragraph--published`, Plone's `state-published` mark every item the site shows, the article
+/// itself among them (`before` is the class text up to the word "published").
+fn is_publication_state(before: &str) -> bool {
+    let owner = before.trim_end_matches('-');
+    owner.len() < before.len()
+        && ["node", "paragraph", "state", "status"].iter().any(|w| {
+            owner.ends_with(w)
+                && !owner[..owner.len() - w.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
+        })
 }
 
 /// `h1` to `h6`.
@@ -454,6 +469,40 @@ const INTERFACE_LINES: &[&str] = &[
     "you may also like",
     "article sources",
 ];
+
+/// "About the author", "Contributing writer", "Written by Jane Doe", "Über die Autorin",
+/// "Latest posts by Jane Doe (see all)": the heading of an author box, which the body drops with
+/// what follows it when it comes near the end of the article (a short line only).
+pub fn is_author_box_lead(text: &str) -> bool {
+    const LINE_MAX: usize = 80;
+    if text.len() > LINE_MAX {
+        return false;
+    }
+    const LEADS: &[&str] = &[
+        "about the author",
+        "about the writer",
+        "meet the author",
+        "meet your guide",
+        "über den autor",
+        "über die autor",
+        "à propos de l'auteur",
+        "sobre el autor",
+        "sobre la autora",
+        "o autorze",
+        "contributing writer",
+        "contributor",
+        "associate editor",
+        "senior editor",
+        "staff writer",
+    ];
+    const NAME_LEADS: &[&str] = &["written by ", "latest posts by "];
+    let lower = text.trim().trim_end_matches([':', ' ']).to_lowercase();
+    LEADS.iter().any(|l| {
+        lower
+            .strip_prefix(l)
+            .is_some_and(|rest| ["", "s", "in", "en"].contains(&rest))
+    }) || NAME_LEADS.iter().any(|l| lower.starts_with(l))
+}
 
 /// "Related posts", "Weitere Themen", "Te puede interesar": the lead line of a list of other
 /// articles (lower-case text; a short line only, and the body asks only after its last long
@@ -638,5 +687,11 @@ mod tests {
         );
         assert_eq!(el("Share-Bar"), Role::Boilerplate);
         assert_eq!(el("post type-post category-news tag-x"), Role::Neutral);
+        assert_eq!(
+            el("node node-published"),
+            Role::Neutral,
+            "a publication state is no date line"
+        );
+        assert_eq!(el("post-published"), Role::Boilerplate);
     }
 }
