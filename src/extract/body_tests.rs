@@ -627,3 +627,30 @@ fn a_content_marked_paragraph_is_not_the_container() {
         </div></div></article></main></body></html>"#;
     keeps_and_drops(html, &["how a card phone works", "Thanks"], &[]);
 }
+
+#[test]
+fn an_id_slugged_from_a_heading_marks_nothing() {
+    // heading anchors: "social" and "menu" in the slug of the heading's own text, on the
+    // heading and on a section wrapping it; a real menu's id still marks it
+    let html = format!(
+        r#"<html><body><article><h1>Selling on social networks</h1>{BRIDGE_STORY}
+        <h2 id="h-how-social-shopping-changes-retail">How social shopping changes retail</h2>
+        <p>Shops now sell where their customers already spend their evenings, scrolling through
+        the posts of friends, and the checkout follows them there.</p>
+        <div id="menu-planning-for-a-small-cafe"><h3>Menu planning for a small cafe</h3>
+        <p>A short menu, changed with the seasons, keeps the waste down and the regulars
+        curious about what comes next.</p></div>
+        <div id="site-footer-menu-links"><h3>Site links</h3><p>About us, careers, contact and
+        the rest of the places a reader might want to go from here.</p></div>
+        </article></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &[
+            "How social shopping changes retail",
+            "Menu planning for a small cafe",
+            "A short menu, changed",
+        ],
+        &["About us, careers"],
+    );
+}
