@@ -654,3 +654,22 @@ fn an_id_slugged_from_a_heading_marks_nothing() {
         &["About us, careers"],
     );
 }
+
+#[test]
+fn a_comment_box_notice_does_not_outweigh_a_two_line_article() {
+    // a table layout: the article is one short paragraph, the comment box below a list of
+    // links holds a longer notice, which the rendering drops as interface text
+    let html = r#"<html><body><table><tr><td><h1>Ferry fares rise</h1>
+        <div>Ferry fares rise by a tenth in May, the operator said on Friday.</div></td></tr>
+        <tr><td><a href="/1">Harbour dredging starts next week</a><br><a href="/2">Council
+        names new ferry operator</a><br><a href="/3">Tide tables for the summer</a><br>
+        <a href="/4">Letters to the editor</a></td></tr>
+        <tr><td><table><tr><td>Read comments | Post a comment<br>Comments are the opinions of
+        readers and do not reflect the views of this newspaper.</td></tr></table></td></tr>
+        </table></body></html>"#;
+    keeps_and_drops(
+        html,
+        &["Ferry fares rise by a tenth"],
+        &["opinions of readers"],
+    );
+}
