@@ -673,3 +673,21 @@ fn a_comment_box_notice_does_not_outweigh_a_two_line_article() {
         &["opinions of readers"],
     );
 }
+
+#[test]
+fn a_section_header_inside_an_article_keeps_its_heading() {
+    // an article's sections head themselves with `<header><h2>`; the page's masthead and a
+    // header holding more than a heading (a byline) stay boilerplate
+    let html = format!(
+        r#"<html><body><header><h2>The Valley Times</h2></header><article>
+        <header><h1>Bridge to close</h1><p>By Ann Lee, city desk</p></header>{BRIDGE_STORY}
+        <section><header><h2>What drivers can do</h2></header>
+        <p>The ring road is signposted from the market square, and buses will run every ten
+        minutes while the work lasts, the operator said.</p></section></article></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &["What drivers can do", "The ring road is signposted"],
+        &["The Valley Times", "By Ann Lee"],
+    );
+}

@@ -337,6 +337,7 @@ impl Walker {
             link_chars: 0,
         });
         self.flush(owner);
+        let first_block = self.page.blocks.len();
         self.children(node, id, depth, in_link);
         // a theme's `<h1 class="site-title">` names the site, not the article
         let site_heading = tag == "h1"
@@ -355,6 +356,32 @@ impl Walker {
             }
         }
         self.flush(id);
+        // a `<header>` inside an `<article>` that holds nothing but a section heading (`h2`-`h6`)
+        // heads a section of the article: only class words can mark it, not its tag
+        if tag == "header"
+            && role == Role::Boilerplate
+            && self.page.blocks.len() > first_block
+            && self.page.blocks[first_block..].iter().all(|b| {
+                let t = self.page.elems[b.owner as usize].tag.as_str();
+                is_heading(t) && t != "h1"
+            })
+            && self.in_article(owner)
+            && classify("div", attrs.itemprop, attrs.role, &words) == Role::Neutral
+        {
+            self.page.elems[id as usize].role = Role::Neutral;
+        }
+    }
+
+    /// Is the element `at` an `<article>` or inside one?
+    fn in_article(&self, mut at: u32) -> bool {
+        while at != NONE {
+            let el = &self.page.elems[at as usize];
+            if el.tag == "article" {
+                return true;
+            }
+            at = el.parent;
+        }
+        false
     }
 
     /// Is this `<span>` all the text of the `<h1>` it is a child of? Some CMSs wrap the headline
