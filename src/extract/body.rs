@@ -275,7 +275,10 @@ fn pick(
             Some(
                 if is_ancestor(page, t as u32, r as u32) && net[t] > net[r].max(0.0) * 1.3 {
                     t
-                } else if is_ancestor(page, t as u32, r as u32) || net[r] >= net[t] * 0.7 {
+                } else if is_ancestor(page, t as u32, r as u32)
+                    || net[r] >= net[t] * 0.7
+                    || net[r] >= without_interface_lines(page, t, net[t]) * 0.7
+                {
                     r
                 } else {
                     t
@@ -284,6 +287,34 @@ fn pick(
         }
         (r, t) => r.or(t),
     }
+}
+
+/// An element's net text without the interface lines below it ("Read comments | Post a
+/// comment", "Share this"), which the rendering drops: a comment box's notice held more text
+/// than a two-line article elsewhere. Asked only of the net-text pick that would replace
+/// readability's pick elsewhere on the page (counting them nothing everywhere made a short
+/// article's newsletter promotion beat it).
+fn without_interface_lines(page: &Page, t: usize, net: f32) -> f32 {
+    // the element's subtree follows it in document order: it ends at the first element whose
+    // parent is before it
+    let end = (t + 1..page.elems.len())
+        .find(|&i| {
+            let p = page.elems[i].parent;
+            p == NONE || (p as usize) < t
+        })
+        .unwrap_or(page.elems.len());
+    let interface: u32 = page
+        .blocks
+        .iter()
+        .filter(|b| {
+            (t..end).contains(&(b.owner as usize))
+                && b.chars >= 30
+                && density(b.link_chars, b.chars) < 0.35
+                && is_boilerplate_text(&b.text)
+        })
+        .map(|b| b.chars)
+        .sum();
+    net - interface as f32
 }
 
 /// The nearest content-marked ancestor of the pick (`entry-content`, `articleBody`) when it

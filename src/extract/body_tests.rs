@@ -627,3 +627,67 @@ fn a_content_marked_paragraph_is_not_the_container() {
         </div></div></article></main></body></html>"#;
     keeps_and_drops(html, &["how a card phone works", "Thanks"], &[]);
 }
+
+#[test]
+fn an_id_slugged_from_a_heading_marks_nothing() {
+    // heading anchors: "social" and "menu" in the slug of the heading's own text, on the
+    // heading and on a section wrapping it; a real menu's id still marks it
+    let html = format!(
+        r#"<html><body><article><h1>Selling on social networks</h1>{BRIDGE_STORY}
+        <h2 id="h-how-social-shopping-changes-retail">How social shopping changes retail</h2>
+        <p>Shops now sell where their customers already spend their evenings, scrolling through
+        the posts of friends, and the checkout follows them there.</p>
+        <div id="menu-planning-for-a-small-cafe"><h3>Menu planning for a small cafe</h3>
+        <p>A short menu, changed with the seasons, keeps the waste down and the regulars
+        curious about what comes next.</p></div>
+        <div id="site-footer-menu-links"><h3>Site links</h3><p>About us, careers, contact and
+        the rest of the places a reader might want to go from here.</p></div>
+        </article></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &[
+            "How social shopping changes retail",
+            "Menu planning for a small cafe",
+            "A short menu, changed",
+        ],
+        &["About us, careers"],
+    );
+}
+
+#[test]
+fn a_comment_box_notice_does_not_outweigh_a_two_line_article() {
+    // a table layout: the article is one short paragraph, the comment box below a list of
+    // links holds a longer notice, which the rendering drops as interface text
+    let html = r#"<html><body><table><tr><td><h1>Ferry fares rise</h1>
+        <div>Ferry fares rise by a tenth in May, the operator said on Friday.</div></td></tr>
+        <tr><td><a href="/1">Harbour dredging starts next week</a><br><a href="/2">Council
+        names new ferry operator</a><br><a href="/3">Tide tables for the summer</a><br>
+        <a href="/4">Letters to the editor</a></td></tr>
+        <tr><td><table><tr><td>Read comments | Post a comment<br>Comments are the opinions of
+        readers and do not reflect the views of this newspaper.</td></tr></table></td></tr>
+        </table></body></html>"#;
+    keeps_and_drops(
+        html,
+        &["Ferry fares rise by a tenth"],
+        &["opinions of readers"],
+    );
+}
+
+#[test]
+fn a_section_header_inside_an_article_keeps_its_heading() {
+    // an article's sections head themselves with `<header><h2>`; the page's masthead and a
+    // header holding more than a heading (a byline) stay boilerplate
+    let html = format!(
+        r#"<html><body><header><h2>The Valley Times</h2></header><article>
+        <header><h1>Bridge to close</h1><p>By Ann Lee, city desk</p></header>{BRIDGE_STORY}
+        <section><header><h2>What drivers can do</h2></header>
+        <p>The ring road is signposted from the market square, and buses will run every ten
+        minutes while the work lasts, the operator said.</p></section></article></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &["What drivers can do", "The ring road is signposted"],
+        &["The Valley Times", "By Ann Lee"],
+    );
+}

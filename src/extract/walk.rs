@@ -9,7 +9,7 @@ use regex::Regex;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::vocabulary::{Role, classify, is_overlay};
+use super::vocabulary::{Role, classify, is_heading, is_overlay};
 
 /// Beyond this depth the walk stops building structure and flattens the subtree's text (hostile
 /// pages nest 10,000 levels; recursion must stay bounded).
@@ -287,7 +287,12 @@ impl Walker {
             _ => {}
         }
         let attrs = Attrs::of(e);
-        let words = class_words(attrs.class, attrs.id);
+        let id = if is_heading_anchor(node, tag, attrs.id) {
+            ""
+        } else {
+            attrs.id
+        };
+        let words = class_words(attrs.class, id);
         if is_hidden(attrs.style) && !is_collapsed_panel(attrs.role, &words) {
             return;
         }
@@ -332,6 +337,7 @@ impl Walker {
             link_chars: 0,
         });
         self.flush(owner);
+        let first_block = self.page.blocks.len();
         self.children(node, id, depth, in_link);
         // a theme's `<h1 class="site-title">` names the site, not the article
         let site_heading = tag == "h1"
@@ -350,6 +356,32 @@ impl Walker {
             }
         }
         self.flush(id);
+        // a `<header>` inside an `<article>` that holds nothing but a section heading (`h2`-`h6`)
+        // heads a section of the article: only class words can mark it, not its tag
+        if tag == "header"
+            && role == Role::Boilerplate
+            && self.page.blocks.len() > first_block
+            && self.page.blocks[first_block..].iter().all(|b| {
+                let t = self.page.elems[b.owner as usize].tag.as_str();
+                is_heading(t) && t != "h1"
+            })
+            && self.in_article(owner)
+            && classify("div", attrs.itemprop, attrs.role, &words) == Role::Neutral
+        {
+            self.page.elems[id as usize].role = Role::Neutral;
+        }
+    }
+
+    /// Is the element `at` an `<article>` or inside one?
+    fn in_article(&self, mut at: u32) -> bool {
+        while at != NONE {
+            let el = &self.page.elems[at as usize];
+            if el.tag == "article" {
+                return true;
+            }
+            at = el.parent;
+        }
+        false
     }
 
     /// Is this `<span>` all the text of the `<h1>` it is a child of? Some CMSs wrap the headline
@@ -706,6 +738,48 @@ pub fn is_hidden(style: &str) -> bool {
 /// until a reader opens it, and article text (FAQ answers, the steps of a guide).
 fn is_collapsed_panel(role: &str, words: &str) -> bool {
     role.eq_ignore_ascii_case("region") || words.contains("collaps")
+}
+
+/// Is this id an anchor slugged from a heading's text (`what-share-of-adults-…`,
+/// `h-how-to-use-social-shopping`)? It names the heading of the element (the element itself, or
+/// its first heading inside, on a section wrapping it), not what the element is: read as class
+/// words, its "share", "menu" or "social" marked article headings and sections as boilerplate.
+/// Only ids of three words or more are checked.
+fn is_heading_anchor(node: NodeRef<'_, Node>, tag: &str, id: &str) -> bool {
+    const MIN_LETTERS: usize = 12;
+    if id.len() < MIN_LETTERS || id.bytes().filter(|&b| b == b'-' || b == b'_').count() < 2 {
+        return false;
+    }
+    // (the pruning kept the id only when it holds a part the vocabulary reads)
+    let lower = id.to_ascii_lowercase();
+    let heading = if is_heading(tag) {
+        Some(node)
+    } else {
+        // a section's first heading comes early among its descendants
+        node.descendants()
+            .take(40)
+            .find(|d| d.value().as_element().is_some_and(|e| is_heading(e.name())))
+    };
+    let Some(heading) = heading else {
+        return false;
+    };
+    let Some(text) = short_text(heading, 400) else {
+        return false;
+    };
+    // letters and digits only, lower case: "What's next?" is `what-s-next`
+    let letters = |t: &str| -> Vec<u8> {
+        t.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let (slug, said) = (letters(&lower), letters(&text));
+    // WordPress writes `h-` before the slug of a heading's anchor
+    let bare = lower.strip_prefix("h-").map(letters);
+    [Some(slug), bare]
+        .into_iter()
+        .flatten()
+        .any(|s| s.len() >= MIN_LETTERS && said.starts_with(&s))
 }
 
 /// The class and id of an element, lower case, space separated (empty when it has neither).
