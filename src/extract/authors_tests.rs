@@ -656,6 +656,35 @@ fn commenters_are_no_byline_but_the_post_author_answering_is() {
 }
 
 #[test]
+fn bylines_inside_a_comment_section_are_the_commenters() {
+    // a commenter's hCard inside the comment list, its own class naming no comment
+    let html = r#"<html><body><article><h1>Ein Winterspaziergang</h1>
+        <p>Der Schnee lag hoch, und der Weg durch den Wald war nur an den Zaunpfählen zu erkennen, die aus ihm ragten.</p>
+        <p>Posted by Erna Blau</p></article>
+        <ol class="commentlist"><li class="comment byuser odd">
+        <div class="author vcard"><cite class="fn">Gustav Grün</cite></div><p>Schön!</p></li></ol>
+        </body></html>"#;
+    assert_eq!(page_authors(html), ["Erna Blau"]);
+    // the post's author answering (`bypostauthor`) names the author by the hCard, not by the
+    // comment's text the theme put inside the same box
+    let html = r#"<html><body><article><h1>Ins neue Jahr</h1>
+        <p>Ein neues Jahr beginnt, und mit ihm die Pläne für die Bücher, die ich lesen und schreiben will.</p>
+        </article><ol class="commentlist">
+        <li class="comment byuser comment-author-hoffmann bypostauthor"><div class="comment-author vcard">
+        <p>Danke, ebenfalls alles Gute!</p><p><cite>Kommentar von <span class="fn">hoffmann</span></cite></p>
+        </div></li></ol></body></html>"#;
+    assert_eq!(page_authors(html), ["hoffmann"]);
+    // but not over a byline printed with the article
+    let html = r#"<html><body><article><h1>Ins neue Jahr</h1>
+        <p class="meta-author">By Jana Hoffmann</p>
+        <p>Ein neues Jahr beginnt, und mit ihm die Pläne für die Bücher, die ich lesen und schreiben will.</p>
+        </article><ol class="commentlist">
+        <li class="comment byuser comment-author-hoffmann bypostauthor"><div class="comment-author vcard">
+        <cite class="fn">Jana H.</cite></div><p>Danke!</p></li></ol></body></html>"#;
+    assert_eq!(page_authors(html), ["Jana Hoffmann"]);
+}
+
+#[test]
 fn names_end_with_the_line_and_unterstuetzt_von_credits() {
     assert_eq!(leading_names("H.G. Parry\nReleased: 2025"), "H.G. Parry");
     assert!(t(&["Unterstützt von WordPress Theme: Graphy by Themegraphy"]).is_empty());
