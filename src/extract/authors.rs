@@ -174,7 +174,10 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
             if !found.is_empty() && found.iter().all(written_out) {
                 found
             } else if user {
-                signed
+                match signed.as_slice() {
+                    [one] if is_user_name(one) => vec![display_name(one, page)],
+                    _ => signed,
+                }
             } else if let Some(found) = header_text(page).filter(|f| f.iter().all(person)) {
                 // a person's byline in the header under the headline outweighs the outlet
                 // ("Von David Hutzler, dpa" where the metadata signs "finanztreff.de")
@@ -290,6 +293,54 @@ fn signs_over(name: &str, signed: &[String], outlet: &Outlet) -> bool {
         && name
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
+}
+
+/// A declared user name written "first.last" ("robert.stitz") is the person's first and last
+/// name: as the page prints them ("(Christian P. Stadtfeld)" for "christian.stadtfeld", an
+/// initial between), else capitalised ("Robert Stitz"). Other user names stay as declared.
+fn display_name(user: &str, page: &Page) -> String {
+    let parts: Vec<&str> = user.split('.').collect();
+    let [first, last] = parts.as_slice() else {
+        return user.to_string();
+    };
+    if !parts
+        .iter()
+        .all(|p| p.chars().count() >= 2 && p.chars().all(char::is_alphabetic))
+    {
+        return user.to_string();
+    }
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let initial = |w: &str| w.len() <= 3 && w.ends_with('.') && capitalised(w);
+    let printed = page.blocks.iter().find_map(|b| {
+        let words: Vec<&str> = b
+            .text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| "()[],;:\"„“”".contains(c)))
+            .collect();
+        words.iter().enumerate().find_map(|(i, w)| {
+            if !capitalised(w) || !w.eq_ignore_ascii_case(first) {
+                return None;
+            }
+            let end = (i + 1..words.len().min(i + 3))
+                .find(|&j| capitalised(words[j]) && words[j].eq_ignore_ascii_case(last))?;
+            words[i + 1..end]
+                .iter()
+                .all(|m| initial(m))
+                .then(|| words[i..=end].join(" "))
+        })
+    });
+    printed.unwrap_or_else(|| {
+        parts
+            .iter()
+            .map(|p| {
+                let mut c = p.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// "Wolfgang Schmale", not "USA TODAY" or "Corti": two or three words, each capitalised with

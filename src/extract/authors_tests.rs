@@ -943,3 +943,24 @@ fn metadata_naming_someone_the_page_never_prints_yields_to_a_led_byline() {
         ["Jonas Beispiel"]
     );
 }
+
+#[test]
+fn a_declared_first_dot_last_user_name_is_written_out() {
+    let page = |sign: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Die Wahl ist entschieden","author":{{"@type":"Person","name":"jana.rosenberg"}}}}</script></head>
+            <body><article><h1>Die Wahl ist entschieden</h1>
+            <p>Die Gemeinde hat gewählt, und die Mehrheit im Rat ist knapper geworden, als es die Umfragen vorhergesagt hatten.</p>
+            <p>Die Politik bleibt spannend. {sign}</p></article></body></html>"#
+        )
+    };
+    // as the page prints it, an initial between
+    assert_eq!(
+        page_authors(&page("(Jana Q. Rosenberg) +++")),
+        ["Jana Q. Rosenberg"]
+    );
+    // else capitalised
+    assert_eq!(page_authors(&page("")), ["Jana Rosenberg"]);
+    // not a first name alone beside another last name
+    assert_eq!(page_authors(&page("(Jana Meier)")), ["Jana Rosenberg"]);
+}
