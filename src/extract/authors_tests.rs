@@ -964,3 +964,11 @@ fn a_declared_first_dot_last_user_name_is_written_out() {
     // not a first name alone beside another last name
     assert_eq!(page_authors(&page("(Jana Meier)")), ["Jana Rosenberg"]);
 }
+
+#[test]
+fn a_name_printed_twice_in_one_box_is_one_name() {
+    assert_eq!(c("Lena Vogt Lena Vogt"), ["Lena Vogt"]);
+    assert_eq!(c("Yara Yara"), ["Yara"]);
+    // initials repeat without being a copy
+    assert_eq!(c("R. R."), ["R. R."]);
+}
