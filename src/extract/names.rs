@@ -138,7 +138,7 @@ fn printed_once(name: String) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     let half = words.len() / 2;
     if half > 0
-        && words.len() % 2 == 0
+        && words.len().is_multiple_of(2)
         && words[..half] == words[half..]
         && words[..half]
             .iter()
