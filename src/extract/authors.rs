@@ -94,6 +94,15 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
                 outlet_only = Some(found);
             }
             None => {
+                // beside a person, the outlet is no author: "Manoj Jain and Jagpreet Chhatwal,
+                // The Commercial Appeal" with the publisher "The Commercial Appeal"
+                let mut found = found;
+                if found
+                    .iter()
+                    .any(|n| !outlet.is(n) && person_shaped(n, &outlet))
+                {
+                    found.retain(|n| !outlet.is(n));
+                }
                 // metadata naming people the page never prints is the site's, not the
                 // article's: a byline element under the headline naming others outweighs it
                 if tier_at < 2
@@ -861,6 +870,14 @@ const DESKS: &[&str] = &[
     "redazione",
 ];
 
+/// "redaktion", "editorialteam": the key of a desk, one or two of [`DESKS`] run together.
+fn desk_words(d: &str) -> bool {
+    DESKS.contains(&d)
+        || DESKS
+            .iter()
+            .any(|w| d.strip_prefix(w).is_some_and(|rest| DESKS.contains(&rest)))
+}
+
 /// What names the publication: `og:site_name`, the JSON-LD publisher, the `publisher` metas.
 struct Outlet {
     keys: Vec<String>,
@@ -913,7 +930,7 @@ impl Outlet {
                     || (n.chars().count() >= 5 && k.ends_with(&n))
                     // the outlet's desk: "JuraForum.de-Redaktion", "Example News Staff"
                     || (k.len() >= 4
-                        && n.strip_prefix(k.as_str()).is_some_and(|d| DESKS.contains(&d)))
+                        && n.strip_prefix(k.as_str()).is_some_and(desk_words))
             })
     }
 }

@@ -972,3 +972,30 @@ fn a_name_printed_twice_in_one_box_is_one_name() {
     // initials repeat without being a copy
     assert_eq!(c("R. R."), ["R. R."]);
 }
+
+#[test]
+fn beside_a_person_the_publisher_and_its_desk_are_no_authors() {
+    let page = |author: &str| {
+        format!(
+            r#"<html><head><meta property="og:site_name" content="Memphis Daily Planet">
+            <script type="application/ld+json">{{"@type":"NewsArticle","headline":"Why We Walk","author":{{"@type":"Person","name":"{author}"}},"publisher":{{"@type":"Organization","name":"The Daily Planet"}}}}</script></head>
+            <body><article><h1>Why We Walk</h1>
+            <p>Walking every day changes not only our bodies but also the way we think about the streets we live in.</p></article></body></html>"#
+        )
+    };
+    // the publisher's name after the people
+    assert_eq!(
+        page_authors(&page("Jane Roe and John Doe, The Daily Planet")),
+        ["Jane Roe", "John Doe"]
+    );
+    // the outlet's desk in two words ("Editorial Team") run after its name
+    assert_eq!(
+        page_authors(&page("Jane Roe - The Daily Planet Editorial Team")),
+        ["Jane Roe"]
+    );
+    // alone, the publisher still signs
+    assert_eq!(
+        page_authors(&page("The Daily Planet")),
+        ["The Daily Planet"]
+    );
+}
