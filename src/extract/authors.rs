@@ -232,8 +232,10 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
                         found
                     } else if let Some(found) = dateline_agency(page) {
                         found
+                    } else if let Some(found) = description_byline(page) {
+                        found
                     } else {
-                        description_byline(page).unwrap_or_default()
+                        personal_site(site_name).unwrap_or_default()
                     }
                 }
             }
@@ -507,6 +509,42 @@ fn author_bio(page: &Page) -> Option<Vec<String>> {
         found = Some(name);
     }
     let found = clean(&[found?.to_string()], None);
+    (found.len() == 1).then_some(found)
+}
+
+/// A site named after a person, told from a brand by a personal title or an initial before
+/// the surname ("Dr. Alexander Klier", "C.Habermueller"): on a page that names no author
+/// otherwise, the person signs, by the name without the site's title ("Alexander Klier").
+fn personal_site(site_name: Option<&str>) -> Option<Vec<String>> {
+    let site = site_name?.trim();
+    let words: Vec<&str> = site.split_whitespace().collect();
+    let capitalised = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 3
+            && c.all(|c| c.is_lowercase() || c == '-')
+    };
+    let initial_surname = |w: &str| {
+        w.split_once('.').is_some_and(|(i, s)| {
+            i.chars().count() == 1 && i.starts_with(char::is_uppercase) && capitalised(s)
+        })
+    };
+    let shaped = match words.as_slice() {
+        [one] => initial_surname(one),
+        [title, rest @ ..] if ["Dr.", "Dr", "Prof."].contains(title) => {
+            (2..=3).contains(&rest.len()) && rest.iter().all(|w| capitalised(w))
+        }
+        _ => false,
+    };
+    if !shaped {
+        return None;
+    }
+    let name = if words.len() > 1 {
+        words[1..].join(" ")
+    } else {
+        site.to_string()
+    };
+    let found = clean(&[name], None);
     (found.len() == 1).then_some(found)
 }
 

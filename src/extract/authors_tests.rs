@@ -999,3 +999,18 @@ fn beside_a_person_the_publisher_and_its_desk_are_no_authors() {
         ["The Daily Planet"]
     );
 }
+
+#[test]
+fn a_site_named_after_a_titled_or_initialled_person_signs_when_nothing_else_does() {
+    let page = |site: &str| {
+        format!(
+            r#"<html><head><meta property="og:site_name" content="{site}"></head>
+            <body><article><h1>Zeitphilosophie</h1>
+            <p>Die Zeit ist ein Thema, über das Philosophen seit der Antike nachdenken, ohne sich je einig zu werden.</p></article></body></html>"#
+        )
+    };
+    assert_eq!(page_authors(&page("Dr. Lena Vogt")), ["Lena Vogt"]);
+    assert_eq!(page_authors(&page("L.Vogtmann")), ["L.Vogtmann"]);
+    // a brand of two capitalised words is not told from a person's name: it does not sign
+    assert!(page_authors(&page("Tribe Lifting")).is_empty());
+}
