@@ -94,6 +94,15 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
                 outlet_only = Some(found);
             }
             None => {
+                // beside a person, the outlet is no author: "Manoj Jain and Jagpreet Chhatwal,
+                // The Commercial Appeal" with the publisher "The Commercial Appeal"
+                let mut found = found;
+                if found
+                    .iter()
+                    .any(|n| !outlet.is(n) && person_shaped(n, &outlet))
+                {
+                    found.retain(|n| !outlet.is(n));
+                }
                 // metadata naming people the page never prints is the site's, not the
                 // article's: a byline element under the headline naming others outweighs it
                 if tier_at < 2
@@ -174,7 +183,10 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
             if !found.is_empty() && found.iter().all(written_out) {
                 found
             } else if user {
-                signed
+                match signed.as_slice() {
+                    [one] if is_user_name(one) => vec![display_name(one, page)],
+                    _ => signed,
+                }
             } else if let Some(found) = header_text(page).filter(|f| f.iter().all(person)) {
                 // a person's byline in the header under the headline outweighs the outlet
                 // ("Von David Hutzler, dpa" where the metadata signs "finanztreff.de")
@@ -220,8 +232,10 @@ pub fn cascade(page: &Page, ld: &LinkedData, site_name: Option<&str>, body: &str
                         found
                     } else if let Some(found) = dateline_agency(page) {
                         found
+                    } else if let Some(found) = description_byline(page) {
+                        found
                     } else {
-                        description_byline(page).unwrap_or_default()
+                        personal_site(site_name).unwrap_or_default()
                     }
                 }
             }
@@ -290,6 +304,54 @@ fn signs_over(name: &str, signed: &[String], outlet: &Outlet) -> bool {
         && name
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase) || PARTICLES.contains(&w))
+}
+
+/// A declared user name written "first.last" ("robert.stitz") is the person's first and last
+/// name: as the page prints them ("(Christian P. Stadtfeld)" for "christian.stadtfeld", an
+/// initial between), else capitalised ("Robert Stitz"). Other user names stay as declared.
+fn display_name(user: &str, page: &Page) -> String {
+    let parts: Vec<&str> = user.split('.').collect();
+    let [first, last] = parts.as_slice() else {
+        return user.to_string();
+    };
+    if !parts
+        .iter()
+        .all(|p| p.chars().count() >= 2 && p.chars().all(char::is_alphabetic))
+    {
+        return user.to_string();
+    }
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let initial = |w: &str| w.len() <= 3 && w.ends_with('.') && capitalised(w);
+    let printed = page.blocks.iter().find_map(|b| {
+        let words: Vec<&str> = b
+            .text
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| "()[],;:\"„“”".contains(c)))
+            .collect();
+        words.iter().enumerate().find_map(|(i, w)| {
+            if !capitalised(w) || !w.eq_ignore_ascii_case(first) {
+                return None;
+            }
+            let end = (i + 1..words.len().min(i + 3))
+                .find(|&j| capitalised(words[j]) && words[j].eq_ignore_ascii_case(last))?;
+            words[i + 1..end]
+                .iter()
+                .all(|m| initial(m))
+                .then(|| words[i..=end].join(" "))
+        })
+    });
+    printed.unwrap_or_else(|| {
+        parts
+            .iter()
+            .map(|p| {
+                let mut c = p.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 /// "Wolfgang Schmale", not "USA TODAY" or "Corti": two or three words, each capitalised with
@@ -447,6 +509,42 @@ fn author_bio(page: &Page) -> Option<Vec<String>> {
         found = Some(name);
     }
     let found = clean(&[found?.to_string()], None);
+    (found.len() == 1).then_some(found)
+}
+
+/// A site named after a person, told from a brand by a personal title or an initial before
+/// the surname ("Dr. Alexander Klier", "C.Habermueller"): on a page that names no author
+/// otherwise, the person signs, by the name without the site's title ("Alexander Klier").
+fn personal_site(site_name: Option<&str>) -> Option<Vec<String>> {
+    let site = site_name?.trim();
+    let words: Vec<&str> = site.split_whitespace().collect();
+    let capitalised = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 3
+            && c.all(|c| c.is_lowercase() || c == '-')
+    };
+    let initial_surname = |w: &str| {
+        w.split_once('.').is_some_and(|(i, s)| {
+            i.chars().count() == 1 && i.starts_with(char::is_uppercase) && capitalised(s)
+        })
+    };
+    let shaped = match words.as_slice() {
+        [one] => initial_surname(one),
+        [title, rest @ ..] if ["Dr.", "Dr", "Prof."].contains(title) => {
+            (2..=3).contains(&rest.len()) && rest.iter().all(|w| capitalised(w))
+        }
+        _ => false,
+    };
+    if !shaped {
+        return None;
+    }
+    let name = if words.len() > 1 {
+        words[1..].join(" ")
+    } else {
+        site.to_string()
+    };
+    let found = clean(&[name], None);
     (found.len() == 1).then_some(found)
 }
 
@@ -810,6 +908,14 @@ const DESKS: &[&str] = &[
     "redazione",
 ];
 
+/// "redaktion", "editorialteam": the key of a desk, one or two of [`DESKS`] run together.
+fn desk_words(d: &str) -> bool {
+    DESKS.contains(&d)
+        || DESKS
+            .iter()
+            .any(|w| d.strip_prefix(w).is_some_and(|rest| DESKS.contains(&rest)))
+}
+
 /// What names the publication: `og:site_name`, the JSON-LD publisher, the `publisher` metas.
 struct Outlet {
     keys: Vec<String>,
@@ -862,7 +968,7 @@ impl Outlet {
                     || (n.chars().count() >= 5 && k.ends_with(&n))
                     // the outlet's desk: "JuraForum.de-Redaktion", "Example News Staff"
                     || (k.len() >= 4
-                        && n.strip_prefix(k.as_str()).is_some_and(|d| DESKS.contains(&d)))
+                        && n.strip_prefix(k.as_str()).is_some_and(desk_words))
             })
     }
 }

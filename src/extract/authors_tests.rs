@@ -656,6 +656,35 @@ fn commenters_are_no_byline_but_the_post_author_answering_is() {
 }
 
 #[test]
+fn bylines_inside_a_comment_section_are_the_commenters() {
+    // a commenter's hCard inside the comment list, its own class naming no comment
+    let html = r#"<html><body><article><h1>Ein Winterspaziergang</h1>
+        <p>Der Schnee lag hoch, und der Weg durch den Wald war nur an den Zaunpfählen zu erkennen, die aus ihm ragten.</p>
+        <p>Posted by Erna Blau</p></article>
+        <ol class="commentlist"><li class="comment byuser odd">
+        <div class="author vcard"><cite class="fn">Gustav Grün</cite></div><p>Schön!</p></li></ol>
+        </body></html>"#;
+    assert_eq!(page_authors(html), ["Erna Blau"]);
+    // the post's author answering (`bypostauthor`) names the author by the hCard, not by the
+    // comment's text the theme put inside the same box
+    let html = r#"<html><body><article><h1>Ins neue Jahr</h1>
+        <p>Ein neues Jahr beginnt, und mit ihm die Pläne für die Bücher, die ich lesen und schreiben will.</p>
+        </article><ol class="commentlist">
+        <li class="comment byuser comment-author-hoffmann bypostauthor"><div class="comment-author vcard">
+        <p>Danke, ebenfalls alles Gute!</p><p><cite>Kommentar von <span class="fn">hoffmann</span></cite></p>
+        </div></li></ol></body></html>"#;
+    assert_eq!(page_authors(html), ["hoffmann"]);
+    // but not over a byline printed with the article
+    let html = r#"<html><body><article><h1>Ins neue Jahr</h1>
+        <p class="meta-author">By Jana Hoffmann</p>
+        <p>Ein neues Jahr beginnt, und mit ihm die Pläne für die Bücher, die ich lesen und schreiben will.</p>
+        </article><ol class="commentlist">
+        <li class="comment byuser comment-author-hoffmann bypostauthor"><div class="comment-author vcard">
+        <cite class="fn">Jana H.</cite></div><p>Danke!</p></li></ol></body></html>"#;
+    assert_eq!(page_authors(html), ["Jana Hoffmann"]);
+}
+
+#[test]
 fn names_end_with_the_line_and_unterstuetzt_von_credits() {
     assert_eq!(leading_names("H.G. Parry\nReleased: 2025"), "H.G. Parry");
     assert!(t(&["Unterstützt von WordPress Theme: Graphy by Themegraphy"]).is_empty());
@@ -913,4 +942,75 @@ fn metadata_naming_someone_the_page_never_prints_yields_to_a_led_byline() {
         page_authors(&header("Reviewed by: Ana Ejemplo")),
         ["Jonas Beispiel"]
     );
+}
+
+#[test]
+fn a_declared_first_dot_last_user_name_is_written_out() {
+    let page = |sign: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Die Wahl ist entschieden","author":{{"@type":"Person","name":"jana.rosenberg"}}}}</script></head>
+            <body><article><h1>Die Wahl ist entschieden</h1>
+            <p>Die Gemeinde hat gewählt, und die Mehrheit im Rat ist knapper geworden, als es die Umfragen vorhergesagt hatten.</p>
+            <p>Die Politik bleibt spannend. {sign}</p></article></body></html>"#
+        )
+    };
+    // as the page prints it, an initial between
+    assert_eq!(
+        page_authors(&page("(Jana Q. Rosenberg) +++")),
+        ["Jana Q. Rosenberg"]
+    );
+    // else capitalised
+    assert_eq!(page_authors(&page("")), ["Jana Rosenberg"]);
+    // not a first name alone beside another last name
+    assert_eq!(page_authors(&page("(Jana Meier)")), ["Jana Rosenberg"]);
+}
+
+#[test]
+fn a_name_printed_twice_in_one_box_is_one_name() {
+    assert_eq!(c("Lena Vogt Lena Vogt"), ["Lena Vogt"]);
+    assert_eq!(c("Yara Yara"), ["Yara"]);
+    // initials repeat without being a copy
+    assert_eq!(c("R. R."), ["R. R."]);
+}
+
+#[test]
+fn beside_a_person_the_publisher_and_its_desk_are_no_authors() {
+    let page = |author: &str| {
+        format!(
+            r#"<html><head><meta property="og:site_name" content="Memphis Daily Planet">
+            <script type="application/ld+json">{{"@type":"NewsArticle","headline":"Why We Walk","author":{{"@type":"Person","name":"{author}"}},"publisher":{{"@type":"Organization","name":"The Daily Planet"}}}}</script></head>
+            <body><article><h1>Why We Walk</h1>
+            <p>Walking every day changes not only our bodies but also the way we think about the streets we live in.</p></article></body></html>"#
+        )
+    };
+    // the publisher's name after the people
+    assert_eq!(
+        page_authors(&page("Jane Roe and John Doe, The Daily Planet")),
+        ["Jane Roe", "John Doe"]
+    );
+    // the outlet's desk in two words ("Editorial Team") run after its name
+    assert_eq!(
+        page_authors(&page("Jane Roe - The Daily Planet Editorial Team")),
+        ["Jane Roe"]
+    );
+    // alone, the publisher still signs
+    assert_eq!(
+        page_authors(&page("The Daily Planet")),
+        ["The Daily Planet"]
+    );
+}
+
+#[test]
+fn a_site_named_after_a_titled_or_initialled_person_signs_when_nothing_else_does() {
+    let page = |site: &str| {
+        format!(
+            r#"<html><head><meta property="og:site_name" content="{site}"></head>
+            <body><article><h1>Zeitphilosophie</h1>
+            <p>Die Zeit ist ein Thema, über das Philosophen seit der Antike nachdenken, ohne sich je einig zu werden.</p></article></body></html>"#
+        )
+    };
+    assert_eq!(page_authors(&page("Dr. Lena Vogt")), ["Lena Vogt"]);
+    assert_eq!(page_authors(&page("L.Vogtmann")), ["L.Vogtmann"]);
+    // a brand of two capitalised words is not told from a person's name: it does not sign
+    assert!(page_authors(&page("Tribe Lifting")).is_empty());
 }

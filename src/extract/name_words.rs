@@ -79,6 +79,7 @@ pub(super) const ROLES: &[&str] = &[
     "senior",
     "chief",
     "columnist",
+    "columnists",
     "photographer",
     "photos",
     "photo",

@@ -73,7 +73,7 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
             without_job_titles(split(field.as_deref().unwrap_or(&r)))
         };
         for name in parts {
-            let name = tidy(&name);
+            let name = printed_once(tidy(&name));
             let name = if declared {
                 name
             } else {
@@ -130,6 +130,24 @@ fn clean_with(raw: &[String], site_name: Option<&str>, declared: bool) -> Vec<St
         }
     }
     out
+}
+
+/// "Yucy Yucy", "Jane Doe Jane Doe": a name printed twice in one box (a screen-reader copy
+/// beside the visible one) is the name once; initials ("R. R.") are no repeat.
+fn printed_once(name: String) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let half = words.len() / 2;
+    if half > 0
+        && words.len().is_multiple_of(2)
+        && words[..half] == words[half..]
+        && words[..half]
+            .iter()
+            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    {
+        words[..half].join(" ")
+    } else {
+        name
+    }
 }
 
 /// "Adam Aaronson PhillyVoice Staff": a visible name run into the outlet's name and a role keeps

@@ -517,13 +517,14 @@ impl Walker {
             && self.page.bylines.len() < 20
             && class.contains("vcard")
             && class.contains("author")
-            && !class.contains("comment")
+            && let Some(outside) = outside_comments(node)
             && let Some(name) = hcard_name(node).filter(|t| !t.is_empty() && t.len() < 120)
         {
-            // an hCard author (WordPress "author vcard" > "fn") declares the name
+            // an hCard author (WordPress "author vcard" > "fn") declares the name; in the post
+            // author's own comment only when no byline element came before it
             self.page.bylines.push(Byline {
                 text: name,
-                declared: true,
+                declared: outside || self.page.bylines.is_empty(),
                 at: self.page.blocks.len() as u32,
             });
         } else if marked
@@ -531,7 +532,7 @@ impl Walker {
             && (class.contains("byline") || class.contains("author"))
             && !class.contains("bio")
             && !class.contains("avatar")
-            && (!class.contains("comment") || by_post_author(node))
+            && outside_comments(node).is_some()
             && let Some(text) = short_text(node, 160).filter(|t| !t.is_empty())
         {
             self.page.bylines.push(Byline {
@@ -566,6 +567,19 @@ impl Walker {
                 at = el.parent;
             }
         }
+    }
+}
+
+/// Where a byline element stands against the comment sections: `Some(true)` outside them,
+/// `Some(false)` inside a comment the post's author wrote (WordPress `bypostauthor`: the author
+/// answering names the post's author), `None` in another commenter's.
+fn outside_comments(node: NodeRef<'_, Node>) -> Option<bool> {
+    if !in_comments(node) {
+        Some(true)
+    } else if by_post_author(node) {
+        Some(false)
+    } else {
+        None
     }
 }
 
