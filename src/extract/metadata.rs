@@ -731,9 +731,10 @@ pub fn explain_dates(
         .and_then(|at| header_date_at(page, at));
     let _ = writeln!(
         out,
-        "header {} update={}",
+        "header {} update={} in {:?}",
         show(h.map(|(d, ..)| d)),
-        h.is_some_and(|(_, u, _)| u)
+        h.is_some_and(|(_, u, _)| u),
+        h.map_or("", |(.., t)| t)
     );
     let _ = writeln!(out, "modified {}", show(modified(page, ld)));
     if let Some(at) = page.headline_block() {
@@ -746,6 +747,12 @@ pub fn explain_dates(
         }
     }
     let _ = writeln!(out, "text scan {}", show(text_scan(page)));
+    let _ = writeln!(
+        out,
+        "title date {} in {:?}",
+        show(page.title_tag.as_deref().and_then(dates::parse_text)),
+        page.title_tag.as_deref().unwrap_or("")
+    );
     for (i, b) in page.blocks.iter().enumerate() {
         if let Some((d, up)) = dates::published_in_text(&b.text) {
             let _ = writeln!(
