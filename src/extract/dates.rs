@@ -202,7 +202,7 @@ static DAY_MONTH_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 // "25.10.2024", "10/25/2024", and "26 | 01 | 2022" (pipes between the parts, day first)
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)([0-9]{1,2})([./]|\s\|)\s?([0-9]{1,2})(?:[./]|\s\|)\s?((?:19|20)[0-9]{2})(?-u:\b)",
+        r"(?-u:\b)([0-9]{1,2})([./]|\s\||-)\s?([0-9]{1,2})([./]|\s\||-)\s?((?:19|20)[0-9]{2})(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -270,9 +270,13 @@ fn four_digit_year_dates(s: &str, found: &mut Vec<(usize, usize, NaiveDate)>) ->
         let m = c.get(0)?;
         found.push((m.start(), m.end(), date));
     }
-    if let Some(c) = NUMERIC.captures(s) {
+    // "01-04-2024" only with a hyphen on both sides (not "2-3 May 10-2024")
+    if let Some(c) = NUMERIC
+        .captures_iter(s)
+        .find(|c| (&c[2] == "-") == (&c[4] == "-"))
+    {
         let (a, b, y): (u32, u32, i32) =
-            (c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?);
+            (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
         let date = if &c[2] == "/" && a <= 12 && b > 12 {
             ymd(y, a, b)
         } else {
@@ -530,6 +534,8 @@ pub fn mentions_update(s: &str) -> bool {
 const PUBLISH_LABELS: &[&str] = &[
     "published",
     "posted",
+    "post time",
+    "post date",
     "veröffentlicht",
     "publié",
     "publicado",

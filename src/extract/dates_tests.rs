@@ -854,3 +854,24 @@ fn dates_in_more_languages() {
     // the signs of year, month and day must all be there
     assert_eq!(day("2019年6月"), None);
 }
+
+#[test]
+fn hyphenated_numeric_dates_are_day_first() {
+    let day = |s: &str| day_of(crate::extract::dates::parse_text(s));
+    assert_eq!(
+        day("Data: 28-04-2021, 09:29").as_deref(),
+        Some("2021-04-28")
+    );
+    // day first even on an English page's byline, as with dots
+    assert_eq!(day("Jane Doe 02-12-2025").as_deref(), Some("2025-12-02"));
+    // a hyphen on one side only is a range or a code, not a date
+    assert_eq!(day("pages 12-14/2021"), None);
+    assert_eq!(day("see 3.4-2021"), None);
+}
+
+#[test]
+fn a_script_date_written_day_first_with_hyphens_is_read() {
+    let html = r#"<html><head><script>window.page = {"author":"Ana Rojas","publishDate":"04-05-2022"};</script></head><body><h1>Cambios en la ley de pesca</h1><p>El congreso aprobó ayer los cambios a la ley de pesca, que entran en vigor el próximo mes.</p></body></html>"#;
+    let got = extract(html.as_bytes(), Some(STORY), None).published;
+    assert_eq!(day_of(got).as_deref(), Some("2022-05-04"));
+}
