@@ -542,6 +542,7 @@ const PUBLISH_LABELS: &[&str] = &[
     "pubblicato",
     "opublikowano",
     "erschienen",
+    "erstellt",
 ];
 
 /// Any of [`PUBLISH_LABELS`], in any case.

@@ -312,6 +312,13 @@ const CASES: &[Case] = &[
         ..NONE
     },
     Case {
+        rule: "\"Erstellt am\" (created on) labels the publication",
+        html: LABELLED_LAST_RESORT,
+        fill: &["Erstellt am"],
+        want: Some("2023-11-01"),
+        ..NONE
+    },
+    Case {
         rule: "without a label, the last-resort scan takes the first date",
         html: LABELLED_LAST_RESORT,
         fill: &["Gedruckt"],
