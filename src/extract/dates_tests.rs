@@ -98,7 +98,26 @@ const COMMENTS: &str = r#"<html><head></head><body><h1>Ein Sommer an der Ostsee<
 const DATE_BOX: &str = r#"<html><head></head><body><div class="{0}"><span>{1}</span><span>{2}</span><span>2009</span></div>
     <h2>Ein neues Grafikprogramm entdeckt</h2>{LONG}</body></html>"#;
 
+const CXENSE: &str = r#"<html lang="es"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Paro portuario","datePublished":"2022-05-10T23:35:55"}</script>
+    {0}</head><body><h1>Paro portuario en Montevideo</h1>{BODY}</body></html>"#;
+
 const CASES: &[Case] = &[
+    Case {
+        rule: "Cxense's publication time outweighs a zone-less JSON-LD value of the evening before",
+        html: CXENSE,
+        fill: &[
+            r#"<meta name="cXenseParse:recs:publishtime" content="2022-05-11T04:10:00-03:00">"#,
+        ],
+        want: Some("2022-05-11T04:10:00-03:00"),
+        ..NONE
+    },
+    Case {
+        rule: "without Cxense, the JSON-LD value",
+        html: CXENSE,
+        fill: &[""],
+        want: Some("2022-05-10"),
+        ..NONE
+    },
     Case {
         rule: "a published-date meta",
         html: r#"<html><head><meta name="published-date" content="2021-02-16"></head><body><h1>Emerging technologies</h1>{BODY}</body></html>"#,

@@ -36,7 +36,7 @@ const PUBLISHED_KEYS: &[&str] = &[
     "citation_date",
     "originalpublicationdate",
     "article_date_original",
-    "cxenseparse:recs:publishtime",
+    CXENSE_KEY,
     "og:pubdate",
     "pdate",
     "displaydate",
@@ -53,6 +53,9 @@ const PUBLISHED_KEYS: &[&str] = &[
     "published",
     "firstpublisheddate",
 ];
+
+/// Cxense's (Piano's) publication time, set by the newsroom for its recommendations.
+const CXENSE_KEY: &str = "cxenseparse:recs:publishtime";
 
 /// Meta names of [`PUBLISHED_KEYS`] that say "a date" rather than "the publication".
 const GENERIC_KEYS: &[&str] = &["date", "dc.date", "dcterms.date"];
@@ -531,8 +534,14 @@ fn declared_meta(
         })
         .and_then(|s| dates::parse_machine(&s))
     };
-    from_ld(ld.article())
-        .map(|a| webpage_instant(a, from_ld(ld.webpage())).unwrap_or(a))
+    // Cxense's publication time (the recommendation engine's, which the site sets in its own
+    // zone) is the newsroom's: JSON-LD often holds a creation stamp or a zone-less value
+    // hours before it, on the day before
+    meta(page, CXENSE_KEY)
+        .and_then(dates::parse_machine)
+        .or_else(|| {
+            from_ld(ld.article()).map(|a| webpage_instant(a, from_ld(ld.webpage())).unwrap_or(a))
+        })
         .or_else(|| {
             let (key, d) = PUBLISHED_KEYS
                 .iter()
