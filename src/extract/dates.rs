@@ -447,6 +447,49 @@ static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     ])
 });
 
+/// Whether a line heads a comment section: "12 Comments", "Leave a Reply", "3 thoughts on
+/// “…”", "Kommentare (4)". The dates after it are commenters'.
+pub fn comments_heading(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "comment",
+        "comments",
+        "response",
+        "responses",
+        "replies",
+        "kommentar",
+        "kommentare",
+        "commentaire",
+        "commentaires",
+        "comentario",
+        "comentarios",
+        "commento",
+        "commenti",
+        "reacties",
+        "komentarze",
+        "leave a reply",
+        "leave a comment",
+        "join the discussion",
+        "schreibe einen kommentar",
+        "kommentar schreiben",
+        "laisser un commentaire",
+        "deja un comentario",
+        "deja tu comentario",
+        "lascia un commento",
+    ];
+    if s.len() > 80 {
+        return false;
+    }
+    let lower = s.trim().to_lowercase();
+    // a count before or after the word: "12 Comments", "Kommentare (4)", "One comment"
+    let t = lower
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        .trim_start_matches("one ")
+        .trim_end_matches(|c: char| c.is_ascii_digit() || " ()[]:".contains(c));
+    let counted = lower.starts_with(|c: char| c.is_ascii_digit()) || lower.starts_with("one ");
+    WORDS.contains(&t)
+        || (counted && (t.starts_with("thoughts on ") || t.starts_with("thought on ")))
+}
+
 /// "Originally published on 26 Sep 2019": the date right after such a phrase.
 pub fn originally_published(s: &str) -> Option<DateTime<FixedOffset>> {
     if s.len() > 600 || !s.contains("riginally") {

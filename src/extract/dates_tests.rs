@@ -101,7 +101,31 @@ const DATE_BOX: &str = r#"<html><head></head><body><div class="{0}"><span>{1}</s
 const CXENSE: &str = r#"<html lang="es"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Paro portuario","datePublished":"2022-05-10T23:35:55"}</script>
     {0}</head><body><h1>Paro portuario en Montevideo</h1>{BODY}</body></html>"#;
 
+const COMMENT_SECTION: &str = r#"<html><head></head><body><h1>Growing tomatoes on a balcony</h1>{LONG}
+    <h3>{0}</h3><div><p>Anna</p><p>March 3, 2024</p><p>Thanks, this worked for me!</p></div></body></html>"#;
+
 const CASES: &[Case] = &[
+    Case {
+        rule: "the text scan stops at a comment section's heading",
+        html: COMMENT_SECTION,
+        fill: &["3 Comments"],
+        want: None,
+        ..NONE
+    },
+    Case {
+        rule: "a comment section's heading: \"Leave a Reply\"",
+        html: COMMENT_SECTION,
+        fill: &["Leave a Reply"],
+        want: None,
+        ..NONE
+    },
+    Case {
+        rule: "a heading that is no comment section's leaves the scan going",
+        html: COMMENT_SECTION,
+        fill: &["More tips"],
+        want: Some("2024-03-03"),
+        ..NONE
+    },
     Case {
         rule: "Cxense's publication time outweighs a zone-less JSON-LD value of the evening before",
         html: CXENSE,
@@ -900,4 +924,27 @@ fn a_script_date_written_day_first_with_hyphens_is_read() {
     let html = r#"<html><head><script>window.page = {"author":"Ana Rojas","publishDate":"04-05-2022"};</script></head><body><h1>Cambios en la ley de pesca</h1><p>El congreso aprobó ayer los cambios a la ley de pesca, que entran en vigor el próximo mes.</p></body></html>"#;
     let got = extract(html.as_bytes(), Some(STORY), None).published;
     assert_eq!(day_of(got).as_deref(), Some("2022-05-04"));
+}
+
+#[test]
+fn comment_section_headings() {
+    use crate::extract::dates::comments_heading;
+    for heading in [
+        "12 Comments",
+        "One comment",
+        "Kommentare (4)",
+        "3 thoughts on “Growing tomatoes”",
+        "One thought on “Growing tomatoes”",
+        "Leave a Reply",
+        "Comentarios: 7",
+    ] {
+        assert!(comments_heading(heading), "{heading}");
+    }
+    for line in [
+        "Comments are closed for maintenance",
+        "No comments yet? Write one",
+        "Reply",
+    ] {
+        assert!(!comments_heading(line), "{line}");
+    }
 }

@@ -219,7 +219,12 @@ pub fn published(
             declared_modified(page, ld).map(|d| if english(page) { d } else { local_midnight(d) })
         })
         .or_else(|| text_scan(page))
-        .or_else(|| page.blocks.iter().take(3000).find_map(block_dateline))
+        .or_else(|| {
+            before_comments(page)
+                .iter()
+                .take(3000)
+                .find_map(block_dateline)
+        })
 }
 
 /// Whether the page says it is in English (`lang="en"`, `"en-US"`, `"en-GB"`…).
@@ -673,15 +678,24 @@ fn one_marked_day(page: &Page) -> Option<DateTime<FixedOffset>> {
         .then_some(first)
 }
 
+/// The blocks before a comment section's heading after the headline ("12 Comments", "Leave a
+/// Reply"), for the scans of the text: a commenter's date is not the article's.
+fn before_comments(page: &Page) -> &[super::walk::Block] {
+    let from = page.headline_block().map_or(0, |h| h + 1);
+    let end = page
+        .blocks
+        .iter()
+        .skip(from)
+        .position(|b| dates::comments_heading(&b.text))
+        .map_or(page.blocks.len(), |i| from + i);
+    &page.blocks[..end]
+}
+
 /// Last resort: the first date written in a short block of the page (sites whose menus run to
 /// hundreds of links print the article's date after them).
 fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
-    let short = |len: usize| {
-        page.blocks
-            .iter()
-            .filter(move |b| b.text.len() < len)
-            .take(3000)
-    };
+    let blocks = before_comments(page);
+    let short = |len: usize| blocks.iter().filter(move |b| b.text.len() < len).take(3000);
     // a date labelled as the publication ("Erschienen am: 01.11.2023" in a footer of lines) first
     short(300)
         .find_map(|b| dates::labelled_published(&b.text))
@@ -756,6 +770,10 @@ pub fn explain_dates(
         }
     }
     let _ = writeln!(out, "text scan {}", show(text_scan(page)));
+    let end = before_comments(page).len();
+    if let Some(b) = page.blocks.get(end) {
+        let _ = writeln!(out, "comments heading @{end} {:?}", b.text);
+    }
     let _ = writeln!(
         out,
         "title date {} in {:?}",
