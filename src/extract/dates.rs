@@ -202,7 +202,7 @@ static DAY_MONTH_SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 // "25.10.2024", "10/25/2024", and "26 | 01 | 2022" (pipes between the parts, day first)
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)([0-9]{1,2})([./]|\s\|)\s?([0-9]{1,2})(?:[./]|\s\|)\s?((?:19|20)[0-9]{2})(?-u:\b)",
+        r"(?-u:\b)([0-9]{1,2})([./]|\s\||-)\s?([0-9]{1,2})([./]|\s\||-)\s?((?:19|20)[0-9]{2})(?-u:\b)",
     )
     .expect("static regex")
 });
@@ -270,9 +270,13 @@ fn four_digit_year_dates(s: &str, found: &mut Vec<(usize, usize, NaiveDate)>) ->
         let m = c.get(0)?;
         found.push((m.start(), m.end(), date));
     }
-    if let Some(c) = NUMERIC.captures(s) {
+    // "01-04-2024" only with a hyphen on both sides (not "2-3 May 10-2024")
+    if let Some(c) = NUMERIC
+        .captures_iter(s)
+        .find(|c| (&c[2] == "-") == (&c[4] == "-"))
+    {
         let (a, b, y): (u32, u32, i32) =
-            (c[1].parse().ok()?, c[3].parse().ok()?, c[4].parse().ok()?);
+            (c[1].parse().ok()?, c[3].parse().ok()?, c[5].parse().ok()?);
         let date = if &c[2] == "/" && a <= 12 && b > 12 {
             ymd(y, a, b)
         } else {
@@ -443,6 +447,49 @@ static OTHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     ])
 });
 
+/// Whether a line heads a comment section: "12 Comments", "Leave a Reply", "3 thoughts on
+/// “…”", "Kommentare (4)". The dates after it are commenters'.
+pub fn comments_heading(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "comment",
+        "comments",
+        "response",
+        "responses",
+        "replies",
+        "kommentar",
+        "kommentare",
+        "commentaire",
+        "commentaires",
+        "comentario",
+        "comentarios",
+        "commento",
+        "commenti",
+        "reacties",
+        "komentarze",
+        "leave a reply",
+        "leave a comment",
+        "join the discussion",
+        "schreibe einen kommentar",
+        "kommentar schreiben",
+        "laisser un commentaire",
+        "deja un comentario",
+        "deja tu comentario",
+        "lascia un commento",
+    ];
+    if s.len() > 80 {
+        return false;
+    }
+    let lower = s.trim().to_lowercase();
+    // a count before or after the word: "12 Comments", "Kommentare (4)", "One comment"
+    let t = lower
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
+        .trim_start_matches("one ")
+        .trim_end_matches(|c: char| c.is_ascii_digit() || " ()[]:".contains(c));
+    let counted = lower.starts_with(|c: char| c.is_ascii_digit()) || lower.starts_with("one ");
+    WORDS.contains(&t)
+        || (counted && (t.starts_with("thoughts on ") || t.starts_with("thought on ")))
+}
+
 /// "Originally published on 26 Sep 2019": the date right after such a phrase.
 pub fn originally_published(s: &str) -> Option<DateTime<FixedOffset>> {
     if s.len() > 600 || !s.contains("riginally") {
@@ -530,12 +577,15 @@ pub fn mentions_update(s: &str) -> bool {
 const PUBLISH_LABELS: &[&str] = &[
     "published",
     "posted",
+    "post time",
+    "post date",
     "veröffentlicht",
     "publié",
     "publicado",
     "pubblicato",
     "opublikowano",
     "erschienen",
+    "erstellt",
 ];
 
 /// Any of [`PUBLISH_LABELS`], in any case.

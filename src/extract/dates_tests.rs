@@ -98,7 +98,50 @@ const COMMENTS: &str = r#"<html><head></head><body><h1>Ein Sommer an der Ostsee<
 const DATE_BOX: &str = r#"<html><head></head><body><div class="{0}"><span>{1}</span><span>{2}</span><span>2009</span></div>
     <h2>Ein neues Grafikprogramm entdeckt</h2>{LONG}</body></html>"#;
 
+const CXENSE: &str = r#"<html lang="es"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Paro portuario","datePublished":"2022-05-10T23:35:55"}</script>
+    {0}</head><body><h1>Paro portuario en Montevideo</h1>{BODY}</body></html>"#;
+
+const COMMENT_SECTION: &str = r#"<html><head></head><body><h1>Growing tomatoes on a balcony</h1>{LONG}
+    <h3>{0}</h3><div><p>Anna</p><p>March 3, 2024</p><p>Thanks, this worked for me!</p></div></body></html>"#;
+
 const CASES: &[Case] = &[
+    Case {
+        rule: "the text scan stops at a comment section's heading",
+        html: COMMENT_SECTION,
+        fill: &["3 Comments"],
+        want: None,
+        ..NONE
+    },
+    Case {
+        rule: "a comment section's heading: \"Leave a Reply\"",
+        html: COMMENT_SECTION,
+        fill: &["Leave a Reply"],
+        want: None,
+        ..NONE
+    },
+    Case {
+        rule: "a heading that is no comment section's leaves the scan going",
+        html: COMMENT_SECTION,
+        fill: &["More tips"],
+        want: Some("2024-03-03"),
+        ..NONE
+    },
+    Case {
+        rule: "Cxense's publication time outweighs a zone-less JSON-LD value of the evening before",
+        html: CXENSE,
+        fill: &[
+            r#"<meta name="cXenseParse:recs:publishtime" content="2022-05-11T04:10:00-03:00">"#,
+        ],
+        want: Some("2022-05-11T04:10:00-03:00"),
+        ..NONE
+    },
+    Case {
+        rule: "without Cxense, the JSON-LD value",
+        html: CXENSE,
+        fill: &[""],
+        want: Some("2022-05-10"),
+        ..NONE
+    },
     Case {
         rule: "a published-date meta",
         html: r#"<html><head><meta name="published-date" content="2021-02-16"></head><body><h1>Emerging technologies</h1>{BODY}</body></html>"#,
@@ -308,6 +351,13 @@ const CASES: &[Case] = &[
         rule: "the last-resort scan takes a date labelled as the publication first",
         html: LABELLED_LAST_RESORT,
         fill: &["Erschienen am"],
+        want: Some("2023-11-01"),
+        ..NONE
+    },
+    Case {
+        rule: "\"Erstellt am\" (created on) labels the publication",
+        html: LABELLED_LAST_RESORT,
+        fill: &["Erstellt am"],
         want: Some("2023-11-01"),
         ..NONE
     },
@@ -853,4 +903,48 @@ fn dates_in_more_languages() {
     }
     // the signs of year, month and day must all be there
     assert_eq!(day("2019年6月"), None);
+}
+
+#[test]
+fn hyphenated_numeric_dates_are_day_first() {
+    let day = |s: &str| day_of(crate::extract::dates::parse_text(s));
+    assert_eq!(
+        day("Data: 28-04-2021, 09:29").as_deref(),
+        Some("2021-04-28")
+    );
+    // day first even on an English page's byline, as with dots
+    assert_eq!(day("Jane Doe 02-12-2025").as_deref(), Some("2025-12-02"));
+    // a hyphen on one side only is a range or a code, not a date
+    assert_eq!(day("pages 12-14/2021"), None);
+    assert_eq!(day("see 3.4-2021"), None);
+}
+
+#[test]
+fn a_script_date_written_day_first_with_hyphens_is_read() {
+    let html = r#"<html><head><script>window.page = {"author":"Ana Rojas","publishDate":"04-05-2022"};</script></head><body><h1>Cambios en la ley de pesca</h1><p>El congreso aprobó ayer los cambios a la ley de pesca, que entran en vigor el próximo mes.</p></body></html>"#;
+    let got = extract(html.as_bytes(), Some(STORY), None).published;
+    assert_eq!(day_of(got).as_deref(), Some("2022-05-04"));
+}
+
+#[test]
+fn comment_section_headings() {
+    use crate::extract::dates::comments_heading;
+    for heading in [
+        "12 Comments",
+        "One comment",
+        "Kommentare (4)",
+        "3 thoughts on “Growing tomatoes”",
+        "One thought on “Growing tomatoes”",
+        "Leave a Reply",
+        "Comentarios: 7",
+    ] {
+        assert!(comments_heading(heading), "{heading}");
+    }
+    for line in [
+        "Comments are closed for maintenance",
+        "No comments yet? Write one",
+        "Reply",
+    ] {
+        assert!(!comments_heading(line), "{line}");
+    }
 }

@@ -36,7 +36,7 @@ const PUBLISHED_KEYS: &[&str] = &[
     "citation_date",
     "originalpublicationdate",
     "article_date_original",
-    "cxenseparse:recs:publishtime",
+    CXENSE_KEY,
     "og:pubdate",
     "pdate",
     "displaydate",
@@ -53,6 +53,9 @@ const PUBLISHED_KEYS: &[&str] = &[
     "published",
     "firstpublisheddate",
 ];
+
+/// Cxense's (Piano's) publication time, set by the newsroom for its recommendations.
+const CXENSE_KEY: &str = "cxenseparse:recs:publishtime";
 
 /// Meta names of [`PUBLISHED_KEYS`] that say "a date" rather than "the publication".
 const GENERIC_KEYS: &[&str] = &["date", "dc.date", "dcterms.date"];
@@ -216,7 +219,12 @@ pub fn published(
             declared_modified(page, ld).map(|d| if english(page) { d } else { local_midnight(d) })
         })
         .or_else(|| text_scan(page))
-        .or_else(|| page.blocks.iter().take(3000).find_map(block_dateline))
+        .or_else(|| {
+            before_comments(page)
+                .iter()
+                .take(3000)
+                .find_map(block_dateline)
+        })
 }
 
 /// Whether the page says it is in English (`lang="en"`, `"en-US"`, `"en-GB"`…).
@@ -531,8 +539,14 @@ fn declared_meta(
         })
         .and_then(|s| dates::parse_machine(&s))
     };
-    from_ld(ld.article())
-        .map(|a| webpage_instant(a, from_ld(ld.webpage())).unwrap_or(a))
+    // Cxense's publication time (the recommendation engine's, which the site sets in its own
+    // zone) is the newsroom's: JSON-LD often holds a creation stamp or a zone-less value
+    // hours before it, on the day before
+    meta(page, CXENSE_KEY)
+        .and_then(dates::parse_machine)
+        .or_else(|| {
+            from_ld(ld.article()).map(|a| webpage_instant(a, from_ld(ld.webpage())).unwrap_or(a))
+        })
         .or_else(|| {
             let (key, d) = PUBLISHED_KEYS
                 .iter()
@@ -664,15 +678,24 @@ fn one_marked_day(page: &Page) -> Option<DateTime<FixedOffset>> {
         .then_some(first)
 }
 
+/// The blocks before a comment section's heading after the headline ("12 Comments", "Leave a
+/// Reply"), for the scans of the text: a commenter's date is not the article's.
+fn before_comments(page: &Page) -> &[super::walk::Block] {
+    let from = page.headline_block().map_or(0, |h| h + 1);
+    let end = page
+        .blocks
+        .iter()
+        .skip(from)
+        .position(|b| dates::comments_heading(&b.text))
+        .map_or(page.blocks.len(), |i| from + i);
+    &page.blocks[..end]
+}
+
 /// Last resort: the first date written in a short block of the page (sites whose menus run to
 /// hundreds of links print the article's date after them).
 fn text_scan(page: &Page) -> Option<DateTime<FixedOffset>> {
-    let short = |len: usize| {
-        page.blocks
-            .iter()
-            .filter(move |b| b.text.len() < len)
-            .take(3000)
-    };
+    let blocks = before_comments(page);
+    let short = |len: usize| blocks.iter().filter(move |b| b.text.len() < len).take(3000);
     // a date labelled as the publication ("Erschienen am: 01.11.2023" in a footer of lines) first
     short(300)
         .find_map(|b| dates::labelled_published(&b.text))
@@ -731,9 +754,10 @@ pub fn explain_dates(
         .and_then(|at| header_date_at(page, at));
     let _ = writeln!(
         out,
-        "header {} update={}",
+        "header {} update={} in {:?}",
         show(h.map(|(d, ..)| d)),
-        h.is_some_and(|(_, u, _)| u)
+        h.is_some_and(|(_, u, _)| u),
+        h.map_or("", |(.., t)| t)
     );
     let _ = writeln!(out, "modified {}", show(modified(page, ld)));
     if let Some(at) = page.headline_block() {
@@ -746,6 +770,16 @@ pub fn explain_dates(
         }
     }
     let _ = writeln!(out, "text scan {}", show(text_scan(page)));
+    let end = before_comments(page).len();
+    if let Some(b) = page.blocks.get(end) {
+        let _ = writeln!(out, "comments heading @{end} {:?}", b.text);
+    }
+    let _ = writeln!(
+        out,
+        "title date {} in {:?}",
+        show(page.title_tag.as_deref().and_then(dates::parse_text)),
+        page.title_tag.as_deref().unwrap_or("")
+    );
     for (i, b) in page.blocks.iter().enumerate() {
         if let Some((d, up)) = dates::published_in_text(&b.text) {
             let _ = writeln!(
