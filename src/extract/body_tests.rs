@@ -691,3 +691,22 @@ fn a_section_header_inside_an_article_keeps_its_heading() {
         &["The Valley Times", "By Ann Lee"],
     );
 }
+
+#[test]
+fn ruby_readings_are_not_part_of_the_text() {
+    // the readings a Japanese page prints above its characters (`<rt>`, with `<rp>` brackets
+    // for browsers without ruby) would cut every sentence a reader quotes
+    let html = "<html><body><article><h1>法律</h1><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>\
+        どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を<ruby>禁止<rt>きんし</rt></ruby>する\
+        <ruby>法律<rt>ほうりつ</rt></ruby>ができました。<ruby>親<rt>おや</rt></ruby>が\
+        <ruby>子<rt>こ</rt></ruby>どもをたたくことは、これからは<ruby>法律<rt>ほうりつ</rt></ruby>\
+        で<ruby>禁止<rt>きんし</rt></ruby>されます。</p></article></body></html>";
+    keeps_and_drops(
+        html,
+        &[
+            "子どもへの体罰を禁止する法律ができました。",
+            "親が子どもをたたく",
+        ],
+        &["たいばつ", "(こ)"],
+    );
+}

@@ -271,6 +271,9 @@ impl Walker {
             "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
             | "canvas" | "video" | "audio" | "select" | "option" | "textarea" | "input"
             | "button" | "map" | "dialog" => return,
+            // ruby annotations: the reading printed above the characters ("子<rt>こ</rt>"), not
+            // part of the sentence a reader quotes
+            "rt" | "rp" => return,
             "br" => {
                 if !self.buf.is_empty() && !self.buf.ends_with('\n') {
                     let trimmed = self.buf.trim_end().len();
