@@ -481,7 +481,8 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
         is_root[r as usize] = true;
     }
     let mut out: Vec<Kept> = Vec::new();
-    for b in &page.blocks {
+    let mut first_kept = None;
+    for (i, b) in page.blocks.iter().enumerate() {
         let tag = page.elems[b.owner as usize].tag.as_str();
         let fallback = roots.is_empty() && !ancestor_boiler(page, b.owner);
         if !(fallback || under_root(page, b, &is_root)) {
@@ -505,11 +506,23 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
         }
         let parent = page.elems[b.owner as usize].parent;
         let in_li = parent != NONE && page.elems[parent as usize].tag == "li";
+        first_kept.get_or_insert(i);
         out.push(Kept {
             text: &b.text,
             heading: (is_heading(tag) && !in_li).then(|| tag.as_bytes()[1]),
             linked: links > 0.5,
         });
+    }
+    if let Some(first) = first_kept {
+        let leads = lead_blocks(page, title, first);
+        if !leads.is_empty() {
+            let kept = leads.iter().map(|b| Kept {
+                text: &b.text,
+                heading: None,
+                linked: false,
+            });
+            out.splice(0..0, kept);
+        }
     }
     // headings left at the end of the body introduced something dropped (a "Related posts"
     // list, a comment form)
@@ -543,6 +556,52 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
         texts.truncate(at);
     }
     without_repeated_copies(texts)
+}
+
+/// The article's lead printed between the title's `<h1>` and the body's first kept block,
+/// outside the container or under a boilerplate word (`teaser-text`): blocks in or just below
+/// an element marked as a lead ([`Elem::lead`]), link-poor, of a sentence's length. Only the few
+/// blocks right after the title are looked at, so a list page's teasers further down stay out.
+fn lead_blocks<'a>(page: &'a Page, title: Option<&str>, first: usize) -> Vec<&'a Block> {
+    let Some(title) = title else {
+        return Vec::new();
+    };
+    let from = first.saturating_sub(LEAD_REACH);
+    let Some(h1) = (from..first).rev().find(|&i| {
+        let b = &page.blocks[i];
+        page.elems[b.owner as usize].tag == "h1" && same_text(title, &b.text)
+    }) else {
+        return Vec::new();
+    };
+    page.blocks[h1 + 1..first]
+        .iter()
+        .filter(|b| {
+            b.chars >= LEAD_CHARS
+                && density(b.link_chars, b.chars) < 0.3
+                && is_lead_owned(page, b.owner)
+                && !is_boilerplate_text(&b.text)
+        })
+        .collect()
+}
+
+/// How many blocks before the body's first the title's `<h1>` is looked for in.
+const LEAD_REACH: usize = 10;
+/// The shortest lead, in characters.
+const LEAD_CHARS: u32 = 40;
+
+/// Is the element, its parent or grandparent marked as a lead?
+fn is_lead_owned(page: &Page, mut at: u32) -> bool {
+    for _ in 0..3 {
+        if at == NONE {
+            return false;
+        }
+        let el = &page.elems[at as usize];
+        if el.lead {
+            return true;
+        }
+        at = el.parent;
+    }
+    false
 }
 
 /// How many of the body's last paragraphs an author box's heading is looked for in.
