@@ -567,10 +567,10 @@ fn lead_blocks<'a>(page: &'a Page, title: Option<&str>, first: usize) -> Vec<&'a
         return Vec::new();
     };
     let from = first.saturating_sub(LEAD_REACH);
-    let Some(h1) = (from..first).rev().find(|&i| {
-        let b = &page.blocks[i];
-        page.elems[b.owner as usize].tag == "h1" && same_text(title, &b.text)
-    }) else {
+    let Some(h1) = (from..first)
+        .rev()
+        .find(|&i| same_text(title, &page.blocks[i].text))
+    else {
         return Vec::new();
     };
     page.blocks[h1 + 1..first]
@@ -585,11 +585,12 @@ fn lead_blocks<'a>(page: &'a Page, title: Option<&str>, first: usize) -> Vec<&'a
 }
 
 /// How many blocks before the body's first the title's `<h1>` is looked for in.
-const LEAD_REACH: usize = 10;
+const LEAD_REACH: usize = 25;
 /// The shortest lead, in characters.
 const LEAD_CHARS: u32 = 40;
 
-/// Is the element, its parent or grandparent marked as a lead?
+/// Is the element, its parent or grandparent marked as a lead, with no element marked as
+/// boilerplate (and not as a lead) in between (a disclosure line inside an `article-intro`)?
 fn is_lead_owned(page: &Page, mut at: u32) -> bool {
     for _ in 0..3 {
         if at == NONE {
@@ -598,6 +599,9 @@ fn is_lead_owned(page: &Page, mut at: u32) -> bool {
         let el = &page.elems[at as usize];
         if el.lead {
             return true;
+        }
+        if el.role == Role::Boilerplate {
+            return false;
         }
         at = el.parent;
     }

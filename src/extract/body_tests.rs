@@ -772,4 +772,28 @@ fn leads_of_other_stories_are_not_taken() {
         said.</p></div></div></body></html>"#
     );
     keeps_and_drops(&html, &["council voted"], &["harbour takes ships", "Photo"]);
+    // a boilerplate-marked line inside a lead-marked header is no lead
+    let html = format!(
+        r#"<html><body><article><h1>Bridge to close</h1><div class="article-intro">
+        <p class="disclosure-text">We may earn a commission when you buy through the links on
+        this page, at no cost to you.</p></div><div class="article-body">{BRIDGE_STORY}</div>
+        </article></body></html>"#
+    );
+    keeps_and_drops(&html, &["council voted"], &["earn a commission"]);
+}
+
+#[test]
+fn a_lead_is_found_under_a_headline_that_is_no_h1() {
+    // the headline printed in an `<h2>` (the page's title) anchors the lead as an `<h1>` does
+    let html = format!(
+        r#"<html><head><title>Bridge to close</title></head><body><div class="article">
+        <h2>Bridge to close</h2><div class="teaser-text"><p>The town's oldest river crossing
+        shuts for two years from March, the council decided.</p></div>
+        <div class="news-text">{BRIDGE_STORY}</div></div></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &["oldest river crossing shuts", "council voted"],
+        &[],
+    );
 }
