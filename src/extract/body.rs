@@ -481,7 +481,8 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
         is_root[r as usize] = true;
     }
     let mut out: Vec<Kept> = Vec::new();
-    let mut first_kept = None;
+    // the page's indices of the first two blocks kept
+    let mut kept_at = [usize::MAX; 2];
     for (i, b) in page.blocks.iter().enumerate() {
         let tag = page.elems[b.owner as usize].tag.as_str();
         let fallback = roots.is_empty() && !ancestor_boiler(page, b.owner);
@@ -506,22 +507,24 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
         }
         let parent = page.elems[b.owner as usize].parent;
         let in_li = parent != NONE && page.elems[parent as usize].tag == "li";
-        first_kept.get_or_insert(i);
+        if out.len() < 2 {
+            kept_at[out.len()] = i;
+        }
         out.push(Kept {
             text: &b.text,
             heading: (is_heading(tag) && !in_li).then(|| tag.as_bytes()[1]),
             linked: links > 0.5,
         });
     }
-    if let Some(first) = first_kept {
-        let leads = lead_blocks(page, title, first);
+    if kept_at[0] != usize::MAX {
+        let (leads, at) = lead_blocks(page, title, kept_at);
         if !leads.is_empty() {
             let kept = leads.iter().map(|b| Kept {
                 text: &b.text,
                 heading: None,
                 linked: false,
             });
-            out.splice(0..0, kept);
+            out.splice(at..at, kept);
         }
     }
     // headings left at the end of the body introduced something dropped (a "Related posts"
@@ -558,22 +561,37 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
     without_repeated_copies(texts)
 }
 
-/// The article's lead printed between the title's `<h1>` and the body's first kept block,
+/// The article's lead printed between the block that prints the title (its `<h1>`, or the
+/// first kept block when that is a headline with a kicker) and the body's next kept block,
 /// outside the container or under a boilerplate word (`teaser-text`): blocks in or just below
-/// an element marked as a lead ([`Elem::lead`]), link-poor, of a sentence's length. Only the few
-/// blocks right after the title are looked at, so a list page's teasers further down stay out.
-fn lead_blocks<'a>(page: &'a Page, title: Option<&str>, first: usize) -> Vec<&'a Block> {
-    let Some(title) = title else {
-        return Vec::new();
+/// an element marked as a lead ([`Elem::lead`]), link-poor, of a sentence's length. Only the
+/// few blocks right after the title are looked at, so a list page's teasers further down stay
+/// out. Returns the blocks and where among the kept ones they go.
+fn lead_blocks<'a>(
+    page: &'a Page,
+    title: Option<&str>,
+    kept_at: [usize; 2],
+) -> (Vec<&'a Block>, usize) {
+    let none = (Vec::new(), 0);
+    let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
+        return none;
     };
+    let first = kept_at[0];
     let from = first.saturating_sub(LEAD_REACH);
-    let Some(h1) = (from..first)
+    let Some(anchor) = (from..=first)
         .rev()
-        .find(|&i| same_text(title, &page.blocks[i].text))
+        .find(|&i| prints_title(page, &page.blocks[i], title))
     else {
-        return Vec::new();
+        return none;
     };
-    page.blocks[h1 + 1..first]
+    let (range, at) = if anchor < first {
+        (anchor + 1..first, 0)
+    } else if kept_at[1] != usize::MAX {
+        (first + 1..kept_at[1], 1)
+    } else {
+        return none;
+    };
+    let leads = page.blocks[range]
         .iter()
         .filter(|b| {
             b.chars >= LEAD_CHARS
@@ -581,7 +599,17 @@ fn lead_blocks<'a>(page: &'a Page, title: Option<&str>, first: usize) -> Vec<&'a
                 && is_lead_owned(page, b.owner)
                 && !is_boilerplate_text(&b.text)
         })
-        .collect()
+        .collect();
+    (leads, at)
+}
+
+/// Does the block print the title: the same text, or a heading that ends with it after a
+/// kicker ("Tunesien Große Aufgaben …")?
+fn prints_title(page: &Page, b: &Block, title: &str) -> bool {
+    same_text(title, &b.text)
+        || (is_heading(&page.elems[b.owner as usize].tag)
+            && b.text.len() > title.len()
+            && b.text.trim_end().ends_with(title))
 }
 
 /// How many blocks before the body's first the title's `<h1>` is looked for in.

@@ -797,3 +797,20 @@ fn a_lead_is_found_under_a_headline_that_is_no_h1() {
         &[],
     );
 }
+
+#[test]
+fn a_lead_follows_a_headline_that_runs_a_kicker_in() {
+    // the `<h1>` prints a kicker before the headline the metadata names: it still anchors the
+    // lead marked as a teaser right after it
+    let html = format!(
+        r#"<html><head><meta property="og:title" content="Bridge to close"></head><body>
+        <div class="article"><h1><small>Rivertown</small><br> Bridge to close</h1>
+        <div class="teaser-text"><p>The town's oldest river crossing shuts for two years from
+        March, the council decided.</p></div><div class="news-text">{BRIDGE_STORY}</div></div>
+        </body></html>"#
+    );
+    let text = body(&html);
+    let lead = text.find("oldest river crossing shuts");
+    let story = text.find("council voted");
+    assert!(lead.is_some() && story.is_some() && lead < story, "{text}");
+}
