@@ -722,6 +722,8 @@ fn lead_words_are_read_off_the_last_part_of_a_class_word() {
         ("c-page-intro", true),
         ("teaser-text font-serif", true),
         ("article-teaser", true),
+        ("node--teaser", true),
+        ("news-article--teaser", true),
         ("leader", false),
         ("lead-image-wrap", false),
         ("teaser", false),

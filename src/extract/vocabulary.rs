@@ -268,12 +268,14 @@ const LEAD_ENDS: &[&str] = &[
 
 /// Is the element marked as the article's lead? A class/id word whose last part (after `-`)
 /// names a lead (`lead`, `article__lead`, `entry-subtitle`; not `leader` or `lead-image-wrap`),
-/// or the teaser text of a single article (`teaser-text`, `article-teaser`, `intro-text`): on a
-/// list page the same words mark other stories' teasers, which the caller rules out by position.
+/// or the teaser text of a single article (`teaser-text`, `article-teaser`, `node__teaser`,
+/// `intro-text`; not a bare `teaser`): on a list page the same words mark other stories'
+/// teasers, which the caller rules out by position.
 pub fn is_lead(words: &str) -> bool {
     words.split_ascii_whitespace().any(|w| {
         let last = w.rsplit('-').next().unwrap_or(w);
         LEAD_ENDS.contains(&last)
+            || (last == "teaser" && last.len() < w.len())
             || matches!(
                 w,
                 "teaser-text" | "article-teaser" | "intro-text" | "short-info"
