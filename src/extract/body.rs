@@ -481,7 +481,9 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
         is_root[r as usize] = true;
     }
     let mut out: Vec<Kept> = Vec::new();
-    for b in &page.blocks {
+    // the page's indices of the first two blocks kept
+    let mut kept_at = [usize::MAX; 2];
+    for (i, b) in page.blocks.iter().enumerate() {
         let tag = page.elems[b.owner as usize].tag.as_str();
         let fallback = roots.is_empty() && !ancestor_boiler(page, b.owner);
         if !(fallback || under_root(page, b, &is_root)) {
@@ -505,11 +507,25 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
         }
         let parent = page.elems[b.owner as usize].parent;
         let in_li = parent != NONE && page.elems[parent as usize].tag == "li";
+        if out.len() < 2 {
+            kept_at[out.len()] = i;
+        }
         out.push(Kept {
             text: &b.text,
             heading: (is_heading(tag) && !in_li).then(|| tag.as_bytes()[1]),
             linked: links > 0.5,
         });
+    }
+    if kept_at[0] != usize::MAX {
+        let (leads, at) = lead_blocks(page, title, kept_at);
+        if !leads.is_empty() {
+            let kept = leads.iter().map(|b| Kept {
+                text: &b.text,
+                heading: None,
+                linked: false,
+            });
+            out.splice(at..at, kept);
+        }
     }
     // headings left at the end of the body introduced something dropped (a "Related posts"
     // list, a comment form)
@@ -543,6 +559,81 @@ fn rendered<'a>(page: &'a Page, title: Option<&str>) -> Vec<&'a str> {
         texts.truncate(at);
     }
     without_repeated_copies(texts)
+}
+
+/// The article's lead printed between the block that prints the title (its `<h1>`, or the
+/// first kept block when that is a headline with a kicker) and the body's next kept block,
+/// outside the container or under a boilerplate word (`teaser-text`): blocks in or just below
+/// an element marked as a lead ([`Elem::lead`]), link-poor, of a sentence's length. Only the
+/// few blocks right after the title are looked at, so a list page's teasers further down stay
+/// out. Returns the blocks and where among the kept ones they go.
+fn lead_blocks<'a>(
+    page: &'a Page,
+    title: Option<&str>,
+    kept_at: [usize; 2],
+) -> (Vec<&'a Block>, usize) {
+    let none = (Vec::new(), 0);
+    let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
+        return none;
+    };
+    let first = kept_at[0];
+    let from = first.saturating_sub(LEAD_REACH);
+    let Some(anchor) = (from..=first)
+        .rev()
+        .find(|&i| prints_title(page, &page.blocks[i], title))
+    else {
+        return none;
+    };
+    let (range, at) = if anchor < first {
+        (anchor + 1..first, 0)
+    } else if kept_at[1] != usize::MAX {
+        (first + 1..kept_at[1], 1)
+    } else {
+        return none;
+    };
+    let leads = page.blocks[range]
+        .iter()
+        .filter(|b| {
+            b.chars >= LEAD_CHARS
+                && density(b.link_chars, b.chars) < 0.3
+                && is_lead_owned(page, b.owner)
+                && !is_boilerplate_text(&b.text)
+        })
+        .collect();
+    (leads, at)
+}
+
+/// Does the block print the title: the same text, or a heading that ends with it after a
+/// kicker ("Tunesien Große Aufgaben …")?
+fn prints_title(page: &Page, b: &Block, title: &str) -> bool {
+    same_text(title, &b.text)
+        || (is_heading(&page.elems[b.owner as usize].tag)
+            && b.text.len() > title.len()
+            && b.text.trim_end().ends_with(title))
+}
+
+/// How many blocks before the body's first the title's `<h1>` is looked for in.
+const LEAD_REACH: usize = 25;
+/// The shortest lead, in characters.
+const LEAD_CHARS: u32 = 40;
+
+/// Is the element, its parent or grandparent marked as a lead, with no element marked as
+/// boilerplate (and not as a lead) in between (a disclosure line inside an `article-intro`)?
+fn is_lead_owned(page: &Page, mut at: u32) -> bool {
+    for _ in 0..3 {
+        if at == NONE {
+            return false;
+        }
+        let el = &page.elems[at as usize];
+        if el.lead {
+            return true;
+        }
+        if el.role == Role::Boilerplate {
+            return false;
+        }
+        at = el.parent;
+    }
+    false
 }
 
 /// How many of the body's last paragraphs an author box's heading is looked for in.

@@ -710,3 +710,109 @@ fn ruby_readings_are_not_part_of_the_text() {
         &["たいばつ", "(こ)"],
     );
 }
+
+#[test]
+fn lead_words_are_read_off_the_last_part_of_a_class_word() {
+    use crate::extract::vocabulary::is_lead;
+    for (words, lead) in [
+        ("lead", true),
+        ("article-lead", true),
+        ("article--lead", true),
+        ("entry-subtitle", true),
+        ("c-page-intro", true),
+        ("teaser-text font-serif", true),
+        ("article-teaser", true),
+        ("node--teaser", true),
+        ("news-article--teaser", true),
+        ("leader", false),
+        ("lead-image-wrap", false),
+        ("teaser", false),
+        ("teaser-list", false),
+        ("", false),
+    ] {
+        assert_eq!(is_lead(words), lead, "{words:?}");
+    }
+}
+
+#[test]
+fn a_lead_printed_between_the_headline_and_the_body_is_kept() {
+    // the standfirst sits in the article's header, outside the body's container, and a
+    // single article's `teaser-text` carries the word that marks teasers as boilerplate
+    let html = format!(
+        r#"<html><body><nav><a href="/">Home</a> <a href="/city">City</a></nav>
+        <article><header><h1>Bridge to close</h1><p class="article-lead">The town's oldest
+        river crossing shuts for two years from March, the council decided.</p></header>
+        <div class="article-body">{BRIDGE_STORY}</div></article></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &["oldest river crossing shuts", "council voted"],
+        &[],
+    );
+    let html = format!(
+        r#"<html><body><div class="news-single"><div class="article"><h1>Bridge to close</h1>
+        <div class="teaser-text"><p>The town's oldest river crossing shuts for two years from
+        March, the council decided.</p></div><div class="news-text">{BRIDGE_STORY}</div>
+        </div></div></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &["oldest river crossing shuts", "council voted"],
+        &[],
+    );
+}
+
+#[test]
+fn leads_of_other_stories_are_not_taken() {
+    // teaser texts after the article (another story's lead) and a lead-marked line far from
+    // the headline stay out; so does a short lead-marked label
+    let html = format!(
+        r#"<html><body><article><h1>Bridge to close</h1><p class="lead">Photo</p>
+        <div class="article-body">{BRIDGE_STORY}</div></article>
+        <div class="teaser"><h2><a href="/b">Harbour reopens</a></h2><div class="teaser-text">
+        <p>After two years of repairs the harbour takes ships again from Monday, the port
+        said.</p></div></div></body></html>"#
+    );
+    keeps_and_drops(&html, &["council voted"], &["harbour takes ships", "Photo"]);
+    // a boilerplate-marked line inside a lead-marked header is no lead
+    let html = format!(
+        r#"<html><body><article><h1>Bridge to close</h1><div class="article-intro">
+        <p class="disclosure-text">We may earn a commission when you buy through the links on
+        this page, at no cost to you.</p></div><div class="article-body">{BRIDGE_STORY}</div>
+        </article></body></html>"#
+    );
+    keeps_and_drops(&html, &["council voted"], &["earn a commission"]);
+}
+
+#[test]
+fn a_lead_is_found_under_a_headline_that_is_no_h1() {
+    // the headline printed in an `<h2>` (the page's title) anchors the lead as an `<h1>` does
+    let html = format!(
+        r#"<html><head><title>Bridge to close</title></head><body><div class="article">
+        <h2>Bridge to close</h2><div class="teaser-text"><p>The town's oldest river crossing
+        shuts for two years from March, the council decided.</p></div>
+        <div class="news-text">{BRIDGE_STORY}</div></div></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &["oldest river crossing shuts", "council voted"],
+        &[],
+    );
+}
+
+#[test]
+fn a_lead_follows_a_headline_that_runs_a_kicker_in() {
+    // the `<h1>` prints a kicker before the headline the metadata names: it still anchors the
+    // lead marked as a teaser right after it
+    let html = format!(
+        r#"<html><head><meta property="og:title" content="Bridge to close"></head><body>
+        <div class="article"><h1><small>Rivertown</small><br> Bridge to close</h1>
+        <div class="teaser-text"><p>The town's oldest river crossing shuts for two years from
+        March, the council decided.</p></div><div class="news-text">{BRIDGE_STORY}</div></div>
+        </body></html>"#
+    );
+    let text = body(&html);
+    let lead = text.find("oldest river crossing shuts");
+    let story = text.find("council voted");
+    assert!(lead.is_some() && story.is_some() && lead < story, "{text}");
+}

@@ -239,6 +239,8 @@ pub fn class_parts() -> impl Iterator<Item = &'static str> {
         BOILER_WORDS,
         &["sidebar"],
         OVERLAY_WORDS,
+        LEAD_ENDS,
+        &["teaser", "short-info"],
     ]
     .into_iter()
     .flatten()
@@ -249,6 +251,37 @@ static BOILER_WORD: LazyLock<Regex> = LazyLock::new(|| {
     let words = BOILER_WORDS.join("|");
     Regex::new(&format!("(?-u:\\b)(?:{words})(?-u:\\b)")).expect("word alternation")
 });
+
+/// The last part of a class/id word that names an article's lead (standfirst, deck, abstract):
+/// `lead`, `article-lead`, `teaser-text`, `entry__subtitle`, `p-intro`.
+const LEAD_ENDS: &[&str] = &[
+    "lead",
+    "intro",
+    "standfirst",
+    "abstract",
+    "excerpt",
+    "subtitle",
+    "subheadline",
+    "chapo",
+    "deck",
+];
+
+/// Is the element marked as the article's lead? A class/id word whose last part (after `-`)
+/// names a lead (`lead`, `article__lead`, `entry-subtitle`; not `leader` or `lead-image-wrap`),
+/// or the teaser text of a single article (`teaser-text`, `article-teaser`, `node__teaser`,
+/// `intro-text`; not a bare `teaser`): on a list page the same words mark other stories'
+/// teasers, which the caller rules out by position.
+pub fn is_lead(words: &str) -> bool {
+    words.split_ascii_whitespace().any(|w| {
+        let last = w.rsplit('-').next().unwrap_or(w);
+        LEAD_ENDS.contains(&last)
+            || (last == "teaser" && last.len() < w.len())
+            || matches!(
+                w,
+                "teaser-text" | "article-teaser" | "intro-text" | "short-info"
+            )
+    })
+}
 
 /// Classifies an element by tag, its `itemprop` and `role` attributes and its lower-case
 /// `class id` words.

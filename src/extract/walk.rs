@@ -9,7 +9,7 @@ use regex::Regex;
 use scraper::node::Element;
 use scraper::{Html, Node};
 
-use super::vocabulary::{Role, classify, is_heading, is_overlay};
+use super::vocabulary::{Role, classify, is_heading, is_lead, is_overlay};
 
 /// Beyond this depth the walk stops building structure and flattens the subtree's text (hostile
 /// pages nest 10,000 levels; recursion must stay bounded).
@@ -72,6 +72,8 @@ pub struct Elem {
     pub role: Role,
     /// A dialog or a consent/cookie/modal box: laid over the page, never the article.
     pub overlay: bool,
+    /// Marked as the article's lead (`lead`, `standfirst`, `teaser-text`: [`is_lead`]).
+    pub lead: bool,
     /// Characters of text below it (filled after the walk).
     pub chars: u32,
     /// Characters of link text below it.
@@ -336,6 +338,7 @@ impl Walker {
             tag: tag.to_string(),
             role,
             overlay: is_overlay(tag, attrs.role, &words),
+            lead: !words.is_empty() && is_lead(&words),
             chars: 0,
             link_chars: 0,
         });
