@@ -591,12 +591,18 @@ fn lead_blocks<'a>(
     } else {
         return none;
     };
+    // a deck: an `<h2>` beside the headline's `<h1>` (in the same header or `hgroup`)
+    let headline = &page.elems[page.blocks[anchor].owner as usize];
+    let is_deck = |b: &Block| {
+        let el = &page.elems[b.owner as usize];
+        headline.tag == "h1" && el.tag == "h2" && el.parent == headline.parent
+    };
     let leads = page.blocks[range]
         .iter()
         .filter(|b| {
             b.chars >= LEAD_CHARS
                 && density(b.link_chars, b.chars) < 0.3
-                && is_lead_owned(page, b.owner)
+                && (is_lead_owned(page, b.owner) || is_deck(b))
                 && !is_boilerplate_text(&b.text)
         })
         .collect();

@@ -728,6 +728,7 @@ fn lead_words_are_read_off_the_last_part_of_a_class_word() {
         ("lead-image-wrap", false),
         ("teaser", false),
         ("teaser-list", false),
+        ("entry-excerpt", false),
         ("", false),
     ] {
         assert_eq!(is_lead(words), lead, "{words:?}");
@@ -759,6 +760,23 @@ fn a_lead_printed_between_the_headline_and_the_body_is_kept() {
         &html,
         &["oldest river crossing shuts", "council voted"],
         &[],
+    );
+}
+
+#[test]
+fn a_deck_beside_the_headline_is_the_lead() {
+    // an `<h2>` in the headline's own header is the deck; an excerpt (a theme's copy of the
+    // meta description, or of the author's bio) is not
+    let html = format!(
+        r#"<html><body><article><header><h1>Bridge to close</h1><h2>The town's oldest river
+        crossing shuts for two years from March, the council decided.</h2><p class="author-excerpt">
+        Ann Lee has covered the council for the Valley Times since 2015 and lives in town.</p>
+        </header><div class="article-body">{BRIDGE_STORY}</div></article></body></html>"#
+    );
+    keeps_and_drops(
+        &html,
+        &["oldest river crossing shuts", "council voted"],
+        &["covered the council"],
     );
 }
 
