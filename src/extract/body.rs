@@ -727,7 +727,7 @@ fn same_text(a: &str, b: &str) -> bool {
 
 /// A description of the body model's decision on a page, for tuning: the best-scored containers
 /// with their path of tags/roles and the roots kept.
-pub fn explain(page: &Page) -> String {
+pub fn explain(page: &Page, title: Option<&str>) -> String {
     let score = scores(page);
     let mut order: Vec<usize> = (0..score.len()).filter(|&i| score[i] > 0.0).collect();
     order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
@@ -758,7 +758,7 @@ pub fn explain(page: &Page) -> String {
     out.push_str(&format!("roots {roots:?}\n"));
     if std::env::var_os("EXPLAIN_JSON").is_some() {
         // one JSON line per block: whether the body renders it, its owner's path, its counts
-        let kept: Vec<*const u8> = rendered(page, None).iter().map(|t| t.as_ptr()).collect();
+        let kept: Vec<*const u8> = rendered(page, title).iter().map(|t| t.as_ptr()).collect();
         let mut is_root = vec![false; page.elems.len()];
         for &r in &roots {
             is_root[r as usize] = true;

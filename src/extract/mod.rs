@@ -94,7 +94,11 @@ pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Ar
 #[doc(hidden)]
 pub fn explain_body(html: &[u8]) -> String {
     let doc = scraper::Html::parse_document(&prune::prune(&decode(html, None)).html);
-    body::explain(&walk::walk(&doc))
+    let page = walk::walk(&doc);
+    // the body drops the `<h1>` that is the title and places the lead after it: explain with the
+    // title the extractor picks
+    let title = assemble(&page, None, None).title;
+    body::explain(&page, title.as_deref())
 }
 
 /// For tuning the date rules: each source of the publication date cascade and its reading.
