@@ -295,14 +295,7 @@ fn pick(
 /// readability's pick elsewhere on the page (counting them nothing everywhere made a short
 /// article's newsletter promotion beat it).
 fn without_interface_lines(page: &Page, t: usize, net: f32) -> f32 {
-    // the element's subtree follows it in document order: it ends at the first element whose
-    // parent is before it
-    let end = (t + 1..page.elems.len())
-        .find(|&i| {
-            let p = page.elems[i].parent;
-            p == NONE || (p as usize) < t
-        })
-        .unwrap_or(page.elems.len());
+    let end = subtree_end(page, t);
     let interface: u32 = page
         .blocks
         .iter()
@@ -346,13 +339,7 @@ fn content_ancestor(page: &Page, best: usize, net: &[f32], fenced: &[bool]) -> u
 fn content_descendant(page: &Page, best: usize, net: &[f32], fenced: &[bool]) -> usize {
     let floor = net[best] * CONTENT_SHARE;
     let mut found = best;
-    // the pick's subtree follows it in document order, and each element's parent comes before
-    // it: the subtree ends at the first element whose parent is before the pick
-    for i in best + 1..page.elems.len() {
-        let p = page.elems[i].parent;
-        if p == NONE || (p as usize) < best {
-            break;
-        }
+    for i in best + 1..subtree_end(page, best) {
         if page.elems[i].role == Role::Content
             && !is_text_block(&page.elems[i].tag)
             && !fenced[i]
@@ -369,10 +356,19 @@ fn content_descendant(page: &Page, best: usize, net: &[f32], fenced: &[bool]) ->
 /// (`<p class="article-body__paragraph">` is content-marked, and a short article's one long
 /// paragraph holds all its net text beside a "Thanks" that does not count).
 fn is_text_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "li" | "dd" | "dt" | "td" | "th" | "blockquote" | "pre" | "figcaption"
-    ) || is_heading(tag)
+    tag == "h1" || (is_leaf_block(tag) && tag != "address")
+}
+
+/// The end (exclusive) of the element's subtree in [`Page::elems`]: elements come in document
+/// order, each after its parent, so the subtree runs up to the first element whose parent is
+/// before the element.
+fn subtree_end(page: &Page, t: usize) -> usize {
+    (t + 1..page.elems.len())
+        .find(|&i| {
+            let p = page.elems[i].parent;
+            p == NONE || (p as usize) < t
+        })
+        .unwrap_or(page.elems.len())
 }
 
 /// The share of the pick's net text a content-marked element inside it must hold to replace it.
@@ -386,12 +382,9 @@ const CONTENT_GAIN: f32 = 1.02;
 /// Is most of the element's text in one list (`ul`/`ol`), itself or below it?
 fn is_list_like(page: &Page, t: usize) -> bool {
     let total = page.elems[t].chars;
-    (t..page.elems.len())
-        .take_while(|&i| i == t || is_ancestor(page, t as u32, i as u32))
-        .any(|i| {
-            matches!(page.elems[i].tag.as_str(), "ul" | "ol")
-                && page.elems[i].chars * 10 >= total * 9
-        })
+    (t..subtree_end(page, t)).any(|i| {
+        matches!(page.elems[i].tag.as_str(), "ul" | "ol") && page.elems[i].chars * 10 >= total * 9
+    })
 }
 
 /// What the scores of an element below a boilerplate-marked element count for in the choice.
@@ -578,9 +571,10 @@ fn lead_blocks<'a>(
     };
     let first = kept_at[0];
     let from = first.saturating_sub(LEAD_REACH);
+    let wanted = comparable(title);
     let Some(anchor) = (from..=first)
         .rev()
-        .find(|&i| prints_title(page, &page.blocks[i], title))
+        .find(|&i| prints_title(page, &page.blocks[i], title, &wanted))
     else {
         return none;
     };
@@ -609,10 +603,10 @@ fn lead_blocks<'a>(
     (leads, at)
 }
 
-/// Does the block print the title: the same text, or a heading that ends with it after a
-/// kicker ("Tunesien Große Aufgaben …")?
-fn prints_title(page: &Page, b: &Block, title: &str) -> bool {
-    same_text(title, &b.text)
+/// Does the block print the title (`wanted` is its [`comparable`] form): the same text, or a
+/// heading that ends with it after a kicker ("Tunesien Große Aufgaben …")?
+fn prints_title(page: &Page, b: &Block, title: &str, wanted: &str) -> bool {
+    comparable(&b.text) == wanted
         || (is_heading(&page.elems[b.owner as usize].tag)
             && b.text.len() > title.len()
             && b.text.trim_end().ends_with(title))
@@ -716,13 +710,15 @@ fn ancestor_boiler(page: &Page, mut at: u32) -> bool {
 }
 
 fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    norm(a) == norm(b)
+    comparable(a) == comparable(b)
+}
+
+/// The letters and digits of a text, lower case: what [`same_text`] compares.
+fn comparable(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A description of the body model's decision on a page, for tuning: the best-scored containers

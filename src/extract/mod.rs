@@ -73,6 +73,14 @@ pub struct Article {
 /// assert!(a.text.starts_with("It was a dark"));
 /// ```
 pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Article {
+    let (page, script_published) = read_page(html, content_type);
+    assemble(&page, url, script_published.as_deref())
+}
+
+/// Decodes, prunes, parses and walks a page; with the publication date the pruning found in a
+/// script. The decoded text, the pruned HTML and the DOM are dropped as soon as the next step
+/// has what it needs.
+fn read_page(html: &[u8], content_type: Option<&str>) -> (Page, Option<String>) {
     let text = decode(html, content_type);
     let mut cut = text.len().min(MAX_HTML_BYTES);
     while !text.is_char_boundary(cut) {
@@ -85,16 +93,13 @@ pub fn extract(html: &[u8], url: Option<&str>, content_type: Option<&str>) -> Ar
     let doc = scraper::Html::parse_document(&html);
     drop(html);
     drop(text);
-    let page = walk::walk(&doc);
-    drop(doc);
-    assemble(&page, url, script_published.as_deref())
+    (walk::walk(&doc), script_published)
 }
 
 /// For tuning the body model: the top container candidates of a page and the roots kept.
 #[doc(hidden)]
 pub fn explain_body(html: &[u8]) -> String {
-    let doc = scraper::Html::parse_document(&prune::prune(&decode(html, None)).html);
-    let page = walk::walk(&doc);
+    let (page, _) = read_page(html, None);
     // the body drops the `<h1>` that is the title and places the lead after it: explain with the
     // title the extractor picks
     let title = assemble(&page, None, None).title;
@@ -104,19 +109,19 @@ pub fn explain_body(html: &[u8]) -> String {
 /// For tuning the date rules: each source of the publication date cascade and its reading.
 #[doc(hidden)]
 pub fn explain_dates(html: &[u8], url: Option<&str>) -> String {
-    let text = decode(html, None);
-    let pruned = prune::prune(&text);
-    let doc = scraper::Html::parse_document(&pruned.html);
-    let page = walk::walk(&doc);
-    let script = pruned.script_published.as_deref();
-    metadata::explain_dates(&page, &LinkedData::parse(&page.jsonld), url, script)
+    let (page, script) = read_page(html, None);
+    metadata::explain_dates(
+        &page,
+        &LinkedData::parse(&page.jsonld),
+        url,
+        script.as_deref(),
+    )
 }
 
 /// For tuning the title rules: the title sources of a page and the title picked, as JSON.
 #[doc(hidden)]
 pub fn explain_title(html: &[u8], url: Option<&str>) -> String {
-    let doc = scraper::Html::parse_document(&prune::prune(&decode(html, None)).html);
-    let page = walk::walk(&doc);
+    let (page, _) = read_page(html, None);
     let ld = LinkedData::parse(&page.jsonld);
     let site = url.and_then(crate::identity::site_of);
     let site_name = site_name(&page, &ld);
